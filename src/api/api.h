@@ -1,0 +1,48 @@
+/* api.h: the JSON API handlers and their shared answers (errors, bodies, versions). */
+#ifndef KF_API_H
+#define KF_API_H
+
+#include <stdint.h>
+#include <jansson.h>
+
+#include "../core/fielderr.h"
+
+struct req;
+
+/* Shared answers. */
+void api_error(struct req *r, int status, const char *code, const char *msgid);
+/* 422 with every field error named. */
+void api_error_fields(struct req *r, const struct field_errors *fe);
+/* Sends obj (steals the reference) with status. */
+void api_json(struct req *r, int status, json_t *obj);
+/* The request body as a JSON object, or NULL after answering 400. Caller owns it. */
+json_t *api_body_object(struct req *r);
+/* The version of If-Match, or -1 after answering 428/400. */
+int64_t api_if_match(struct req *r);
+/* Adds ETag: "<version>". */
+void api_etag(struct req *r, int64_t version);
+/* 412 with the current item (steals it). */
+void api_conflict(struct req *r, json_t *current);
+/* Maps a store error to its answer (404, 500, ...). */
+void api_store_error(struct req *r, int err);
+
+/* Handlers (see src/http/routes.def). */
+void api_healthz(struct req *r);
+void api_session_create(struct req *r);
+void api_session_get(struct req *r);
+void api_session_delete(struct req *r);
+void api_orgs_list(struct req *r);
+void api_contact_list(struct req *r);
+void api_contact_create(struct req *r);
+void api_contact_get(struct req *r);
+void api_contact_put(struct req *r);
+void api_contact_patch(struct req *r);
+void api_contact_delete(struct req *r);
+void api_role_list(struct req *r);
+void api_role_create(struct req *r);
+void api_role_get(struct req *r);
+void api_role_put(struct req *r);
+void api_role_patch(struct req *r);
+void api_role_delete(struct req *r);
+
+#endif

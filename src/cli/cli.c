@@ -1,0 +1,129 @@
+/* cli.c: dispatches `krisenfest COMMAND`, prints help, and holds helpers for the subcommands. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../lib/strbuf.h"
+#include "../store/store.h"
+#include "cli.h"
+#include "../lib/banned.h"
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+#define CMD(name, fn, summary) { name, fn, summary },
+#include "commands.def"
+#undef CMD
+};
+
+enum kf_lang cli_lang(void)
+{
+	const char *vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v && *v && strcmp(v, "C") != 0 && strncmp(v, "C.", 2) != 0 && strcmp(v, "POSIX") != 0)
+			return strncmp(v, "en", 2) == 0 ? KF_LANG_EN : KF_LANG_DE;
+	}
+	return KF_LANG_DE;
+}
+
+void cli_error(const char *cmd, const char *msgid, const char *detail)
+{
+	fprintf(stderr, "krisenfest %s: %s%s%s\n", cmd, i18n_tr(cli_lang(), msgid), detail ? " " : "",
+		detail ? detail : "");
+}
+
+char *cli_read_password(void)
+{
+	struct strbuf sb;
+	int ch;
+
+	sb_init(&sb, 4096);
+	while ((ch = getchar()) != EOF && ch != '\n')
+		if (sb_addc(&sb, (char)ch) < 0)
+			break;
+	if (sb.failed) {
+		sb_release(&sb);
+		return NULL;
+	}
+	if (sb.len && sb.buf[sb.len - 1] == '\r')
+		sb.buf[--sb.len] = '\0';
+	return sb_detach(&sb, NULL);
+}
+
+struct store *cli_open_store(const char *cmd, const char *dir, int must_exist)
+{
+	struct store *s = NULL;
+	struct strbuf path;
+	struct stat st;
+
+	if (!dir || !*dir) {
+		cli_error(cmd, N_("needs --data DIR (the folder that holds the database)."), NULL);
+		return NULL;
+	}
+	sb_init(&path, 4096);
+	sb_addf(&path, "%s/krisenfest.db", dir);
+	if (must_exist && stat(path.buf, &st) != 0) {
+		cli_error(cmd, N_("there is no krisenfest database in this folder:"), dir);
+		goto out;
+	}
+	if (!must_exist && mkdir(dir, 0700) != 0 && stat(dir, &st) != 0) {
+		cli_error(cmd, N_("cannot create the data folder:"), dir);
+		goto out;
+	}
+	if (store_open(path.buf, &s) != KF_OK) {
+		cli_error(cmd, N_("cannot open the database:"), path.buf);
+		s = NULL;
+	}
+out:
+	sb_release(&path);
+	return s;
+}
+
+int cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return 1;
+	return 0;
+}
+
+static void usage(FILE *f)
+{
+	enum kf_lang L = cli_lang();
+
+	fprintf(f, "%s\n\n", _(L, "krisenfest: the IT emergency plan of your company, built together."));
+	fprintf(f, "%s\n", _(L, "Usage: krisenfest COMMAND [OPTIONS]   (krisenfest COMMAND --help for details)"));
+	fprintf(f, "\n%s\n", _(L, "Commands:"));
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name, i18n_tr(L, commands[i].summary));
+}
+
+int cli_main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return CLI_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return CLI_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("krisenfest %s\n", KF_VERSION);
+		return CLI_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].fn(argc - 1, argv + 1);
+	cli_error(argv[1], N_("is not a command. See krisenfest --help."), NULL);
+	return CLI_USAGE;
+}

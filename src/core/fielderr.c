@@ -1,0 +1,25 @@
+/* fielderr.c: collecting field errors during validation. */
+#include <stdio.h>
+#include <string.h>
+
+#include "fielderr.h"
+#include "../lib/banned.h"
+
+void fe_add(struct field_errors *fe, const char *field, const char *msg)
+{
+	if (fe->n >= FIELD_ERRORS_MAX || fe_get(fe, field))
+		return;
+	snprintf(fe->e[fe->n].field, sizeof(fe->e[fe->n].field), "%s", field);
+	fe->e[fe->n].msg = msg;
+	fe->n++;
+}
+
+const char *fe_get(const struct field_errors *fe, const char *field)
+{
+	int i;
+
+	for (i = 0; i < fe->n; i++)
+		if (strcmp(fe->e[i].field, field) == 0)
+			return fe->e[i].msg;
+	return NULL;
+}

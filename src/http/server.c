@@ -1,0 +1,268 @@
+/* server.c: libmicrohttpd glue: request state, body caps, deferred jobs, responses and headers. */
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "../lib/arena.h"
+#include "../lib/i18n.h"
+#include "../lib/log.h"
+#include "../store/store.h"
+#include "request.h"
+#include "router.h"
+#include "server.h"
+#include "worker.h"
+#include "../lib/banned.h"
+
+struct server {
+	struct MHD_Daemon *daemon;
+	struct app *app;
+};
+
+/* Pages must never run inline script or be framed; assets come only from us. */
+static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			  "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+const char *req_header(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *req_cookie(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+void resp_header(struct req *r, const char *name, const char *value)
+{
+	kv_add(&r->headers, r->arena, name, strlen(name), value, strlen(value));
+}
+
+void resp_cookie(struct req *r, const char *name, const char *value, long max_age)
+{
+	const char *proto = req_header(r, "X-Forwarded-Proto");
+	int secure = r->app->tls_proxy || (proto && strcmp(proto, "https") == 0);
+	char *c;
+
+	c = arena_printf(r->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%ld%s", name, value,
+			 max_age < 0 ? 0L : max_age, secure ? "; Secure" : "");
+	if (c)
+		resp_header(r, "Set-Cookie", c);
+}
+
+void resp_redirect(struct req *r, const char *location)
+{
+	r->status = 303;
+	resp_header(r, "Location", location);
+	r->content_type = "text/plain; charset=utf-8";
+	sb_reset(&r->out);
+	sb_adds(&r->out, location);
+}
+
+void req_defer(struct req *r, req_work_fn work)
+{
+	r->deferred = work;
+}
+
+static struct req *req_new(struct app *app, struct MHD_Connection *conn, const char *url, const char *method)
+{
+	const union MHD_ConnectionInfo *ci;
+	struct arena *a = arena_new();
+	struct req *r;
+	const char *q;
+	char ip[INET6_ADDRSTRLEN] = "unknown";
+
+	if (!a)
+		return NULL;
+	r = arena_alloc(a, sizeof(*r));
+	if (!r) {
+		arena_free(a);
+		return NULL;
+	}
+	r->app = app;
+	r->conn = conn;
+	r->arena = a;
+	r->method = arena_strdup(a, method);
+	q = strchr(url, '?');
+	r->path = q ? arena_strndup(a, url, (size_t)(q - url)) : arena_strdup(a, url);
+	if (q)
+		kv_parse_urlencoded(&r->query, a, q + 1, strlen(q + 1), 50);
+	sb_init(&r->body, REQ_BODY_MAX);
+	sb_init(&r->out, 0);
+	r->status = 200;
+	r->content_type = "text/html; charset=utf-8";
+	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci && ci->client_addr) {
+		if (ci->client_addr->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, ip, sizeof(ip));
+		else if (ci->client_addr->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, ip, sizeof(ip));
+	}
+	r->client_ip = arena_strdup(a, ip);
+	if (!r->method || !r->path || !r->client_ip) {
+		arena_free(a);
+		return NULL;
+	}
+	return r;
+}
+
+static void req_free(struct req *r)
+{
+	if (r->db)
+		store_conn_put(r->db);
+	sb_release(&r->body);
+	sb_release(&r->out);
+	arena_free(r->arena);
+}
+
+static enum MHD_Result queue_response(struct req *r)
+{
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+	size_t len;
+	char *body;
+
+	if (r->out.failed) {
+		/* the page outgrew its cap or memory ran out: fail this request, not the server */
+		sb_release(&r->out);
+		sb_adds(&r->out, "Internal error\n");
+		r->status = 500;
+		r->content_type = "text/plain; charset=utf-8";
+	}
+	body = sb_detach(&r->out, &len);
+	if (!body)
+		return MHD_NO;
+	resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	if (!resp) {
+		free(body);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, "Content-Type", r->content_type);
+	MHD_add_response_header(resp, "Content-Security-Policy", csp);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	if (!kv_get(&r->headers, "Cache-Control"))
+		MHD_add_response_header(resp, "Cache-Control", "no-store");
+	for (size_t i = 0; i < r->headers.n; i++)
+		MHD_add_response_header(resp, r->headers.items[i].key, r->headers.items[i].val);
+	ret = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static void run_deferred(void *arg)
+{
+	struct req *r = arg;
+
+	r->deferred(r);
+	r->state = REQ_READY;
+	MHD_resume_connection(r->conn);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+				  const char *version, const char *upload_data, size_t *upload_data_size,
+				  void **req_cls)
+{
+	struct req *r = *req_cls;
+
+	(void)version;
+	if (!r) {
+		/* first call: headers only; answering now would cost keep-alive (STACK.md 5.1) */
+		const char *cl;
+
+		r = req_new(cls, conn, url, method);
+		if (!r)
+			return MHD_NO;
+		*req_cls = r;
+		cl = req_header(r, "Content-Length");
+		if (cl && strtoull(cl, NULL, 10) > REQ_BODY_MAX)
+			r->body_too_big = 1;
+		return MHD_YES;
+	}
+	if (r->state == REQ_READY)
+		return queue_response(r);
+	if (*upload_data_size) {
+		if (!r->body_too_big && sb_add(&r->body, upload_data, *upload_data_size) < 0)
+			r->body_too_big = 1;
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	router_dispatch(r);
+	if (r->deferred) {
+		r->state = REQ_DEFERRED;
+		MHD_suspend_connection(conn);
+		if (worker_submit(run_deferred, r) < 0) {
+			r->deferred = NULL;
+			r->state = REQ_READY;
+			router_fail(r, 503, "busy", N_("The server is busy. Please try again in a moment."));
+			MHD_resume_connection(conn);
+		}
+		return MHD_YES;
+	}
+	return queue_response(r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **req_cls, enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	if (*req_cls) {
+		req_free(*req_cls);
+		*req_cls = NULL;
+	}
+}
+
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char line[512];
+
+	(void)cls;
+	vsnprintf(line, sizeof(line), fmt, ap);
+	line[strcspn(line, "\n")] = '\0';
+	kf_log(KF_LOG_WARN, "http: %s", line);
+}
+
+struct server *server_start(struct app *app, const char *addr, unsigned short port)
+{
+	struct sockaddr_in sin;
+	struct server *s;
+
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_port = htons(port);
+	if (inet_pton(AF_INET, addr, &sin.sin_addr) != 1) {
+		kf_log(KF_LOG_ERROR, "not an IPv4 address: %s", addr);
+		return NULL;
+	}
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	s->app = app;
+	s->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+					     MHD_USE_ERROR_LOG,
+				     port, NULL, NULL, on_request, app, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+				     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
+				     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)2, MHD_OPTION_CONNECTION_LIMIT, (unsigned)4000,
+				     MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_CONNECTION_TIMEOUT,
+				     (unsigned)60, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+				     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+	if (!s->daemon) {
+		kf_log(KF_LOG_ERROR, "cannot listen on %s:%u (port in use?)", addr, port);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void server_stop(struct server *s)
+{
+	if (!s)
+		return;
+	MHD_stop_daemon(s->daemon);
+	free(s);
+}

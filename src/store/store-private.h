@@ -1,0 +1,95 @@
+/* store-private.h: the backend vtable, the statement catalogue and query helpers inside src/store/. */
+#ifndef KF_STORE_PRIVATE_H
+#define KF_STORE_PRIVATE_H
+
+#include <pthread.h>
+#include <stdint.h>
+
+#include "store.h"
+
+enum stmt {
+#define STMT(name, sql) STMT_##name,
+#include "stmts.def"
+#undef STMT
+	STMT__MAX
+};
+
+extern const char *const stmt_sql[STMT__MAX];
+
+enum db_step { DB_ROW = 1, DB_DONE = 0, DB_ERROR = -1, DB_CONSTRAINT = -2 };
+
+/*
+ * One database backend. SQLite now; PostgreSQL implements the same calls
+ * (translating ?N placeholders to $N) so that no caller changes.
+ */
+struct db_driver {
+	const char *name;
+	int (*connect)(const char *target, void **db_r);
+	void (*disconnect)(void *db);
+	int (*exec_script)(void *db, const char *sql);
+	int (*schema_version)(void *db, int *v_r);
+	int (*set_schema_version)(void *db, int v);
+	void *(*prepare)(void *db, const char *sql);
+	void (*finalize)(void *st);
+	void (*reset)(void *st);
+	int (*bind_int)(void *st, int idx, int64_t v);
+	int (*bind_text)(void *st, int idx, const char *s);
+	int (*bind_null)(void *st, int idx);
+	enum db_step (*step)(void *st);
+	int64_t (*col_int)(void *st, int col);
+	/* "" for NULL; valid until the next step or reset */
+	const char *(*col_text)(void *st, int col);
+	int (*col_is_null)(void *st, int col);
+	int64_t (*last_insert_id)(void *db);
+	int (*changes)(void *db);
+	const char *(*errmsg)(void *db);
+};
+
+extern const struct db_driver db_driver_sqlite;
+
+struct store_conn {
+	struct store *store;
+	void *db;
+	void *stmts[STMT__MAX];
+	struct store_conn *next;
+};
+
+struct store {
+	const struct db_driver *drv;
+	char *target;
+	pthread_mutex_t mu;
+	struct store_conn *idle;
+};
+
+/* A prepared statement in use: bind, step, read columns, then q_done. */
+struct query {
+	struct store_conn *c;
+	void *st;
+	int failed;
+};
+
+int q_start(struct query *q, struct store_conn *c, enum stmt id);
+void q_int(struct query *q, int idx, int64_t v);
+void q_text(struct query *q, int idx, const char *s);
+/* Binds NULL for an empty string. */
+void q_text_or_null(struct query *q, int idx, const char *s);
+/* Binds NULL for 0. */
+void q_id_or_null(struct query *q, int idx, int64_t v);
+enum db_step q_step(struct query *q);
+int64_t q_col_int(struct query *q, int col);
+/* A copy in the arena (NULL when out of memory). */
+const char *q_col_text(struct query *q, struct arena *a, int col);
+int q_col_is_null(struct query *q, int col);
+void q_done(struct query *q);
+/* Runs a statement that returns no rows; 0, or -1 (DB_CONSTRAINT gives -2). */
+int q_exec(struct query *q);
+
+enum kf_err tx_begin(struct store_conn *c);
+enum kf_err tx_commit(struct store_conn *c);
+void tx_rollback(struct store_conn *c);
+
+/* Writes one history record; before/after are JSON objects or NULL. Steals neither. */
+enum kf_err history_write(struct store_conn *c, int64_t org, const char *entity, int64_t id, const char *action,
+			  int64_t actor, const void *before_json, const void *after_json);
+
+#endif

@@ -1,0 +1,259 @@
+/* store.c: opening the store, the connection pool, migrations, query helpers and transactions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/arena.h"
+#include "../lib/log.h"
+#include "store-private.h"
+#include "../lib/banned.h"
+
+const char *const stmt_sql[STMT__MAX] = {
+#define STMT(name, sql) [STMT_##name] = sql,
+#include "stmts.def"
+#undef STMT
+};
+
+/* generated from db/migrations by the build: migration_sql[i] is migration i + 1 */
+extern const char *const migration_sql[];
+extern const int migration_count;
+
+static struct store_conn *conn_new(struct store *s)
+{
+	struct store_conn *c = calloc(1, sizeof(*c));
+
+	if (!c)
+		return NULL;
+	c->store = s;
+	if (s->drv->connect(s->target, &c->db) < 0) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static void conn_free(struct store_conn *c)
+{
+	for (int i = 0; i < STMT__MAX; i++)
+		if (c->stmts[i])
+			c->store->drv->finalize(c->stmts[i]);
+	c->store->drv->disconnect(c->db);
+	free(c);
+}
+
+static enum kf_err migrate(struct store_conn *c)
+{
+	const struct db_driver *d = c->store->drv;
+	enum kf_err err = KF_OK;
+	int v;
+
+	if (d->schema_version(c->db, &v) < 0)
+		return KF_EDB;
+	for (; v < migration_count; v++) {
+		if (d->exec_script(c->db, "BEGIN IMMEDIATE") < 0)
+			return KF_EDB;
+		if (d->exec_script(c->db, migration_sql[v]) < 0 || d->set_schema_version(c->db, v + 1) < 0) {
+			d->exec_script(c->db, "ROLLBACK");
+			kf_log(KF_LOG_ERROR, "migration %d failed", v + 1);
+			err = KF_EDB;
+			break;
+		}
+		if (d->exec_script(c->db, "COMMIT") < 0)
+			return KF_EDB;
+		kf_log(KF_LOG_DEBUG, "applied migration %d", v + 1);
+	}
+	return err;
+}
+
+enum kf_err store_open(const char *path, struct store **store_r)
+{
+	struct store *s;
+	struct store_conn *c;
+	enum kf_err err;
+
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return KF_ENOMEM;
+	s->drv = &db_driver_sqlite;
+	s->target = strdup(path);
+	if (!s->target || pthread_mutex_init(&s->mu, NULL) != 0) {
+		free(s->target);
+		free(s);
+		return KF_ENOMEM;
+	}
+	c = conn_new(s);
+	if (!c) {
+		store_close(s);
+		return KF_EDB;
+	}
+	err = migrate(c);
+	if (err) {
+		conn_free(c);
+		store_close(s);
+		return err;
+	}
+	store_conn_put(c);
+	*store_r = s;
+	return KF_OK;
+}
+
+void store_close(struct store *s)
+{
+	struct store_conn *c, *next;
+
+	if (!s)
+		return;
+	for (c = s->idle; c; c = next) {
+		next = c->next;
+		conn_free(c);
+	}
+	pthread_mutex_destroy(&s->mu);
+	free(s->target);
+	free(s);
+}
+
+struct store_conn *store_conn_get(struct store *s)
+{
+	struct store_conn *c;
+
+	pthread_mutex_lock(&s->mu);
+	c = s->idle;
+	if (c)
+		s->idle = c->next;
+	pthread_mutex_unlock(&s->mu);
+	if (!c)
+		c = conn_new(s);
+	return c;
+}
+
+void store_conn_put(struct store_conn *c)
+{
+	struct store *s;
+
+	if (!c)
+		return;
+	s = c->store;
+	pthread_mutex_lock(&s->mu);
+	c->next = s->idle;
+	s->idle = c;
+	pthread_mutex_unlock(&s->mu);
+}
+
+int store_schema_version(struct store_conn *c)
+{
+	int v = -1;
+
+	c->store->drv->schema_version(c->db, &v);
+	return v;
+}
+
+int q_start(struct query *q, struct store_conn *c, enum stmt id)
+{
+	q->c = c;
+	q->failed = 0;
+	if (!c->stmts[id])
+		c->stmts[id] = c->store->drv->prepare(c->db, stmt_sql[id]);
+	q->st = c->stmts[id];
+	if (!q->st) {
+		q->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+void q_int(struct query *q, int idx, int64_t v)
+{
+	if (q->st && q->c->store->drv->bind_int(q->st, idx, v) < 0)
+		q->failed = 1;
+}
+
+void q_text(struct query *q, int idx, const char *s)
+{
+	if (q->st && q->c->store->drv->bind_text(q->st, idx, s ? s : "") < 0)
+		q->failed = 1;
+}
+
+void q_text_or_null(struct query *q, int idx, const char *s)
+{
+	if (!q->st)
+		return;
+	if ((s && *s ? q->c->store->drv->bind_text(q->st, idx, s) : q->c->store->drv->bind_null(q->st, idx)) < 0)
+		q->failed = 1;
+}
+
+void q_id_or_null(struct query *q, int idx, int64_t v)
+{
+	if (!q->st)
+		return;
+	if ((v ? q->c->store->drv->bind_int(q->st, idx, v) : q->c->store->drv->bind_null(q->st, idx)) < 0)
+		q->failed = 1;
+}
+
+enum db_step q_step(struct query *q)
+{
+	if (q->failed || !q->st)
+		return DB_ERROR;
+	return q->c->store->drv->step(q->st);
+}
+
+int64_t q_col_int(struct query *q, int col)
+{
+	return q->c->store->drv->col_int(q->st, col);
+}
+
+const char *q_col_text(struct query *q, struct arena *a, int col)
+{
+	const char *s = arena_strdup(a, q->c->store->drv->col_text(q->st, col));
+
+	if (!s)
+		q->failed = 1;
+	return s ? s : "";
+}
+
+int q_col_is_null(struct query *q, int col)
+{
+	return q->c->store->drv->col_is_null(q->st, col);
+}
+
+void q_done(struct query *q)
+{
+	if (q->st)
+		q->c->store->drv->reset(q->st);
+	q->st = NULL;
+}
+
+int q_exec(struct query *q)
+{
+	enum db_step rc = q_step(q);
+
+	q_done(q);
+	if (rc == DB_CONSTRAINT)
+		return -2;
+	return rc == DB_DONE ? 0 : -1;
+}
+
+static enum kf_err run_simple(struct store_conn *c, enum stmt id)
+{
+	struct query q;
+
+	q_start(&q, c, id);
+	return q_exec(&q) == 0 ? KF_OK : KF_EDB;
+}
+
+enum kf_err tx_begin(struct store_conn *c)
+{
+	return run_simple(c, STMT_BEGIN);
+}
+
+enum kf_err tx_commit(struct store_conn *c)
+{
+	enum kf_err err = run_simple(c, STMT_COMMIT);
+
+	if (err)
+		tx_rollback(c);
+	return err;
+}
+
+void tx_rollback(struct store_conn *c)
+{
+	run_simple(c, STMT_ROLLBACK);
+}

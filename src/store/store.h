@@ -1,0 +1,106 @@
+/* store.h: the typed storage API; the only way the rest of krisenfest reads or writes data. */
+#ifndef KF_STORE_H
+#define KF_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/contact.h"
+#include "../core/fielderr.h"
+#include "../core/member.h"
+#include "../core/role.h"
+#include "../lib/err.h"
+
+struct arena;
+struct store;
+struct store_conn;
+
+/*
+ * Opening and connections. A store is shared by all threads; each thread
+ * takes a connection from its pool for the duration of one request or
+ * command and gives it back. Tenant functions take the organisation id and
+ * scope every statement by it: an item of another organisation is simply
+ * not found (KF_ENOTFOUND).
+ */
+/* Opens (and creates) the database at path and applies pending migrations. Allocates. */
+enum kf_err store_open(const char *path, struct store **store_r);
+void store_close(struct store *s);
+/* A connection of the pool, or NULL when the database cannot be opened. */
+struct store_conn *store_conn_get(struct store *s);
+void store_conn_put(struct store_conn *c);
+/* Schema version after migrations (for `krisenfest --version` and tests). */
+int store_schema_version(struct store_conn *c);
+
+/* Instance set-up and settings. */
+enum kf_err store_instance_exists(struct store_conn *c, int *exists_r);
+enum kf_err store_setting_get(struct store_conn *c, struct arena *a, const char *key, const char **value_r);
+enum kf_err store_setting_set(struct store_conn *c, const char *key, const char *value);
+enum kf_err store_setting_delete(struct store_conn *c, const char *key);
+/*
+ * Creates the first organisation and its admin in one transaction.
+ * KF_EEXIST when the instance already has an organisation.
+ */
+enum kf_err store_setup_instance(struct store_conn *c, const char *org_name, const char *email, const char *name,
+				 const char *pw_hash, int64_t *org_id_r, int64_t *user_id_r);
+
+/* Organisations, users, memberships. */
+enum kf_err store_org_get(struct store_conn *c, struct arena *a, int64_t org_id, struct org *org_r);
+/* The caller's organisations with the caller's role, sorted by name. */
+enum kf_err store_user_orgs(struct store_conn *c, struct arena *a, int64_t user_id, struct org **orgs_r, size_t *n_r);
+enum kf_err store_user_create(struct store_conn *c, const char *email, const char *name, const char *pw_hash,
+			      int64_t *id_r);
+/* pw_hash_r may be NULL. KF_ENOTFOUND when no such user. */
+enum kf_err store_user_by_email(struct store_conn *c, struct arena *a, const char *email, struct user *u_r,
+				const char **pw_hash_r);
+enum kf_err store_user_by_id(struct store_conn *c, struct arena *a, int64_t id, struct user *u_r);
+/* Also ends all sessions of the user. */
+enum kf_err store_user_set_password(struct store_conn *c, int64_t user_id, const char *pw_hash);
+/* memberships_r[i] is a readable summary "Org (role), ...". */
+enum kf_err store_user_list(struct store_conn *c, struct arena *a, struct user **users_r,
+			    const char ***memberships_r, size_t *n_r);
+enum kf_err store_membership_set(struct store_conn *c, int64_t org_id, int64_t user_id, enum member_role role);
+/* MEMBER_NONE when the user is no member. */
+enum kf_err store_membership_role(struct store_conn *c, int64_t org_id, int64_t user_id, enum member_role *role_r);
+
+/* Sessions and API tokens; only hashes of the secrets are stored. */
+enum kf_err store_session_create(struct store_conn *c, const char *token_hash, int64_t user_id, const char *csrf,
+				 int64_t expires_at);
+/* KF_ENOTFOUND for unknown or expired sessions. */
+enum kf_err store_session_lookup(struct store_conn *c, struct arena *a, const char *token_hash, struct user *u_r,
+				 const char **csrf_r);
+enum kf_err store_session_delete(struct store_conn *c, const char *token_hash);
+enum kf_err store_session_purge(struct store_conn *c);
+enum kf_err store_token_create(struct store_conn *c, int64_t user_id, const char *name, const char *token_hash);
+enum kf_err store_token_lookup(struct store_conn *c, struct arena *a, const char *token_hash, struct user *u_r);
+
+/*
+ * Contacts. Writes take the acting user for the history record, which is
+ * written in the same transaction. update/delete take the version the
+ * caller saw: KF_ECONFLICT when it is stale (current_r then holds the
+ * saved item), KF_ENOTFOUND when the item does not exist here.
+ */
+enum kf_err store_contact_list(struct store_conn *c, struct arena *a, int64_t org, struct contact **list_r, size_t *n_r);
+enum kf_err store_contact_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct contact *out);
+/* Sets ct->id, version and timestamps. */
+enum kf_err store_contact_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct contact *ct);
+/* ct->id names the item; on success ct gets the new version and timestamps. */
+enum kf_err store_contact_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				 int64_t expected_version, struct contact *ct, struct contact *current_r);
+/* KF_EINUSE while a role names the contact; used_by_r then lists those roles ("A, B"). */
+enum kf_err store_contact_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				 int64_t expected_version, struct contact *current_r, const char **used_by_r);
+
+/* Roles. Create and update check that every named contact exists here (KF_EINVAL with field errors). */
+enum kf_err store_role_list(struct store_conn *c, struct arena *a, int64_t org, struct role **list_r, size_t *n_r);
+enum kf_err store_role_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct role *out);
+enum kf_err store_role_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct role *r,
+			      struct field_errors *fe);
+enum kf_err store_role_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+			      int64_t expected_version, struct role *r, struct role *current_r, struct field_errors *fe);
+enum kf_err store_role_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+			      int64_t expected_version, struct role *current_r);
+
+/* Number of history records of one item (for tests and the history view). */
+enum kf_err store_history_count(struct store_conn *c, int64_t org, const char *entity, int64_t id, int64_t *n_r);
+
+#endif

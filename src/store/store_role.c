@@ -1,0 +1,315 @@
+/* store_role.c: emergency roles with ordered deputies, with history in the same transaction. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../lib/arena.h"
+#include "../lib/i18n.h"
+#include "../lib/timeutil.h"
+#include "store-private.h"
+#include "../lib/banned.h"
+
+static void read_role(struct query *q, struct arena *a, struct role *r)
+{
+	role_init(r);
+	r->id = q_col_int(q, 0);
+	r->version = q_col_int(q, 1);
+	r->name = q_col_text(q, a, 2);
+	r->duties = q_col_text(q, a, 3);
+	r->primary_contact_id = q_col_is_null(q, 4) ? 0 : q_col_int(q, 4);
+	r->created_at = q_col_int(q, 5);
+	r->updated_at = q_col_int(q, 6);
+}
+
+enum kf_err store_role_list(struct store_conn *c, struct arena *a, int64_t org, struct role **list_r, size_t *n_r)
+{
+	struct role *list = NULL;
+	size_t n = 0, cap = 0, i, last = 0;
+	enum kf_err err = KF_OK;
+	struct query q;
+	enum db_step rc;
+
+	q_start(&q, c, STMT_ROLE_LIST);
+	q_int(&q, 1, org);
+	while ((rc = q_step(&q)) == DB_ROW) {
+		if (n == cap) {
+			struct role *more;
+
+			cap = cap ? cap * 2 : 16;
+			more = ARENA_NEW(a, struct role, cap);
+			if (!more) {
+				err = KF_ENOMEM;
+				break;
+			}
+			if (n)
+				memcpy(more, list, n * sizeof(*list));
+			list = more;
+		}
+		read_role(&q, a, &list[n++]);
+	}
+	if (!err && rc != DB_DONE)
+		err = KF_EDB;
+	q_done(&q);
+	if (err)
+		goto out;
+	q_start(&q, c, STMT_ROLE_DEPUTIES_OF_ORG);
+	q_int(&q, 1, org);
+	while ((rc = q_step(&q)) == DB_ROW) {
+		int64_t rid = q_col_int(&q, 0);
+
+		if (n == 0)
+			continue;
+		if (list[last].id != rid)
+			for (i = 0; i < n; i++)
+				if (list[i].id == rid) {
+					last = i;
+					break;
+				}
+		if (list[last].id == rid && list[last].ndeputies < ROLE_MAX_DEPUTIES)
+			list[last].deputy_contact_ids[list[last].ndeputies++] = q_col_int(&q, 1);
+	}
+	if (rc != DB_DONE)
+		err = KF_EDB;
+	if (!err && q.failed)
+		err = KF_ENOMEM;
+	q_done(&q);
+out:
+	*list_r = list;
+	*n_r = err ? 0 : n;
+	return err;
+}
+
+enum kf_err store_role_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct role *out)
+{
+	enum kf_err err = KF_ENOTFOUND;
+	struct query q;
+	enum db_step rc;
+
+	q_start(&q, c, STMT_ROLE_GET);
+	q_int(&q, 1, org);
+	q_int(&q, 2, id);
+	rc = q_step(&q);
+	if (rc == DB_ROW) {
+		read_role(&q, a, out);
+		err = KF_OK;
+	} else if (rc != DB_DONE) {
+		err = KF_EDB;
+	}
+	q_done(&q);
+	if (err)
+		return err;
+	q_start(&q, c, STMT_ROLE_DEPUTIES);
+	q_int(&q, 1, org);
+	q_int(&q, 2, id);
+	while ((rc = q_step(&q)) == DB_ROW)
+		if (out->ndeputies < ROLE_MAX_DEPUTIES)
+			out->deputy_contact_ids[out->ndeputies++] = q_col_int(&q, 0);
+	if (rc != DB_DONE)
+		err = KF_EDB;
+	else if (q.failed)
+		err = KF_ENOMEM;
+	q_done(&q);
+	return err;
+}
+
+static enum kf_err contact_exists(struct store_conn *c, int64_t org, int64_t id, int *exists_r)
+{
+	struct query q;
+	enum db_step rc;
+
+	q_start(&q, c, STMT_CONTACT_EXISTS);
+	q_int(&q, 1, org);
+	q_int(&q, 2, id);
+	rc = q_step(&q);
+	q_done(&q);
+	if (rc == DB_ERROR || rc == DB_CONSTRAINT)
+		return KF_EDB;
+	*exists_r = rc == DB_ROW;
+	return KF_OK;
+}
+
+/* Every named person must be a contact of this organisation (checked inside the write transaction). */
+static enum kf_err check_people(struct store_conn *c, int64_t org, const struct role *r, struct field_errors *fe)
+{
+	char field[48];
+	int exists, i;
+	enum kf_err err;
+
+	if (r->primary_contact_id) {
+		err = contact_exists(c, org, r->primary_contact_id, &exists);
+		if (err)
+			return err;
+		if (!exists)
+			fe_add(fe, "primary_contact_id", N_("is not a contact of this organisation"));
+	}
+	for (i = 0; i < r->ndeputies; i++) {
+		err = contact_exists(c, org, r->deputy_contact_ids[i], &exists);
+		if (err)
+			return err;
+		if (!exists) {
+			snprintf(field, sizeof(field), "deputy_contact_ids[%d]", i);
+			fe_add(fe, field, N_("is not a contact of this organisation"));
+		}
+	}
+	return fe->n ? KF_EINVAL : KF_OK;
+}
+
+static enum kf_err write_deputies(struct store_conn *c, int64_t org, const struct role *r)
+{
+	struct query q;
+	int i;
+
+	q_start(&q, c, STMT_ROLE_DEPUTIES_CLEAR);
+	q_int(&q, 1, org);
+	q_int(&q, 2, r->id);
+	if (q_exec(&q) < 0)
+		return KF_EDB;
+	for (i = 0; i < r->ndeputies; i++) {
+		q_start(&q, c, STMT_ROLE_DEPUTY_INSERT);
+		q_int(&q, 1, org);
+		q_int(&q, 2, r->id);
+		q_int(&q, 3, i);
+		q_int(&q, 4, r->deputy_contact_ids[i]);
+		if (q_exec(&q) < 0)
+			return KF_EDB;
+	}
+	return KF_OK;
+}
+
+static enum kf_err role_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
+				const struct role *before, struct role *after)
+{
+	json_t *jb = NULL, *ja = NULL;
+	enum kf_err err;
+
+	if (after) {
+		err = store_role_get(c, a, org, after->id, after);
+		if (err)
+			return err;
+	}
+	jb = before ? role_to_json(before) : NULL;
+	ja = after ? role_to_json(after) : NULL;
+	if ((before && !jb) || (after && !ja))
+		err = KF_ENOMEM;
+	else
+		err = history_write(c, org, "role", after ? after->id : before->id, action, actor, jb, ja);
+	json_decref(jb);
+	json_decref(ja);
+	return err;
+}
+
+enum kf_err store_role_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct role *r,
+			      struct field_errors *fe)
+{
+	enum kf_err err;
+	struct query q;
+
+	err = tx_begin(c);
+	if (err)
+		return err;
+	err = check_people(c, org, r, fe);
+	if (err)
+		goto fail;
+	q_start(&q, c, STMT_ROLE_INSERT);
+	q_int(&q, 1, org);
+	q_text(&q, 2, r->name);
+	q_text(&q, 3, r->duties);
+	q_id_or_null(&q, 4, r->primary_contact_id);
+	q_int(&q, 5, kf_now());
+	q_id_or_null(&q, 6, actor);
+	if (q_exec(&q) < 0) {
+		err = KF_EDB;
+		goto fail;
+	}
+	r->id = c->store->drv->last_insert_id(c->db);
+	err = write_deputies(c, org, r);
+	if (!err)
+		err = role_history(c, a, org, actor, "create", NULL, r);
+	if (err)
+		goto fail;
+	return tx_commit(c);
+fail:
+	tx_rollback(c);
+	return err;
+}
+
+enum kf_err store_role_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+			      int64_t expected_version, struct role *r, struct role *current_r, struct field_errors *fe)
+{
+	struct role before;
+	enum kf_err err;
+	struct query q;
+
+	err = tx_begin(c);
+	if (err)
+		return err;
+	err = store_role_get(c, a, org, r->id, &before);
+	if (err)
+		goto fail;
+	if (before.version != expected_version) {
+		*current_r = before;
+		err = KF_ECONFLICT;
+		goto fail;
+	}
+	err = check_people(c, org, r, fe);
+	if (err)
+		goto fail;
+	q_start(&q, c, STMT_ROLE_UPDATE);
+	q_int(&q, 1, org);
+	q_int(&q, 2, r->id);
+	q_int(&q, 3, expected_version);
+	q_text(&q, 4, r->name);
+	q_text(&q, 5, r->duties);
+	q_id_or_null(&q, 6, r->primary_contact_id);
+	q_int(&q, 7, kf_now());
+	q_id_or_null(&q, 8, actor);
+	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
+		err = KF_EDB;
+		goto fail;
+	}
+	err = write_deputies(c, org, r);
+	if (!err)
+		err = role_history(c, a, org, actor, "update", &before, r);
+	if (err)
+		goto fail;
+	return tx_commit(c);
+fail:
+	tx_rollback(c);
+	return err;
+}
+
+enum kf_err store_role_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+			      int64_t expected_version, struct role *current_r)
+{
+	struct role before;
+	enum kf_err err;
+	struct query q;
+
+	err = tx_begin(c);
+	if (err)
+		return err;
+	err = store_role_get(c, a, org, id, &before);
+	if (err)
+		goto fail;
+	if (before.version != expected_version) {
+		*current_r = before;
+		err = KF_ECONFLICT;
+		goto fail;
+	}
+	q_start(&q, c, STMT_ROLE_DELETE);
+	q_int(&q, 1, org);
+	q_int(&q, 2, id);
+	q_int(&q, 3, expected_version);
+	q_int(&q, 4, kf_now());
+	q_id_or_null(&q, 5, actor);
+	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
+		err = KF_EDB;
+		goto fail;
+	}
+	err = role_history(c, a, org, actor, "delete", &before, NULL);
+	if (err)
+		goto fail;
+	return tx_commit(c);
+fail:
+	tx_rollback(c);
+	return err;
+}

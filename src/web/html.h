@@ -1,0 +1,20 @@
+/* html.h: the one HTML writer; every call escapes, except html_lit which takes only string literals. */
+#ifndef KF_HTML_H
+#define KF_HTML_H
+
+#include "../lib/strbuf.h"
+
+/* Text content: escapes & < > " '. */
+void html_text(struct strbuf *sb, const char *s);
+/* Formats, then escapes the whole result as text. */
+void html_textf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Escaped text of tmpl with its first "%s" replaced by the escaped arg (for translated sentences). */
+void html_text_subst(struct strbuf *sb, const char *tmpl, const char *arg);
+/* An attribute: ` name="escaped value"`. name must be a literal of ours. */
+void html_attr(struct strbuf *sb, const char *name, const char *value);
+/* Percent-encodes s for use inside a URL (then still written through html_attr). */
+void html_url_part(struct strbuf *sb, const char *s);
+/* Raw markup: accepts only string literals (the "" makes anything else a compile error). */
+#define html_lit(sb, s) sb_add((sb), "" s, sizeof("" s) - 1)
+
+#endif

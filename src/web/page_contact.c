@@ -1,0 +1,321 @@
+/* page_contact.c: creating, editing and deleting a contact through HTML forms. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../http/request.h"
+#include "../lib/arena.h"
+#include "../lib/i18n.h"
+#include "../lib/timeutil.h"
+#include "../store/store.h"
+#include "html.h"
+#include "page.h"
+#include "web.h"
+#include "../lib/banned.h"
+
+static void team_url(struct req *r, char *out, size_t len)
+{
+	snprintf(out, len, "/o/%lld/team", (long long)r->org.id);
+}
+
+/* The value saved meanwhile, shown only where it differs from the input. */
+static const char *differs(const struct contact *saved, const char *mine, const char *theirs)
+{
+	return saved && strcmp(mine, theirs) != 0 ? theirs : NULL;
+}
+
+static void phone_rows(struct req *r, const struct contact *c, const struct field_errors *fe, int readonly)
+{
+	struct strbuf *o = &r->out;
+	int rows = c->nphones + 1, i, k;
+	char name[32], kname[32], label[64], fkey[48];
+
+	if (rows < 3)
+		rows = 3;
+	if (rows > CONTACT_MAX_PHONES)
+		rows = CONTACT_MAX_PHONES;
+	if (readonly)
+		rows = c->nphones;
+	html_lit(o, "<fieldset class=\"phones\"><legend>");
+	html_text(o, _(r->lang, "Phone numbers"));
+	html_lit(o, "</legend><p class=\"hint\">");
+	html_text(o, _(r->lang, "Mobile number first: in an emergency the office line may be down too."));
+	html_lit(o, "</p>");
+	for (i = 0; i < rows; i++) {
+		const struct phone *p = i < c->nphones ? &c->phones[i] : NULL;
+		struct option kinds[PHONE_KIND__MAX];
+		struct field f;
+
+		for (k = 0; k < PHONE_KIND__MAX; k++) {
+			kinds[k].value = phone_kind_name((enum phone_kind)k);
+			kinds[k].label = _(r->lang, phone_kind_label((enum phone_kind)k));
+		}
+		snprintf(kname, sizeof(kname), "phone_kind_%d", i);
+		snprintf(name, sizeof(name), "phone_number_%d", i);
+		html_lit(o, "<div class=\"phone-row\">");
+		snprintf(label, sizeof(label), "%d", i + 1);
+		f = (struct field){ .name = kname, .label = N_("Kind"), .value = phone_kind_name(p ? p->kind : PHONE_MOBILE),
+				    .readonly = readonly };
+		snprintf(fkey, sizeof(fkey), "phones[%d].kind", i);
+		f.error = fe_get(fe, fkey);
+		form_select(r, &f, kinds, PHONE_KIND__MAX);
+		f = (struct field){ .name = name, .label = N_("Number"), .value = p ? p->number : "", .type = "tel",
+				    .readonly = readonly };
+		snprintf(fkey, sizeof(fkey), "phones[%d].number", i);
+		f.error = fe_get(fe, fkey);
+		form_input(r, &f);
+		html_lit(o, "</div>");
+	}
+	html_lit(o, "</fieldset>");
+}
+
+/*
+ * The contact form. saved is the state someone else stored meanwhile (stale
+ * edit) or NULL; then each differing field shows the saved value beside the input.
+ */
+static void contact_form(struct req *r, int status, const struct contact *c, const struct field_errors *fe,
+			 const struct contact *saved)
+{
+	int is_new = c->id == 0, readonly = r->org.role < MEMBER_EDITOR;
+	struct strbuf *o = &r->out;
+	char action[80], version[24], back[64];
+	struct field f;
+
+	r->status = status;
+	sb_reset(o);
+	page_begin(r, is_new ? N_("New contact") : readonly ? N_("Contact") : N_("Edit contact"), STEP_TEAM,
+		   N_("A person or company your team may need to reach in an emergency."));
+	if (saved)
+		page_notice(r, "warn",
+			    _(r->lang, "Someone else changed this contact meanwhile. Your input is kept below; next to each "
+				       "field that differs you see what was saved. Save again to keep your input."));
+	if (readonly)
+		page_notice(r, "ok", _(r->lang, "You can read this contact. Editing needs the editor role."));
+	form_error_summary(r, fe);
+	if (is_new)
+		snprintf(action, sizeof(action), "/o/%lld/contacts/new", (long long)r->org.id);
+	else
+		snprintf(action, sizeof(action), "/o/%lld/contacts/%lld", (long long)r->org.id, (long long)c->id);
+	form_begin(r, action, r->csrf);
+	snprintf(version, sizeof(version), "%lld", (long long)(saved ? saved->version : c->version));
+	if (!is_new)
+		form_hidden(r, "version", version);
+	f = (struct field){ .name = "name", .label = N_("Name"), .value = c->name, .required = 1, .readonly = readonly,
+			    .error = fe_get(fe, "name"), .saved = differs(saved, c->name, saved ? saved->name : "") };
+	form_input(r, &f);
+	f = (struct field){ .name = "function", .label = N_("Function"), .value = c->function, .readonly = readonly,
+			    .hint = N_("For example: managing director, IT partner, internet provider."),
+			    .error = fe_get(fe, "function"),
+			    .saved = differs(saved, c->function, saved ? saved->function : "") };
+	form_input(r, &f);
+	f = (struct field){ .name = "company", .label = N_("Company"), .value = c->company, .readonly = readonly,
+			    .error = fe_get(fe, "company"),
+			    .saved = differs(saved, c->company, saved ? saved->company : "") };
+	form_input(r, &f);
+	phone_rows(r, c, fe, readonly);
+	f = (struct field){ .name = "email", .label = N_("Email"), .value = c->email, .type = "email",
+			    .readonly = readonly, .error = fe_get(fe, "email"),
+			    .saved = differs(saved, c->email, saved ? saved->email : "") };
+	form_input(r, &f);
+	html_lit(o, "<div class=\"field check\"><input type=\"checkbox\" id=\"f-external\" name=\"external\" value=\"1\"");
+	if (c->external)
+		html_lit(o, " checked");
+	if (readonly)
+		html_lit(o, " disabled");
+	html_lit(o, "><label for=\"f-external\">");
+	html_text(o, _(r->lang, "External (not employed by us: IT partner, provider, authority)"));
+	html_lit(o, "</label></div>");
+	f = (struct field){ .name = "last_verified", .label = N_("Details last checked on"), .value = c->last_verified,
+			    .type = "date", .readonly = readonly,
+			    .hint = N_("When did someone last confirm that these numbers work? Check every 6 months."),
+			    .error = fe_get(fe, "last_verified"),
+			    .saved = differs(saved, c->last_verified, saved ? saved->last_verified : "") };
+	form_input(r, &f);
+	f = (struct field){ .name = "notes", .label = N_("Notes"), .value = c->notes, .readonly = readonly,
+			    .hint = N_("Availability, customer number, contract number, anything that helps on the bad day."),
+			    .error = fe_get(fe, "notes"), .saved = differs(saved, c->notes, saved ? saved->notes : "") };
+	form_textarea(r, &f);
+	team_url(r, back, sizeof(back));
+	html_lit(o, "<div class=\"actions\">");
+	if (!readonly)
+		form_submit(r, is_new ? N_("Add contact") : N_("Save"), NULL);
+	html_lit(o, "<a class=\"button secondary\"");
+	html_attr(o, "href", back);
+	html_lit(o, ">");
+	html_text(o, readonly ? _(r->lang, "Back") : _(r->lang, "Cancel"));
+	html_lit(o, "</a>");
+	if (!is_new && !readonly) {
+		snprintf(action, sizeof(action), "/o/%lld/contacts/%lld/delete", (long long)r->org.id, (long long)c->id);
+		html_lit(o, "<a class=\"button danger\"");
+		html_attr(o, "href", action);
+		html_lit(o, ">");
+		html_text(o, _(r->lang, "Delete"));
+		html_lit(o, "</a>");
+	}
+	html_lit(o, "</div>");
+	form_end(r);
+	page_end(r);
+}
+
+void web_contact_new(struct req *r)
+{
+	struct contact c;
+
+	contact_init(&c);
+	contact_form(r, 200, &c, NULL, NULL);
+}
+
+/* Reads and validates the posted form; 0 when it is fine. */
+static int read_form(struct req *r, struct contact *c, struct field_errors *fe)
+{
+	char today[11];
+
+	contact_from_form(c, r->arena, &r->form, fe);
+	kf_date_iso(kf_now(), today);
+	contact_validate(c, r->arena, today, fe);
+	return fe->n ? -1 : 0;
+}
+
+void web_contact_create(struct req *r)
+{
+	struct field_errors fe = { 0 };
+	char back[64];
+	struct contact c;
+
+	contact_init(&c);
+	if (read_form(r, &c, &fe) < 0) {
+		contact_form(r, 422, &c, &fe, NULL);
+		return;
+	}
+	if (store_contact_create(r->db, r->arena, r->org.id, r->user.id, &c) != KF_OK) {
+		web_error_page(r, 500, N_("The database could not be written. Please try again."));
+		return;
+	}
+	team_url(r, back, sizeof(back));
+	resp_redirect(r, back);
+}
+
+void web_contact_edit(struct req *r)
+{
+	struct contact c;
+	enum kf_err err;
+
+	err = store_contact_get(r->db, r->arena, r->org.id, r->id, &c);
+	if (err) {
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? N_("This contact does not exist (any more).")
+						   : N_("The database could not be read. Please try again."));
+		return;
+	}
+	contact_form(r, 200, &c, NULL, NULL);
+}
+
+void web_contact_update(struct req *r)
+{
+	struct field_errors fe = { 0 };
+	struct contact c, current;
+	const char *v = kv_get(&r->form, "version");
+	long long version = 0;
+	enum kf_err err;
+	char back[64];
+
+	contact_init(&c);
+	c.id = r->id;
+	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
+		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
+		return;
+	}
+	c.version = version;
+	if (read_form(r, &c, &fe) < 0) {
+		contact_form(r, 422, &c, &fe, NULL);
+		return;
+	}
+	err = store_contact_update(r->db, r->arena, r->org.id, r->user.id, version, &c, &current);
+	if (err == KF_ECONFLICT) {
+		contact_form(r, 409, &c, NULL, &current);
+		return;
+	}
+	if (err) {
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? N_("This contact does not exist (any more).")
+						   : N_("The database could not be written. Please try again."));
+		return;
+	}
+	team_url(r, back, sizeof(back));
+	resp_redirect(r, back);
+}
+
+static void confirm_page(struct req *r, int status, const struct contact *c, const char *used_by, int changed)
+{
+	struct strbuf *o = &r->out;
+	char action[96], version[24], back[64];
+
+	r->status = status;
+	sb_reset(o);
+	page_begin(r, N_("Delete contact"), STEP_TEAM, NULL);
+	if (changed)
+		page_notice(r, "warn", _(r->lang, "Someone else changed this contact meanwhile. Please check it again."));
+	if (used_by) {
+		html_lit(o, "<div class=\"notice error\" role=\"alert\"><p>");
+		html_text_subst(o, _(r->lang, "This contact cannot be deleted because it fills these roles: %s. "
+					      "Assign the roles to someone else first."), used_by);
+		html_lit(o, "</p></div>");
+	}
+	html_lit(o, "<p class=\"lead\">");
+	html_text_subst(o, _(r->lang, "Do you really want to delete the contact \"%s\"?"), c->name);
+	html_lit(o, "</p><p>");
+	html_text(o, _(r->lang, "The change history keeps a record of it."));
+	html_lit(o, "</p>");
+	snprintf(action, sizeof(action), "/o/%lld/contacts/%lld/delete", (long long)r->org.id, (long long)c->id);
+	snprintf(version, sizeof(version), "%lld", (long long)c->version);
+	team_url(r, back, sizeof(back));
+	form_begin(r, action, r->csrf);
+	form_hidden(r, "version", version);
+	html_lit(o, "<div class=\"actions\">");
+	if (!used_by)
+		form_submit(r, N_("Yes, delete"), "danger");
+	html_lit(o, "<a class=\"button secondary\"");
+	html_attr(o, "href", back);
+	html_lit(o, ">");
+	html_text(o, _(r->lang, "Cancel"));
+	html_lit(o, "</a></div>");
+	form_end(r);
+	page_end(r);
+}
+
+void web_contact_confirm_delete(struct req *r)
+{
+	struct contact c;
+
+	if (store_contact_get(r->db, r->arena, r->org.id, r->id, &c) != KF_OK) {
+		web_error_page(r, 404, N_("This contact does not exist (any more)."));
+		return;
+	}
+	confirm_page(r, 200, &c, NULL, 0);
+}
+
+void web_contact_delete(struct req *r)
+{
+	const char *v = kv_get(&r->form, "version"), *used_by = NULL;
+	struct contact current;
+	long long version = 0;
+	enum kf_err err;
+	char back[64];
+
+	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
+		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
+		return;
+	}
+	err = store_contact_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current, &used_by);
+	if (err == KF_ECONFLICT || err == KF_EINUSE) {
+		confirm_page(r, 409, &current, used_by, err == KF_ECONFLICT);
+		return;
+	}
+	if (err) {
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? N_("This contact does not exist (any more).")
+						   : N_("The database could not be written. Please try again."));
+		return;
+	}
+	team_url(r, back, sizeof(back));
+	resp_redirect(r, back);
+}

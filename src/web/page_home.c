@@ -1,0 +1,87 @@
+/* page_home.c: the start page of an organisation: the five steps as a guided path. */
+#include <stdio.h>
+
+#include "../http/request.h"
+#include "../lib/i18n.h"
+#include "html.h"
+#include "page.h"
+#include "team_view.h"
+#include "web.h"
+#include "../lib/banned.h"
+
+void web_home_slash(struct req *r)
+{
+	char loc[48];
+
+	snprintf(loc, sizeof(loc), "/o/%lld/", (long long)r->org.id);
+	resp_redirect(r, loc);
+}
+
+/* The next obvious action of step 2. */
+static void team_next_action(struct req *r, const struct team_view *tv)
+{
+	char href[64];
+	const char *label;
+
+	if (tv->ncontacts == 0) {
+		snprintf(href, sizeof(href), "/o/%lld/contacts/new", (long long)r->org.id);
+		label = N_("Add the first contact");
+	} else if (tv->nroles == 0) {
+		snprintf(href, sizeof(href), "/o/%lld/roles/new", (long long)r->org.id);
+		label = N_("Define the first role");
+	} else {
+		snprintf(href, sizeof(href), "/o/%lld/team", (long long)r->org.id);
+		label = N_("Open the team");
+	}
+	if (r->org.role < MEMBER_EDITOR) {
+		snprintf(href, sizeof(href), "/o/%lld/team", (long long)r->org.id);
+		label = N_("Open the team");
+	}
+	html_lit(&r->out, "<p><a class=\"button primary\"");
+	html_attr(&r->out, "href", href);
+	html_lit(&r->out, ">");
+	html_text(&r->out, _(r->lang, label));
+	html_lit(&r->out, "</a></p>");
+}
+
+void web_home(struct req *r)
+{
+	struct strbuf *o = &r->out;
+	struct team_view tv;
+
+	if (team_view_load(r, &tv) < 0)
+		return;
+	page_begin(r, N_("Your emergency plan"), STEP_NONE,
+		   N_("Five steps lead to a plan that works when the IT is down. Work through them together, one after the other."));
+	html_lit(o, "<ol class=\"path\">");
+	for (int s = STEP_RISKS; s < STEP__MAX; s++) {
+		const struct plan_step_info *info = plan_step((enum plan_step)s);
+
+		html_lit(o, "<li");
+		html_attr(o, "class", info->path ? "card" : "card later");
+		html_lit(o, "><h2><span class=\"num\">");
+		html_textf(o, "%d", s);
+		html_lit(o, "</span> ");
+		html_text(o, _(r->lang, info->title));
+		html_lit(o, "</h2><p>");
+		html_text(o, _(r->lang, info->summary));
+		html_lit(o, "</p>");
+		if (s == STEP_TEAM) {
+			team_view_progress(r, tv.check.percent);
+			html_lit(o, "<p class=\"counts\">");
+			html_textf(o, _(r->lang, "%zu contacts, %zu emergency roles"), tv.ncontacts, tv.nroles);
+			html_lit(o, "</p>");
+			team_view_gaps(r, &tv, 3);
+			team_next_action(r, &tv);
+		} else {
+			html_lit(o, "<p class=\"status\"><span class=\"badge later\">");
+			html_text(o, _(r->lang, "coming soon"));
+			html_lit(o, "</span> ");
+			html_text(o, _(r->lang, "This step is being built and will follow in a later version."));
+			html_lit(o, "</p>");
+		}
+		html_lit(o, "</li>");
+	}
+	html_lit(o, "</ol>");
+	page_end(r);
+}

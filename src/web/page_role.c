@@ -1,0 +1,303 @@
+/* page_role.c: creating, editing and deleting an emergency role through HTML forms. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../http/request.h"
+#include "../lib/arena.h"
+#include "../lib/i18n.h"
+#include "../store/store.h"
+#include "html.h"
+#include "page.h"
+#include "web.h"
+#include "../lib/banned.h"
+
+#define ROLE_FORM_DEPUTIES 3
+
+static void team_url(struct req *r, char *out, size_t len)
+{
+	snprintf(out, len, "/o/%lld/team", (long long)r->org.id);
+}
+
+/* Options for choosing a person: "nobody" first, then every contact. */
+static struct option *people_options(struct req *r, const struct contact *list, size_t n)
+{
+	struct option *opts = ARENA_NEW(r->arena, struct option, n + 1);
+
+	if (!opts)
+		return NULL;
+	opts[0].value = "";
+	opts[0].label = _(r->lang, "— nobody —");
+	for (size_t i = 0; i < n; i++) {
+		opts[i + 1].value = arena_printf(r->arena, "%lld", (long long)list[i].id);
+		opts[i + 1].label = *list[i].function ? arena_printf(r->arena, "%s (%s)", list[i].name, list[i].function)
+						      : list[i].name;
+	}
+	return opts;
+}
+
+static const char *contact_name(const struct contact *list, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i].id == id)
+			return list[i].name;
+	return "";
+}
+
+static void role_form(struct req *r, int status, const struct role *ro, const struct field_errors *fe,
+		      const struct role *saved)
+{
+	int is_new = ro->id == 0, readonly = r->org.role < MEMBER_EDITOR, ndep;
+	struct strbuf *o = &r->out;
+	char action[80], version[24], back[64], key[32], fkey[48], label[64];
+	struct contact *contacts;
+	struct option *opts;
+	size_t ncontacts;
+	struct field f;
+
+	if (store_contact_list(r->db, r->arena, r->org.id, &contacts, &ncontacts) != KF_OK ||
+	    !(opts = people_options(r, contacts, ncontacts))) {
+		web_error_page(r, 500, N_("The database could not be read. Please try again."));
+		return;
+	}
+	r->status = status;
+	sb_reset(o);
+	page_begin(r, is_new ? N_("New emergency role") : readonly ? N_("Emergency role") : N_("Edit emergency role"),
+		   STEP_TEAM, N_("A task in an emergency, the person who does it, and who stands in when that person cannot be reached."));
+	if (saved)
+		page_notice(r, "warn",
+			    _(r->lang, "Someone else changed this role meanwhile. Your input is kept below; next to each "
+				       "field that differs you see what was saved. Save again to keep your input."));
+	if (readonly)
+		page_notice(r, "ok", _(r->lang, "You can read this role. Editing needs the editor role."));
+	if (!ncontacts && !readonly)
+		page_notice(r, "warn", _(r->lang, "There are no contacts yet. Add people first, then assign them here."));
+	form_error_summary(r, fe);
+	if (is_new)
+		snprintf(action, sizeof(action), "/o/%lld/roles/new", (long long)r->org.id);
+	else
+		snprintf(action, sizeof(action), "/o/%lld/roles/%lld", (long long)r->org.id, (long long)ro->id);
+	form_begin(r, action, r->csrf);
+	snprintf(version, sizeof(version), "%lld", (long long)(saved ? saved->version : ro->version));
+	if (!is_new)
+		form_hidden(r, "version", version);
+	f = (struct field){ .name = "name", .label = N_("Name of the role"), .value = ro->name, .required = 1,
+			    .readonly = readonly, .hint = N_("For example: emergency leader, technology, communication, data protection."),
+			    .error = fe_get(fe, "name"),
+			    .saved = saved && strcmp(saved->name, ro->name) ? saved->name : NULL };
+	form_input(r, &f);
+	f = (struct field){ .name = "duties", .label = N_("Duties"), .value = ro->duties, .readonly = readonly,
+			    .hint = N_("What this role does in an emergency, in a few plain sentences."),
+			    .error = fe_get(fe, "duties"),
+			    .saved = saved && strcmp(saved->duties, ro->duties) ? saved->duties : NULL };
+	form_textarea(r, &f);
+	f = (struct field){ .name = "primary_contact_id", .label = N_("Responsible person"),
+			    .value = ro->primary_contact_id ? arena_printf(r->arena, "%lld", (long long)ro->primary_contact_id) : "",
+			    .readonly = readonly, .error = fe_get(fe, "primary_contact_id"),
+			    .saved = saved && saved->primary_contact_id != ro->primary_contact_id
+					     ? contact_name(contacts, ncontacts, saved->primary_contact_id) : NULL };
+	form_select(r, &f, opts, (int)ncontacts + 1);
+	html_lit(o, "<fieldset><legend>");
+	html_text(o, _(r->lang, "Deputies, in the order they step in"));
+	html_lit(o, "</legend>");
+	ndep = ro->ndeputies + 1 > ROLE_FORM_DEPUTIES ? ro->ndeputies + 1 : ROLE_FORM_DEPUTIES;
+	if (ndep > ROLE_MAX_DEPUTIES)
+		ndep = ROLE_MAX_DEPUTIES;
+	for (int i = 0; i < ndep; i++) {
+		snprintf(key, sizeof(key), "deputy_%d", i);
+		snprintf(fkey, sizeof(fkey), "deputy_contact_ids[%d]", i);
+		snprintf(label, sizeof(label), "%d", i + 1);
+		f = (struct field){ .name = key, .label = N_("Deputy"), .readonly = readonly,
+				    .value = i < ro->ndeputies ? arena_printf(r->arena, "%lld", (long long)ro->deputy_contact_ids[i]) : "",
+				    .error = fe_get(fe, fkey) };
+		html_lit(o, "<div class=\"deputy\"><span class=\"num\" aria-hidden=\"true\">");
+		html_text(o, label);
+		html_lit(o, "</span>");
+		form_select(r, &f, opts, (int)ncontacts + 1);
+		html_lit(o, "</div>");
+	}
+	html_lit(o, "</fieldset>");
+	team_url(r, back, sizeof(back));
+	html_lit(o, "<div class=\"actions\">");
+	if (!readonly)
+		form_submit(r, is_new ? N_("Add role") : N_("Save"), NULL);
+	html_lit(o, "<a class=\"button secondary\"");
+	html_attr(o, "href", back);
+	html_lit(o, ">");
+	html_text(o, readonly ? _(r->lang, "Back") : _(r->lang, "Cancel"));
+	html_lit(o, "</a>");
+	if (!is_new && !readonly) {
+		snprintf(action, sizeof(action), "/o/%lld/roles/%lld/delete", (long long)r->org.id, (long long)ro->id);
+		html_lit(o, "<a class=\"button danger\"");
+		html_attr(o, "href", action);
+		html_lit(o, ">");
+		html_text(o, _(r->lang, "Delete"));
+		html_lit(o, "</a>");
+	}
+	html_lit(o, "</div>");
+	form_end(r);
+	page_end(r);
+}
+
+void web_role_new(struct req *r)
+{
+	struct role ro;
+
+	role_init(&ro);
+	role_form(r, 200, &ro, NULL, NULL);
+}
+
+static int read_form(struct req *r, struct role *ro, struct field_errors *fe)
+{
+	role_from_form(ro, &r->form, fe);
+	role_validate(ro, r->arena, fe);
+	return fe->n ? -1 : 0;
+}
+
+void web_role_create(struct req *r)
+{
+	struct field_errors fe = { 0 };
+	enum kf_err err;
+	struct role ro;
+	char back[64];
+
+	role_init(&ro);
+	if (read_form(r, &ro, &fe) < 0) {
+		role_form(r, 422, &ro, &fe, NULL);
+		return;
+	}
+	err = store_role_create(r->db, r->arena, r->org.id, r->user.id, &ro, &fe);
+	if (err == KF_EINVAL) {
+		ro.id = 0;
+		role_form(r, 422, &ro, &fe, NULL);
+		return;
+	}
+	if (err) {
+		web_error_page(r, 500, N_("The database could not be written. Please try again."));
+		return;
+	}
+	team_url(r, back, sizeof(back));
+	resp_redirect(r, back);
+}
+
+void web_role_edit(struct req *r)
+{
+	enum kf_err err;
+	struct role ro;
+
+	err = store_role_get(r->db, r->arena, r->org.id, r->id, &ro);
+	if (err) {
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? N_("This role does not exist (any more).")
+						   : N_("The database could not be read. Please try again."));
+		return;
+	}
+	role_form(r, 200, &ro, NULL, NULL);
+}
+
+void web_role_update(struct req *r)
+{
+	struct field_errors fe = { 0 };
+	const char *v = kv_get(&r->form, "version");
+	struct role ro, current;
+	long long version = 0;
+	enum kf_err err;
+	char back[64];
+
+	role_init(&ro);
+	ro.id = r->id;
+	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
+		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
+		return;
+	}
+	ro.version = version;
+	if (read_form(r, &ro, &fe) < 0) {
+		role_form(r, 422, &ro, &fe, NULL);
+		return;
+	}
+	err = store_role_update(r->db, r->arena, r->org.id, r->user.id, version, &ro, &current, &fe);
+	if (err == KF_ECONFLICT) {
+		role_form(r, 409, &ro, NULL, &current);
+		return;
+	}
+	if (err == KF_EINVAL) {
+		role_form(r, 422, &ro, &fe, NULL);
+		return;
+	}
+	if (err) {
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? N_("This role does not exist (any more).")
+						   : N_("The database could not be written. Please try again."));
+		return;
+	}
+	team_url(r, back, sizeof(back));
+	resp_redirect(r, back);
+}
+
+static void confirm_page(struct req *r, int status, const struct role *ro, int changed)
+{
+	struct strbuf *o = &r->out;
+	char action[96], version[24], back[64];
+
+	r->status = status;
+	sb_reset(o);
+	page_begin(r, N_("Delete emergency role"), STEP_TEAM, NULL);
+	if (changed)
+		page_notice(r, "warn", _(r->lang, "Someone else changed this role meanwhile. Please check it again."));
+	html_lit(o, "<p class=\"lead\">");
+	html_text_subst(o, _(r->lang, "Do you really want to delete the role \"%s\"?"), ro->name);
+	html_lit(o, "</p><p>");
+	html_text(o, _(r->lang, "The people stay in the contact list. The change history keeps a record of the role."));
+	html_lit(o, "</p>");
+	snprintf(action, sizeof(action), "/o/%lld/roles/%lld/delete", (long long)r->org.id, (long long)ro->id);
+	snprintf(version, sizeof(version), "%lld", (long long)ro->version);
+	team_url(r, back, sizeof(back));
+	form_begin(r, action, r->csrf);
+	form_hidden(r, "version", version);
+	html_lit(o, "<div class=\"actions\">");
+	form_submit(r, N_("Yes, delete"), "danger");
+	html_lit(o, "<a class=\"button secondary\"");
+	html_attr(o, "href", back);
+	html_lit(o, ">");
+	html_text(o, _(r->lang, "Cancel"));
+	html_lit(o, "</a></div>");
+	form_end(r);
+	page_end(r);
+}
+
+void web_role_confirm_delete(struct req *r)
+{
+	struct role ro;
+
+	if (store_role_get(r->db, r->arena, r->org.id, r->id, &ro) != KF_OK) {
+		web_error_page(r, 404, N_("This role does not exist (any more)."));
+		return;
+	}
+	confirm_page(r, 200, &ro, 0);
+}
+
+void web_role_delete(struct req *r)
+{
+	const char *v = kv_get(&r->form, "version");
+	long long version = 0;
+	struct role current;
+	enum kf_err err;
+	char back[64];
+
+	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
+		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
+		return;
+	}
+	err = store_role_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
+	if (err == KF_ECONFLICT) {
+		confirm_page(r, 409, &current, 1);
+		return;
+	}
+	if (err) {
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? N_("This role does not exist (any more).")
+						   : N_("The database could not be written. Please try again."));
+		return;
+	}
+	team_url(r, back, sizeof(back));
+	resp_redirect(r, back);
+}

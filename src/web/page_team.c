@@ -1,0 +1,216 @@
+/* page_team.c: step 2, the emergency team: roles with their people, and all contacts. */
+#include <stdio.h>
+
+#include "../http/request.h"
+#include "../lib/i18n.h"
+#include "html.h"
+#include "page.h"
+#include "team_view.h"
+#include "web.h"
+#include "../lib/banned.h"
+
+/* A phone number as a tap-to-call link. */
+static void phone_link(struct req *r, const struct phone *p)
+{
+	struct strbuf tel;
+
+	sb_init(&tel, 128);
+	sb_adds(&tel, "tel:");
+	for (const char *s = p->number; *s; s++)
+		if ((*s >= '0' && *s <= '9') || *s == '+')
+			sb_addc(&tel, *s);
+	html_lit(&r->out, "<a");
+	html_attr(&r->out, "href", tel.buf);
+	html_lit(&r->out, ">");
+	html_text(&r->out, p->number);
+	html_lit(&r->out, "</a> <small>");
+	html_text(&r->out, _(r->lang, phone_kind_label(p->kind)));
+	html_lit(&r->out, "</small>");
+	sb_release(&tel);
+}
+
+static void person_cell(struct req *r, const struct team_view *tv, int64_t id)
+{
+	const struct contact *c = id ? team_view_contact(tv, id) : NULL;
+
+	if (!c) {
+		html_lit(&r->out, "<span class=\"badge gap\">");
+		html_text(&r->out, _(r->lang, "nobody yet"));
+		html_lit(&r->out, "</span>");
+		return;
+	}
+	html_text(&r->out, c->name);
+	if (c->nphones) {
+		html_lit(&r->out, "<br>");
+		phone_link(r, &c->phones[0]);
+	}
+}
+
+static void roles_table(struct req *r, const struct team_view *tv)
+{
+	struct strbuf *o = &r->out;
+	char href[80];
+
+	html_lit(o, "<section aria-labelledby=\"h-roles\"><div class=\"section-head\"><h2 id=\"h-roles\">");
+	html_text(o, _(r->lang, "Emergency roles"));
+	html_lit(o, "</h2>");
+	if (r->org.role >= MEMBER_EDITOR) {
+		snprintf(href, sizeof(href), "/o/%lld/roles/new", (long long)r->org.id);
+		html_lit(o, "<a class=\"button\"");
+		html_attr(o, "href", href);
+		html_lit(o, ">");
+		html_text(o, _(r->lang, "Add role"));
+		html_lit(o, "</a>");
+	}
+	html_lit(o, "</div>");
+	if (!tv->nroles) {
+		html_lit(o, "<p class=\"empty\">");
+		html_text(o, _(r->lang, "No roles yet. Typical roles are emergency leader, deputy, technology, communication and data protection."));
+		html_lit(o, "</p></section>");
+		return;
+	}
+	html_lit(o, "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">");
+	html_text(o, _(r->lang, "Role"));
+	html_lit(o, "</th><th scope=\"col\">");
+	html_text(o, _(r->lang, "Responsible"));
+	html_lit(o, "</th><th scope=\"col\">");
+	html_text(o, _(r->lang, "Deputies, in order"));
+	html_lit(o, "</th></tr></thead><tbody>");
+	for (size_t i = 0; i < tv->nroles; i++) {
+		const struct role *ro = &tv->roles[i];
+
+		snprintf(href, sizeof(href), "/o/%lld/roles/%lld", (long long)r->org.id, (long long)ro->id);
+		html_lit(o, "<tr><th scope=\"row\"><a");
+		html_attr(o, "href", href);
+		html_lit(o, ">");
+		html_text(o, ro->name);
+		html_lit(o, "</a>");
+		if (*ro->duties) {
+			html_lit(o, "<p class=\"duties\">");
+			html_text(o, ro->duties);
+			html_lit(o, "</p>");
+		}
+		html_lit(o, "</th><td>");
+		person_cell(r, tv, ro->primary_contact_id);
+		html_lit(o, "</td><td>");
+		if (!ro->ndeputies)
+			person_cell(r, tv, 0);
+		html_lit(o, "<ol class=\"deputies\">");
+		for (int d = 0; d < ro->ndeputies; d++) {
+			html_lit(o, "<li>");
+			person_cell(r, tv, ro->deputy_contact_ids[d]);
+			html_lit(o, "</li>");
+		}
+		html_lit(o, "</ol></td></tr>");
+	}
+	html_lit(o, "</tbody></table></div></section>");
+}
+
+static void contacts_table(struct req *r, const struct team_view *tv)
+{
+	struct strbuf *o = &r->out;
+	char href[80];
+
+	html_lit(o, "<section aria-labelledby=\"h-contacts\"><div class=\"section-head\"><h2 id=\"h-contacts\">");
+	html_text(o, _(r->lang, "Contacts"));
+	html_lit(o, "</h2>");
+	if (r->org.role >= MEMBER_EDITOR) {
+		snprintf(href, sizeof(href), "/o/%lld/contacts/new", (long long)r->org.id);
+		html_lit(o, "<a class=\"button\"");
+		html_attr(o, "href", href);
+		html_lit(o, ">");
+		html_text(o, _(r->lang, "Add contact"));
+		html_lit(o, "</a>");
+	}
+	html_lit(o, "</div>");
+	if (!tv->ncontacts) {
+		html_lit(o, "<p class=\"empty\">");
+		html_text(o, _(r->lang, "No contacts yet. Add your staff and the outside helpers: IT partner, internet provider, insurer."));
+		html_lit(o, "</p></section>");
+		return;
+	}
+	html_lit(o, "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">");
+	html_text(o, _(r->lang, "Name"));
+	html_lit(o, "</th><th scope=\"col\">");
+	html_text(o, _(r->lang, "Phone"));
+	html_lit(o, "</th><th scope=\"col\">");
+	html_text(o, _(r->lang, "Email"));
+	html_lit(o, "</th><th scope=\"col\">");
+	html_text(o, _(r->lang, "Checked on"));
+	html_lit(o, "</th></tr></thead><tbody>");
+	for (size_t i = 0; i < tv->ncontacts; i++) {
+		const struct contact *c = &tv->contacts[i];
+
+		snprintf(href, sizeof(href), "/o/%lld/contacts/%lld", (long long)r->org.id, (long long)c->id);
+		html_lit(o, "<tr><th scope=\"row\"><a");
+		html_attr(o, "href", href);
+		html_lit(o, ">");
+		html_text(o, c->name);
+		html_lit(o, "</a>");
+		if (*c->function || *c->company) {
+			html_lit(o, "<br><small>");
+			html_text(o, c->function);
+			if (*c->function && *c->company)
+				html_lit(o, ", ");
+			html_text(o, c->company);
+			html_lit(o, "</small>");
+		}
+		if (c->external) {
+			html_lit(o, " <span class=\"badge\">");
+			html_text(o, _(r->lang, "external"));
+			html_lit(o, "</span>");
+		}
+		html_lit(o, "</th><td><ul class=\"phones\">");
+		for (int p = 0; p < c->nphones; p++) {
+			html_lit(o, "<li>");
+			phone_link(r, &c->phones[p]);
+			html_lit(o, "</li>");
+		}
+		html_lit(o, "</ul></td><td>");
+		if (*c->email) {
+			struct strbuf mailto;
+
+			sb_init(&mailto, 512);
+			sb_adds(&mailto, "mailto:");
+			html_url_part(&mailto, c->email);
+			html_lit(o, "<a");
+			html_attr(o, "href", mailto.buf);
+			html_lit(o, ">");
+			sb_release(&mailto);
+			html_text(o, c->email);
+			html_lit(o, "</a>");
+		}
+		html_lit(o, "</td><td>");
+		if (c->last_verified[0])
+			html_text(o, c->last_verified);
+		else {
+			html_lit(o, "<span class=\"badge gap\">");
+			html_text(o, _(r->lang, "never"));
+			html_lit(o, "</span>");
+		}
+		html_lit(o, "</td></tr>");
+	}
+	html_lit(o, "</tbody></table></div></section>");
+}
+
+void web_team(struct req *r)
+{
+	struct strbuf *o = &r->out;
+	struct team_view tv;
+
+	if (team_view_load(r, &tv) < 0)
+		return;
+	page_begin(r, N_("Define the emergency team"), STEP_TEAM,
+		   N_("Who leads in an emergency, who stands in, and how everybody can be reached — even when email and the file server are down."));
+	team_view_progress(r, tv.check.percent);
+	if (tv.check.ngaps) {
+		html_lit(o, "<section class=\"todo\" aria-labelledby=\"h-gaps\"><h2 id=\"h-gaps\">");
+		html_text(o, _(r->lang, "What is still missing"));
+		html_lit(o, "</h2>");
+		team_view_gaps(r, &tv, 10);
+		html_lit(o, "</section>");
+	}
+	roles_table(r, &tv);
+	contacts_table(r, &tv);
+	page_end(r);
+}

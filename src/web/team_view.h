@@ -1,0 +1,31 @@
+/* team_view.h: the emergency team loaded once for a page: contacts, roles and their check. */
+#ifndef KF_TEAM_VIEW_H
+#define KF_TEAM_VIEW_H
+
+#include <stddef.h>
+
+#include "../core/team_check.h"
+
+struct req;
+
+#define TEAM_VIEW_GAPS 50
+
+struct team_view {
+	struct contact *contacts;
+	size_t ncontacts;
+	struct role *roles;
+	size_t nroles;
+	struct team_gap gaps[TEAM_VIEW_GAPS];
+	struct team_check check;
+};
+
+/* Loads and checks the team of r->org; answers an error page and returns -1 on failure. */
+int team_view_load(struct req *r, struct team_view *tv);
+/* The contact with id, or NULL. */
+const struct contact *team_view_contact(const struct team_view *tv, int64_t id);
+/* A list of at most max gaps, each linking to where it is fixed. */
+void team_view_gaps(struct req *r, const struct team_view *tv, size_t max);
+/* A progress bar with its figure in text. */
+void team_view_progress(struct req *r, int percent);
+
+#endif

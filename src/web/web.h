@@ -1,0 +1,33 @@
+/* web.h: the HTML pages (handlers named in src/http/routes.def). */
+#ifndef KF_WEB_H
+#define KF_WEB_H
+
+struct req;
+
+/* An error page in the site's layout with status and a message id. */
+void web_error_page(struct req *r, int status, const char *msgid);
+
+void web_root(struct req *r);
+void web_login_form(struct req *r);
+void web_login_post(struct req *r);
+void web_logout(struct req *r);
+void web_setup_form(struct req *r);
+void web_setup_post(struct req *r);
+void web_home(struct req *r);
+void web_home_slash(struct req *r);
+void web_team(struct req *r);
+void web_contact_new(struct req *r);
+void web_contact_create(struct req *r);
+void web_contact_edit(struct req *r);
+void web_contact_update(struct req *r);
+void web_contact_confirm_delete(struct req *r);
+void web_contact_delete(struct req *r);
+void web_role_new(struct req *r);
+void web_role_create(struct req *r);
+void web_role_edit(struct req *r);
+void web_role_update(struct req *r);
+void web_role_confirm_delete(struct req *r);
+void web_role_delete(struct req *r);
+void web_asset(struct req *r);
+
+#endif
