@@ -1,0 +1,38 @@
+# Makefile: the two everyday commands (make run, make test) around meson + ninja.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+DATA       ?= var
+LISTEN     ?= 127.0.0.1:8080
+
+.PHONY: all deps run test test-unit test-e2e test-asan test-fuzz test-browser po bench clean
+
+all: $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD)
+
+# installs missing Debian packages when run as root; otherwise says what is missing
+deps:
+	@tools/install-deps.sh build
+
+run: deps all
+	@mkdir -p $(DATA)
+	./$(BUILD)/krisenfest serve --data $(DATA) --listen $(LISTEN)
+
+test: deps
+	@tools/install-deps.sh test
+	@tools/run-tests.sh
+
+test-unit test-e2e test-asan test-fuzz test-browser: all
+	@tools/run-tests.sh $(@:test-%=%)
+
+po:
+	tools/update-po.sh
+
+bench: all
+	bench/http.sh ./$(BUILD)/krisenfest
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
