@@ -18,6 +18,8 @@ const char *fe_get(const struct field_errors *fe, const char *field)
 {
 	int i;
 
+	if (!fe)
+		return NULL;
 	for (i = 0; i < fe->n; i++)
 		if (strcmp(fe->e[i].field, field) == 0)
 			return fe->e[i].msg;

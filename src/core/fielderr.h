@@ -16,7 +16,7 @@ struct field_errors {
 
 /* Adds an error; a second error for the same field is dropped (the first says enough). */
 void fe_add(struct field_errors *fe, const char *field, const char *msg);
-/* The message id for field, or NULL. */
+/* The message id for field, or NULL (also when fe is NULL). */
 const char *fe_get(const struct field_errors *fe, const char *field);
 
 #endif

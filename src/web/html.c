@@ -86,3 +86,16 @@ void html_text_subst(struct strbuf *sb, const char *tmpl, const char *arg)
 	html_text(sb, arg ? arg : "");
 	html_text(sb, at + 2);
 }
+
+void html_date(struct strbuf *sb, const char *iso, int german)
+{
+	if (german && strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-' && strspn(iso, "0123456789-") == 10) {
+		sb_add(sb, iso + 8, 2);
+		sb_addc(sb, '.');
+		sb_add(sb, iso + 5, 2);
+		sb_addc(sb, '.');
+		sb_add(sb, iso, 4);
+		return;
+	}
+	html_text(sb, iso);
+}

@@ -10,6 +10,8 @@ void html_text(struct strbuf *sb, const char *s);
 void html_textf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Escaped text of tmpl with its first "%s" replaced by the escaped arg (for translated sentences). */
 void html_text_subst(struct strbuf *sb, const char *tmpl, const char *arg);
+/* A calendar date YYYY-MM-DD as the reader expects it: 01.10.2026 in German, 2026-10-01 otherwise. */
+void html_date(struct strbuf *sb, const char *iso, int german);
 /* An attribute: ` name="escaped value"`. name must be a literal of ours. */
 void html_attr(struct strbuf *sb, const char *name, const char *value);
 /* Percent-encodes s for use inside a URL (then still written through html_attr). */

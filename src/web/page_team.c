@@ -182,7 +182,7 @@ static void contacts_table(struct req *r, const struct team_view *tv)
 		}
 		html_lit(o, "</td><td>");
 		if (c->last_verified[0])
-			html_text(o, c->last_verified);
+			html_date(o, c->last_verified, r->lang == KF_LANG_DE);
 		else {
 			html_lit(o, "<span class=\"badge gap\">");
 			html_text(o, _(r->lang, "never"));
