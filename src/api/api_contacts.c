@@ -54,8 +54,7 @@ static int contact_input(struct req *r, struct contact *c, int partial)
 	contact_from_json(c, r->arena, body, partial, &fe);
 	json_decref(body);
 	kf_date_iso(kf_now(), today);
-	if (!fe.n)
-		contact_validate(c, r->arena, today, &fe);
+	contact_validate(c, r->arena, today, &fe);
 	if (fe.n) {
 		api_error_fields(r, &fe);
 		return -1;

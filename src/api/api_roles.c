@@ -49,9 +49,10 @@ static int role_input(struct req *r, struct role *ro, int partial)
 		return -1;
 	role_from_json(ro, r->arena, body, partial, &fe);
 	json_decref(body);
-	if (!fe.n)
-		role_validate(ro, r->arena, &fe);
+	role_validate(ro, r->arena, &fe);
 	if (fe.n) {
+		/* name every bad field at once, the unknown people too */
+		store_role_check_people(r->db, ro, r->org.id, &fe);
 		api_error_fields(r, &fe);
 		return -1;
 	}

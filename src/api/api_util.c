@@ -53,7 +53,7 @@ json_t *api_body_object(struct req *r)
 	json_error_t jerr;
 	json_t *obj, *err;
 
-	obj = json_loadb(r->body.buf, r->body.len, JSON_REJECT_DUPLICATES, &jerr);
+	obj = json_loadb(r->body.buf, r->body.len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
 	if (!obj) {
 		err = error_object(r, "malformed_json", N_("The body is not valid JSON."));
 		json_object_set_new(err, "detail", json_string(jerr.text));
@@ -84,7 +84,7 @@ int64_t api_if_match(struct req *r)
 	}
 	if (strncmp(h, "W/", 2) == 0)
 		h += 2;
-	if ((sscanf(h, "\"%lld\"%c", &v, &tail) == 1 || sscanf(h, "%lld%c", &v, &tail) == 1) && v > 0)
+	if ((sscanf(h, "\"%lld\"%c", &v, &tail) == 1 || sscanf(h, "%lld%c", &v, &tail) == 1) && v >= 0)
 		return v;
 	api_error(r, 400, "bad_request", N_("The If-Match header must hold a version, e.g. \"3\"."));
 	return -1;

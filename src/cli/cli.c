@@ -59,6 +59,34 @@ char *cli_read_password(void)
 	return sb_detach(&sb, NULL);
 }
 
+/* Creates dir and its missing parents (mode 0700). 0 or -1. */
+static int mkdir_p(const char *dir)
+{
+	struct strbuf path;
+	struct stat st;
+	int rc = 0;
+
+	sb_init(&path, 4096);
+	if (sb_adds(&path, dir) < 0) {
+		sb_release(&path);
+		return -1;
+	}
+	for (char *p = path.buf + 1; rc == 0; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char saved = *p;
+
+		*p = '\0';
+		if (mkdir(path.buf, 0700) != 0 && (stat(path.buf, &st) != 0 || !S_ISDIR(st.st_mode)))
+			rc = -1;
+		*p = saved;
+		if (saved == '\0')
+			break;
+	}
+	sb_release(&path);
+	return rc;
+}
+
 struct store *cli_open_store(const char *cmd, const char *dir, int must_exist)
 {
 	struct store *s = NULL;
@@ -75,7 +103,7 @@ struct store *cli_open_store(const char *cmd, const char *dir, int must_exist)
 		cli_error(cmd, N_("there is no krisenfest database in this folder:"), dir);
 		goto out;
 	}
-	if (!must_exist && mkdir(dir, 0700) != 0 && stat(dir, &st) != 0) {
+	if (!must_exist && mkdir_p(dir) != 0) {
 		cli_error(cmd, N_("cannot create the data folder:"), dir);
 		goto out;
 	}

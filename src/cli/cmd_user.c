@@ -16,7 +16,8 @@ static const char help[] = N_(
 	"       krisenfest user list --data DIR\n"
 	"       krisenfest user passwd --data DIR --email EMAIL --password-stdin\n"
 	"\n"
-	"ROLE is one of reader, editor, notfallleiter, admin.\n"
+	"ROLE is one of reader, editor, notfallleiter, admin. When EMAIL already has an account,\n"
+	"it joins the organisation with ROLE and keeps its password.\n"
 	"Passwords (at least 10 characters) are read from the first line of standard input.\n"
 	"Setting a password ends all sessions of that user.\n");
 
@@ -88,6 +89,7 @@ static int user_add(struct store_conn *conn, struct arena *a, struct user_args *
 	enum member_role role;
 	long long org_id;
 	int64_t user_id;
+	struct user existing;
 	struct org org;
 	enum kf_err err;
 
@@ -109,6 +111,17 @@ static int user_add(struct store_conn *conn, struct arena *a, struct user_args *
 	if (parse_id(ua->org, &org_id) < 0 || store_org_get(conn, a, org_id, &org) != KF_OK) {
 		cli_error("user", N_("there is no organisation with this id:"), ua->org);
 		return CLI_FAIL;
+	}
+	if (store_user_by_email(conn, a, ua->email, &existing, NULL) == KF_OK) {
+		/* an existing account joins another organisation; its password stays */
+		if (store_membership_set(conn, org_id, existing.id, role) != KF_OK) {
+			cli_error("user", N_("the database could not be written."), NULL);
+			return CLI_FAIL;
+		}
+		printf(_(cli_lang(), "%s already had an account; it is now a member of \"%s\" as %s. "
+				     "The password was not changed.\n"),
+		       existing.email, org.name, member_role_name(role));
+		return CLI_OK;
 	}
 	if (read_hashed_password(hash) < 0)
 		return CLI_USAGE;

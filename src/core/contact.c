@@ -121,7 +121,7 @@ void contact_from_json(struct contact *c, struct arena *a, const json_t *obj, in
 			if (json_is_null(val))
 				c->last_verified[0] = '\0';
 			else if (jsonin_string(val, a, key, &s, fe) == 0) {
-				if (strlen(s) >= sizeof(c->last_verified))
+				if (!*s || strlen(s) >= sizeof(c->last_verified))
 					fe_add(fe, key, N_("is not a date (YYYY-MM-DD)"));
 				else
 					snprintf(c->last_verified, sizeof(c->last_verified), "%s", s);

@@ -10,6 +10,7 @@
 #include "../lib/timeutil.h"
 #include "../store/store.h"
 #include "auth.h"
+#include "router.h"
 #include "throttle.h"
 #include "request.h"
 #include "../lib/banned.h"
@@ -20,7 +21,8 @@ int auth_identify(struct req *r)
 	char hash[KF_TOKEN_HASH_LEN];
 	const char *cookie, *csrf;
 
-	if (authz && *authz) {
+	/* tokens are for programs: pages accept only the session cookie */
+	if (authz && *authz && r->route->kind == KIND_API) {
 		if (strncasecmp(authz, "Bearer ", 7) != 0 || strlen(authz + 7) > 200) {
 			api_error(r, 401, "unauthenticated", N_("The access token is not valid."));
 			return -1;

@@ -30,7 +30,7 @@ static int is_number(const char *s, size_t n)
 	return 1;
 }
 
-/* 1 when path fits pattern; {org} and {id} must be numbers, other {x} any one segment. */
+/* 1 when path fits pattern; each {x} stands for one non-empty segment. */
 static int path_matches(const char *pattern, const char *path)
 {
 	while (*pattern && *path) {
@@ -39,9 +39,6 @@ static int path_matches(const char *pattern, const char *path)
 			size_t seg = strcspn(path, "/");
 
 			if (!pend || seg == 0)
-				return 0;
-			if ((strncmp(pattern, "{org}", 5) == 0 || strncmp(pattern, "{id}", 4) == 0) &&
-			    !is_number(path, seg))
 				return 0;
 			pattern = pend + 1;
 			path += seg;
@@ -128,13 +125,26 @@ static int check_csrf(struct req *r)
 	return given && kf_secure_streq(r->csrf, given);
 }
 
+/* A path id that is no number: 400 for API callers (a client bug), 404 for people. */
+static void bad_path_id(struct req *r)
+{
+	if (r->route->kind == KIND_API)
+		api_error(r, 400, "bad_request", N_("The id in the address must be a positive whole number."));
+	else
+		web_error_page(r, 404, N_("This page does not exist, or you have no access to it."));
+}
+
 static int load_org(struct req *r)
 {
 	const char *seg = router_segment(r, "org");
 	long long org_id = 0;
 	enum member_role role;
 
-	if (!seg || sscanf(seg, "%lld", &org_id) != 1 || org_id <= 0)
+	if (!seg || !is_number(seg, strlen(seg))) {
+		bad_path_id(r);
+		return 0;
+	}
+	if (sscanf(seg, "%lld", &org_id) != 1 || org_id <= 0)
 		goto not_found;
 	if (store_membership_role(r->db, org_id, r->user.id, &role) != KF_OK) {
 		router_fail(r, 500, "internal", N_("The database could not be read. Please try again."));
@@ -198,8 +208,8 @@ void router_dispatch(struct req *r)
 	if (rt->auth == AUTH_ORG && !load_org(r))
 		return;
 	id = router_segment(r, "id");
-	if (id && sscanf(id, "%lld", &id_value) != 1) {
-		router_fail(r, 404, "not_found", N_("This page does not exist, or you have no access to it."));
+	if (id && (!is_number(id, strlen(id)) || sscanf(id, "%lld", &id_value) != 1)) {
+		bad_path_id(r);
 		return;
 	}
 	r->id = id_value;

@@ -44,6 +44,10 @@ enum kf_err store_setup_instance(struct store_conn *c, const char *org_name, con
 				 const char *pw_hash, int64_t *org_id_r, int64_t *user_id_r);
 
 /* Organisations, users, memberships. */
+/* A further organisation (IT partners host several); KF_OK and its id. */
+enum kf_err store_org_create(struct store_conn *c, const char *name, int64_t *id_r);
+/* Every organisation of the instance (for administrators on the command line). */
+enum kf_err store_org_list(struct store_conn *c, struct arena *a, struct org **orgs_r, size_t *n_r);
 enum kf_err store_org_get(struct store_conn *c, struct arena *a, int64_t org_id, struct org *org_r);
 /* The caller's organisations with the caller's role, sorted by name. */
 enum kf_err store_user_orgs(struct store_conn *c, struct arena *a, int64_t user_id, struct org **orgs_r, size_t *n_r);
@@ -93,6 +97,8 @@ enum kf_err store_contact_delete(struct store_conn *c, struct arena *a, int64_t 
 /* Roles. Create and update check that every named contact exists here (KF_EINVAL with field errors). */
 enum kf_err store_role_list(struct store_conn *c, struct arena *a, int64_t org, struct role **list_r, size_t *n_r);
 enum kf_err store_role_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct role *out);
+/* Adds a field error for each named person who is no contact here; KF_EINVAL when any. */
+enum kf_err store_role_check_people(struct store_conn *c, const struct role *r, int64_t org, struct field_errors *fe);
 enum kf_err store_role_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct role *r,
 			      struct field_errors *fe);
 enum kf_err store_role_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,

@@ -111,6 +111,57 @@ fail:
 	return err;
 }
 
+enum kf_err store_org_create(struct store_conn *c, const char *name, int64_t *id_r)
+{
+	struct query q;
+
+	q_start(&q, c, STMT_ORG_INSERT);
+	q_text(&q, 1, name);
+	q_int(&q, 2, kf_now());
+	if (q_exec(&q) < 0)
+		return KF_EDB;
+	*id_r = c->store->drv->last_insert_id(c->db);
+	return KF_OK;
+}
+
+enum kf_err store_org_list(struct store_conn *c, struct arena *a, struct org **orgs_r, size_t *n_r)
+{
+	struct org *orgs = NULL;
+	size_t n = 0, cap = 0;
+	enum kf_err err = KF_OK;
+	struct query q;
+	enum db_step rc;
+
+	q_start(&q, c, STMT_ORG_LIST);
+	while ((rc = q_step(&q)) == DB_ROW) {
+		if (n == cap) {
+			struct org *more;
+
+			cap = cap ? cap * 2 : 8;
+			more = ARENA_NEW(a, struct org, cap);
+			if (!more) {
+				err = KF_ENOMEM;
+				break;
+			}
+			if (n)
+				memcpy(more, orgs, n * sizeof(*orgs));
+			orgs = more;
+		}
+		orgs[n].id = q_col_int(&q, 0);
+		orgs[n].name = q_col_text(&q, a, 1);
+		orgs[n].role = MEMBER_NONE;
+		n++;
+	}
+	if (!err && rc != DB_DONE)
+		err = KF_EDB;
+	if (!err && q.failed)
+		err = KF_ENOMEM;
+	q_done(&q);
+	*orgs_r = orgs;
+	*n_r = err ? 0 : n;
+	return err;
+}
+
 enum kf_err store_org_get(struct store_conn *c, struct arena *a, int64_t org_id, struct org *org_r)
 {
 	enum kf_err err = KF_ENOTFOUND;

@@ -197,6 +197,11 @@ static enum kf_err role_history(struct store_conn *c, struct arena *a, int64_t o
 	return err;
 }
 
+enum kf_err store_role_check_people(struct store_conn *c, const struct role *r, int64_t org, struct field_errors *fe)
+{
+	return check_people(c, org, r, fe);
+}
+
 enum kf_err store_role_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct role *r,
 			      struct field_errors *fe)
 {

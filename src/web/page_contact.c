@@ -23,7 +23,16 @@ static const char *differs(const struct contact *saved, const char *mine, const 
 	return saved && strcmp(mine, theirs) != 0 ? theirs : NULL;
 }
 
-static void phone_rows(struct req *r, const struct contact *c, const struct field_errors *fe, int readonly)
+/* "Mobile +49 170 ..., Office 0761 ..." in the reader's language. */
+static void phones_text(struct req *r, const struct contact *c, struct strbuf *out)
+{
+	for (int i = 0; i < c->nphones; i++)
+		sb_addf(out, "%s%s %s", i ? ", " : "", _(r->lang, phone_kind_label(c->phones[i].kind)),
+			c->phones[i].number);
+}
+
+static void phone_rows(struct req *r, const struct contact *c, const struct field_errors *fe, int readonly,
+		       const struct contact *saved)
 {
 	struct strbuf *o = &r->out;
 	int rows = c->nphones + 1, i, k;
@@ -64,6 +73,23 @@ static void phone_rows(struct req *r, const struct contact *c, const struct fiel
 		f.error = fe_get(fe, fkey);
 		form_input(r, &f);
 		html_lit(o, "</div>");
+	}
+	if (saved) {
+		struct strbuf mine, theirs;
+
+		sb_init(&mine, 4096);
+		sb_init(&theirs, 4096);
+		phones_text(r, c, &mine);
+		phones_text(r, saved, &theirs);
+		if (strcmp(mine.buf, theirs.buf) != 0) {
+			html_lit(o, "<p class=\"saved\"><strong>");
+			html_text(o, _(r->lang, "Saved meanwhile by someone else:"));
+			html_lit(o, "</strong> ");
+			html_text(o, theirs.len ? theirs.buf : _(r->lang, "(empty)"));
+			html_lit(o, "</p>");
+		}
+		sb_release(&mine);
+		sb_release(&theirs);
 	}
 	html_lit(o, "</fieldset>");
 }
@@ -111,7 +137,7 @@ static void contact_form(struct req *r, int status, const struct contact *c, con
 			    .error = fe_get(fe, "company"),
 			    .saved = differs(saved, c->company, saved ? saved->company : "") };
 	form_input(r, &f);
-	phone_rows(r, c, fe, readonly);
+	phone_rows(r, c, fe, readonly, saved);
 	f = (struct field){ .name = "email", .label = N_("Email"), .value = c->email, .type = "email",
 			    .readonly = readonly, .error = fe_get(fe, "email"),
 			    .saved = differs(saved, c->email, saved ? saved->email : "") };

@@ -150,6 +150,8 @@ static int read_form(struct req *r, struct role *ro, struct field_errors *fe)
 {
 	role_from_form(ro, &r->form, fe);
 	role_validate(ro, r->arena, fe);
+	if (fe->n)
+		store_role_check_people(r->db, ro, r->org.id, fe);
 	return fe->n ? -1 : 0;
 }
 
