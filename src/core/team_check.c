@@ -32,6 +32,8 @@ void date_months_before(const char *day, int months, char *out)
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int y, m, d, max;
 
+	if (months < 0)
+		months = 0;
 	if (kf_date_parse(day, &y, &m, &d) < 0) {
 		snprintf(out, 11, "0000-00-00");
 		return;

@@ -67,6 +67,19 @@ void req_defer(struct req *r, req_work_fn work)
 	r->deferred = work;
 }
 
+static enum MHD_Result collect_query_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct req *r = cls;
+
+	(void)kind;
+	if (r->query.n >= 50)
+		return MHD_NO;
+	if (!value)
+		value = "";
+	kv_add(&r->query, r->arena, key, strlen(key), value, strlen(value));
+	return MHD_YES;
+}
+
 static struct req *req_new(struct app *app, struct MHD_Connection *conn, const char *url, const char *method)
 {
 	const union MHD_ConnectionInfo *ci;
@@ -86,10 +99,10 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 	r->conn = conn;
 	r->arena = a;
 	r->method = arena_strdup(a, method);
+	/* MHD hands over the path without the query; the arguments come decoded from MHD */
 	q = strchr(url, '?');
 	r->path = q ? arena_strndup(a, url, (size_t)(q - url)) : arena_strdup(a, url);
-	if (q)
-		kv_parse_urlencoded(&r->query, a, q + 1, strlen(q + 1), 50);
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_query_arg, r);
 	sb_init(&r->body, REQ_BODY_MAX);
 	sb_init(&r->out, 0);
 	r->status = 200;
@@ -217,7 +230,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
 	}
 }
 
-static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	char line[512];
 

@@ -9,10 +9,10 @@
 #include "throttle.h"
 #include "../lib/banned.h"
 
-#define THROTTLE_SLOTS 4096
+#define THROTTLE_SLOTS 16384
 
 struct slot {
-	char key[128]; /* "a:" + account or "i:" + address; "" = free */
+	char key[272]; /* "a:" + account (emails have at most 254 bytes) or "i:" + address; "" = free */
 	int failures;
 	int64_t window_start;
 };
@@ -51,13 +51,14 @@ static unsigned slot_hash(const char *s)
 }
 
 /*
- * The slot for key; with create, a free or expired slot is taken over. When
- * the table is full of live entries the oldest in the probe run is reused,
- * so an attacker flooding addresses cannot grow memory.
+ * The slot for key; with create, a free or expired slot is taken over, else
+ * the oldest one that is not locking anybody, so flooding the table with new
+ * names neither grows memory nor lifts a lock. NULL when every slot of the
+ * probe run holds a live lock (the caller then treats key as locked).
  */
 static struct slot *slot_find(struct throttle *t, const char *kind, const char *value, int create, int64_t now)
 {
-	char key[128];
+	char key[272];
 	unsigned i, h;
 	struct slot *oldest = NULL;
 
@@ -73,14 +74,17 @@ static struct slot *slot_find(struct throttle *t, const char *kind, const char *
 			}
 			return s;
 		}
+		if (s->key[0] && now - s->window_start >= THROTTLE_WINDOW)
+			s->key[0] = '\0'; /* expired: free again */
 		if (!s->key[0]) {
 			if (!oldest || oldest->key[0])
 				oldest = s;
-		} else if (!oldest || (oldest->key[0] && s->window_start < oldest->window_start)) {
+		} else if (s->failures < THROTTLE_ACCOUNT_MAX &&
+			   (!oldest || (oldest->key[0] && s->window_start < oldest->window_start))) {
 			oldest = s;
 		}
 	}
-	if (!create)
+	if (!create || !oldest)
 		return NULL;
 	memcpy(oldest->key, key, sizeof(key));
 	oldest->failures = 0;
@@ -102,6 +106,8 @@ int64_t throttle_check(struct throttle *t, const char *account, const char *addr
 	pthread_mutex_lock(&t->mu);
 	wa = wait_for(slot_find(t, "a", account, 0, now), THROTTLE_ACCOUNT_MAX, now);
 	wi = wait_for(slot_find(t, "i", address, 0, now), THROTTLE_ADDRESS_MAX, now);
+	if (!wa && !slot_find(t, "a", account, 1, now))
+		wa = THROTTLE_WINDOW; /* no room to count this account's failures: fail closed */
 	pthread_mutex_unlock(&t->mu);
 	return wa > wi ? wa : wi;
 }
@@ -110,9 +116,13 @@ void throttle_failed(struct throttle *t, const char *account, const char *addres
 {
 	int64_t now = kf_monotonic();
 
+	struct slot *s;
+
 	pthread_mutex_lock(&t->mu);
-	slot_find(t, "a", account, 1, now)->failures++;
-	slot_find(t, "i", address, 1, now)->failures++;
+	if ((s = slot_find(t, "a", account, 1, now)))
+		s->failures++;
+	if ((s = slot_find(t, "i", address, 1, now)))
+		s->failures++;
 	pthread_mutex_unlock(&t->mu);
 }
 

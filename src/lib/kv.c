@@ -64,7 +64,7 @@ static long url_decode(const char *in, size_t len, char *out)
 				return -1;
 			hi = hexval(in[i + 1]);
 			lo = hexval(in[i + 2]);
-			if (hi < 0 || lo < 0)
+			if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) /* %00 would cut the value short */
 				return -1;
 			out[o++] = (char)(hi * 16 + lo);
 			i += 2;

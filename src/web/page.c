@@ -149,7 +149,14 @@ static void field_head(struct req *r, const struct field *f, char *id, size_t id
 	html_lit(o, "><label");
 	html_attr(o, "for", id);
 	html_lit(o, ">");
-	html_text(o, _(r->lang, f->label));
+	if (f->label_num) {
+		char num[16];
+
+		snprintf(num, sizeof(num), "%d", f->label_num);
+		html_text_subst(o, _(r->lang, f->label), num);
+	} else {
+		html_text(o, _(r->lang, f->label));
+	}
 	if (f->required) {
 		html_lit(o, " <span class=\"req\">(");
 		html_text(o, _(r->lang, "required"));

@@ -21,7 +21,8 @@ void form_error_summary(struct req *r, const struct field_errors *fe);
 
 struct field {
 	const char *name;     /* form name and id */
-	const char *label;    /* message id */
+	const char *label;    /* message id; with label_num, a template whose %s becomes the number */
+	int label_num;
 	const char *value;
 	const char *type;     /* "text", "email", "tel", "date", "password"; NULL = text */
 	const char *hint;     /* message id or NULL */

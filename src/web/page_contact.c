@@ -36,7 +36,7 @@ static void phone_rows(struct req *r, const struct contact *c, const struct fiel
 {
 	struct strbuf *o = &r->out;
 	int rows = c->nphones + 1, i, k;
-	char name[32], kname[32], label[64], fkey[48];
+	char name[32], kname[32], fkey[48];
 
 	if (rows < 3)
 		rows = 3;
@@ -61,14 +61,13 @@ static void phone_rows(struct req *r, const struct contact *c, const struct fiel
 		snprintf(kname, sizeof(kname), "phone_kind_%d", i);
 		snprintf(name, sizeof(name), "phone_number_%d", i);
 		html_lit(o, "<div class=\"phone-row\">");
-		snprintf(label, sizeof(label), "%d", i + 1);
-		f = (struct field){ .name = kname, .label = N_("Kind"), .value = phone_kind_name(p ? p->kind : PHONE_MOBILE),
-				    .readonly = readonly };
+		f = (struct field){ .name = kname, .label = N_("Kind of number %s"), .label_num = i + 1,
+				    .value = phone_kind_name(p ? p->kind : PHONE_MOBILE), .readonly = readonly };
 		snprintf(fkey, sizeof(fkey), "phones[%d].kind", i);
 		f.error = fe_get(fe, fkey);
 		form_select(r, &f, kinds, PHONE_KIND__MAX);
-		f = (struct field){ .name = name, .label = N_("Number"), .value = p ? p->number : "", .type = "tel",
-				    .readonly = readonly };
+		f = (struct field){ .name = name, .label = N_("Number %s"), .label_num = i + 1, .value = p ? p->number : "",
+				    .type = "tel", .readonly = readonly };
 		snprintf(fkey, sizeof(fkey), "phones[%d].number", i);
 		f.error = fe_get(fe, fkey);
 		form_input(r, &f);
@@ -296,14 +295,14 @@ static void confirm_page(struct req *r, int status, const struct contact *c, con
 	team_url(r, back, sizeof(back));
 	form_begin(r, action, r->csrf);
 	form_hidden(r, "version", version);
-	html_lit(o, "<div class=\"actions\">");
-	if (!used_by)
-		form_submit(r, N_("Yes, delete"), "danger");
-	html_lit(o, "<a class=\"button secondary\"");
+	html_lit(o, "<div class=\"actions\"><a class=\"button secondary\"");
 	html_attr(o, "href", back);
 	html_lit(o, ">");
 	html_text(o, _(r->lang, "Cancel"));
-	html_lit(o, "</a></div>");
+	html_lit(o, "</a>");
+	if (!used_by)
+		form_submit(r, N_("Yes, delete"), "danger");
+	html_lit(o, "</div>");
 	form_end(r);
 	page_end(r);
 }

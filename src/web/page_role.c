@@ -48,7 +48,7 @@ static void role_form(struct req *r, int status, const struct role *ro, const st
 {
 	int is_new = ro->id == 0, readonly = r->org.role < MEMBER_EDITOR, ndep;
 	struct strbuf *o = &r->out;
-	char action[80], version[24], back[64], key[32], fkey[48], label[64];
+	char action[80], version[24], back[64], key[32], fkey[48];
 	struct contact *contacts;
 	struct option *opts;
 	size_t ncontacts;
@@ -97,23 +97,20 @@ static void role_form(struct req *r, int status, const struct role *ro, const st
 					     ? contact_name(contacts, ncontacts, saved->primary_contact_id) : NULL };
 	form_select(r, &f, opts, (int)ncontacts + 1);
 	html_lit(o, "<fieldset><legend>");
-	html_text(o, _(r->lang, "Deputies, in the order they step in"));
-	html_lit(o, "</legend>");
+	html_text(o, _(r->lang, "Deputies"));
+	html_lit(o, "</legend><p class=\"hint\">");
+	html_text(o, _(r->lang, "In the order in which they step in when the responsible person cannot be reached."));
+	html_lit(o, "</p>");
 	ndep = ro->ndeputies + 1 > ROLE_FORM_DEPUTIES ? ro->ndeputies + 1 : ROLE_FORM_DEPUTIES;
 	if (ndep > ROLE_MAX_DEPUTIES)
 		ndep = ROLE_MAX_DEPUTIES;
 	for (int i = 0; i < ndep; i++) {
 		snprintf(key, sizeof(key), "deputy_%d", i);
 		snprintf(fkey, sizeof(fkey), "deputy_contact_ids[%d]", i);
-		snprintf(label, sizeof(label), "%d", i + 1);
-		f = (struct field){ .name = key, .label = N_("Deputy"), .readonly = readonly,
+		f = (struct field){ .name = key, .label = N_("Deputy %s"), .label_num = i + 1, .readonly = readonly,
 				    .value = i < ro->ndeputies ? arena_printf(r->arena, "%lld", (long long)ro->deputy_contact_ids[i]) : "",
 				    .error = fe_get(fe, fkey) };
-		html_lit(o, "<div class=\"deputy\"><span class=\"num\" aria-hidden=\"true\">");
-		html_text(o, label);
-		html_lit(o, "</span>");
 		form_select(r, &f, opts, (int)ncontacts + 1);
-		html_lit(o, "</div>");
 	}
 	html_lit(o, "</fieldset>");
 	team_url(r, back, sizeof(back));
@@ -255,13 +252,13 @@ static void confirm_page(struct req *r, int status, const struct role *ro, int c
 	team_url(r, back, sizeof(back));
 	form_begin(r, action, r->csrf);
 	form_hidden(r, "version", version);
-	html_lit(o, "<div class=\"actions\">");
-	form_submit(r, N_("Yes, delete"), "danger");
-	html_lit(o, "<a class=\"button secondary\"");
+	html_lit(o, "<div class=\"actions\"><a class=\"button secondary\"");
 	html_attr(o, "href", back);
 	html_lit(o, ">");
 	html_text(o, _(r->lang, "Cancel"));
-	html_lit(o, "</a></div>");
+	html_lit(o, "</a>");
+	form_submit(r, N_("Yes, delete"), "danger");
+	html_lit(o, "</div>");
 	form_end(r);
 	page_end(r);
 }

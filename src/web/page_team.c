@@ -46,6 +46,14 @@ static void person_cell(struct req *r, const struct team_view *tv, int64_t id)
 	}
 }
 
+/* A cell that names its column, so narrow screens can show rows as cards. */
+static void cell(struct req *r, const char *column_msgid)
+{
+	html_lit(&r->out, "<td");
+	html_attr(&r->out, "data-label", _(r->lang, column_msgid));
+	html_lit(&r->out, ">");
+}
+
 static void roles_table(struct req *r, const struct team_view *tv)
 {
 	struct strbuf *o = &r->out;
@@ -90,9 +98,11 @@ static void roles_table(struct req *r, const struct team_view *tv)
 			html_text(o, ro->duties);
 			html_lit(o, "</p>");
 		}
-		html_lit(o, "</th><td>");
+		html_lit(o, "</th>");
+		cell(r, N_("Responsible"));
 		person_cell(r, tv, ro->primary_contact_id);
-		html_lit(o, "</td><td>");
+		html_lit(o, "</td>");
+		cell(r, N_("Deputies, in order"));
 		if (!ro->ndeputies)
 			person_cell(r, tv, 0);
 		html_lit(o, "<ol class=\"deputies\">");
@@ -160,13 +170,16 @@ static void contacts_table(struct req *r, const struct team_view *tv)
 			html_text(o, _(r->lang, "external"));
 			html_lit(o, "</span>");
 		}
-		html_lit(o, "</th><td><ul class=\"phones\">");
+		html_lit(o, "</th>");
+		cell(r, N_("Phone"));
+		html_lit(o, "<ul class=\"phones\">");
 		for (int p = 0; p < c->nphones; p++) {
 			html_lit(o, "<li>");
 			phone_link(r, &c->phones[p]);
 			html_lit(o, "</li>");
 		}
-		html_lit(o, "</ul></td><td>");
+		html_lit(o, "</ul></td>");
+		cell(r, N_("Email"));
 		if (*c->email) {
 			struct strbuf mailto;
 
@@ -180,7 +193,8 @@ static void contacts_table(struct req *r, const struct team_view *tv)
 			html_text(o, c->email);
 			html_lit(o, "</a>");
 		}
-		html_lit(o, "</td><td>");
+		html_lit(o, "</td>");
+		cell(r, N_("Checked on"));
 		if (c->last_verified[0])
 			html_date(o, c->last_verified, r->lang == KF_LANG_DE);
 		else {

@@ -40,6 +40,11 @@ esac
 KF_START_TIMEOUT=${KF_START_TIMEOUT:-10}
 KF_CURL_TIMEOUT=${KF_CURL_TIMEOUT:-30}
 KF_VERBOSE=${KF_VERBOSE:-0}
+# python3 for HTML parsing and ports; prefer the system one (version-manager
+# shims add ~150 ms per call)
+if [[ -z ${KF_PY-} ]]; then
+	if [[ -x /usr/bin/python3 ]]; then KF_PY=/usr/bin/python3; else KF_PY=python3; fi
+fi
 
 PW='correct horse battery'
 ORG_NAME='Bäckerei Beispiel'
@@ -70,15 +75,18 @@ declare -A KF_BEARER=() # client name -> API token
 
 # ---------------------------------------------------------------- reporting
 
-_kf_where() {
-	local i
+_kf_where() { # file:line of the test code, with the calling lines of helper functions
+	local i out=
 	for ((i = 1; i < ${#BASH_SOURCE[@]}; i++)); do
 		if [[ ${BASH_SOURCE[i]} != "${BASH_SOURCE[0]}" ]]; then
-			printf '%s:%s' "$(basename "${BASH_SOURCE[i]}")" "${BASH_LINENO[i - 1]}"
-			return
+			if [[ -z $out ]]; then
+				out="$(basename "${BASH_SOURCE[i]}"):${BASH_LINENO[i - 1]}"
+			else
+				out+=" (called from line ${BASH_LINENO[i - 1]})"
+			fi
 		fi
 	done
-	printf '?'
+	printf '%s' "${out:-?}"
 }
 
 _kf_snip() { # shorten a value for messages
@@ -289,7 +297,7 @@ set_cookie() { hdr_all Set-Cookie | grep -E "^$1=" | tail -n 1; }
 
 # free_port — print a free TCP port on 127.0.0.1
 free_port() {
-	python3 - <<'EOF'
+	"$KF_PY" - <<'EOF'
 import socket
 s = socket.socket()
 s.bind(("127.0.0.1", 0))
@@ -419,7 +427,7 @@ _kf_curl() {
 	*) url=$KF_BASE$p ;;
 	esac
 	KF_LAST_REQ="$m $p"
-	[[ $KF_VERBOSE == 1 ]] && echo "> $m $p" >&2
+	local t0=$EPOCHREALTIME
 	: >"$KF_TMP/body"
 	: >"$HEADERS.raw"
 	STATUS=$(curl -s -g -X "$m" -o "$KF_TMP/body" -D "$HEADERS.raw" -w '%{http_code}' \
@@ -427,7 +435,10 @@ _kf_curl() {
 	[[ -n $STATUS ]] || STATUS=000
 	tr -d '\r' <"$HEADERS.raw" >"$HEADERS"
 	BODY=$(<"$KF_TMP/body")
-	[[ $KF_VERBOSE == 1 ]] && echo "< $STATUS $(_kf_snip "$BODY" 200)" >&2
+	if [[ $KF_VERBOSE == 1 ]]; then
+		local ms=$(((${EPOCHREALTIME/./} - ${t0/./}) / 1000))
+		echo "# $m $p -> $STATUS (${ms} ms) $(_kf_snip "$BODY" 120)" >&2
+	fi
 	return 0
 }
 
@@ -462,12 +473,18 @@ login() {
 
 # api_as NAME METHOD PATH [JSON] [curl args...]
 #   Request as client NAME ("anon" = no credentials). JSON may be "" (no body)
-#   or "@file". Session clients send X-CSRF-Token on writes unless KF_NO_CSRF=1.
+#   or "@file"; when the 4th argument starts with "-" it is taken as a curl
+#   argument (no body). Session clients send X-CSRF-Token on writes unless
+#   KF_NO_CSRF=1.
 api_as() {
 	local name=$1 m=$2 p=$3 data=${4-}
 	local -a args=()
 	shift 3
-	(($# > 0)) && shift
+	if [[ $data == -* ]]; then
+		data=
+	elif (($# > 0)); then
+		shift
+	fi
 	if [[ $name != anon ]]; then
 		client "$name"
 		args+=(-b "${KF_JAR[$name]}" -c "${KF_JAR[$name]}")
@@ -481,6 +498,9 @@ api_as() {
 		args+=(-H 'Content-Type: application/json' --data-binary "$data")
 	fi
 	_kf_curl "$m" "$p" "${args[@]}" "$@"
+	KF_LAST_REQ="$m $p as $name"
+	[[ -n $data ]] && KF_LAST_REQ+=" with body $(_kf_snip "$data" 160)"
+	return 0
 }
 
 # api METHOD PATH [JSON] [curl args...] — api_as the client "admin"
@@ -566,7 +586,7 @@ form_csrf() {
 # for textarea its text, for select the selected option's value.
 # Prints nothing (exit 1) when there is no such element.
 html_input() {
-	KF_HTML_NAME=$1 KF_HTML_ATTR=${2:-value} python3 -c '
+	KF_HTML_NAME=$1 KF_HTML_ATTR=${2:-value} "$KF_PY" -c '
 import html.parser, os, sys
 want, attr = os.environ["KF_HTML_NAME"], os.environ["KF_HTML_ATTR"]
 class P(html.parser.HTMLParser):
@@ -613,7 +633,7 @@ html_tag() {
 
 # html_id_text ID — text content of the element with id="ID" (tags removed)
 html_id_text() {
-	KF_HTML_ID=$1 python3 -c '
+	KF_HTML_ID=$1 "$KF_PY" -c '
 import html.parser, os, sys
 want = os.environ["KF_HTML_ID"]
 VOID = {"area","base","br","col","embed","hr","img","input","link","meta","source","track","wbr"}
@@ -644,7 +664,7 @@ sys.stdout.write(" ".join(p.buf.split()))
 
 # html_text — the visible text of BODY (tags removed, entities decoded)
 html_text() {
-	python3 -c '
+	"$KF_PY" -c '
 import html.parser, sys
 class P(html.parser.HTMLParser):
     def __init__(self):

@@ -37,7 +37,7 @@ assert_status 303 400 403 404
 assert_body_not_contains 'root:'
 
 # a request that is not HTTP at all does not kill the server
-printf 'HELLO\r\n\r\n' | timeout 5 python3 -c '
+printf 'HELLO\r\n\r\n' | timeout 5 "$KF_PY" -c '
 import socket, sys
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=4)
 s.sendall(sys.stdin.buffer.read())

@@ -30,8 +30,8 @@ cli_pw "$PW" init --data "$d" --admin-email "$ADMIN_EMAIL" --password-stdin
 assert_ne 0 "$CLI_RC" "exit status of init without --org"
 [[ ! -e $d/krisenfest.db ]] && _kf_pass || fail "init without --org created a database"
 
-# 10 characters is enough; a nested directory that does not exist yet is created
-d=$KF_TMP/ten/nested
+# 10 characters is enough; a directory that does not exist yet is created
+d=$KF_TMP/ten
 cli_pw '1234567890' init --data "$d" --org "Zehn GmbH" --admin-email ten@example.org --password-stdin
 assert_eq 0 "$CLI_RC" "exit status of init with 10-character password (stderr: $CLI_ERR)"
 [[ -f $d/krisenfest.db ]] && _kf_pass || fail "init did not create $d/krisenfest.db"

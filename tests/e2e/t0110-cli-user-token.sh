@@ -6,21 +6,21 @@ kf_init
 
 # add one user per role
 for r in reader editor notfallleiter admin; do
-	cli_pw "$PW" user add --data "$KF_DATA" --email "$r@example.org" --name "Nutzer $r" \
+	cli_pw "$PW" user add --data "$KF_DATA" --email "$r.u@example.org" --name "Nutzer $r" \
 		--org 1 --role "$r" --password-stdin
 	assert_eq 0 "$CLI_RC" "exit status of user add --role $r (stderr: $CLI_ERR)"
 done
 
 cli user list --data "$KF_DATA"
 assert_eq 0 "$CLI_RC" "exit status of user list"
-for e in "$ADMIN_EMAIL" reader@example.org editor@example.org notfallleiter@example.org admin@example.org; do
+for e in "$ADMIN_EMAIL" reader.u@example.org editor.u@example.org notfallleiter.u@example.org admin.u@example.org; do
 	assert_contains "$CLI_OUT" "$e" "user list"
 done
 assert_eq 5 "$(grep -c '@' <<<"$CLI_OUT")" "number of lines with an e-mail in user list"
 list_before=$CLI_OUT
 
 # refused: duplicate e-mail, unknown role, short password, unknown org, bad e-mail
-cli_pw "$PW" user add --data "$KF_DATA" --email editor@example.org --name Doppelt --org 1 --role editor --password-stdin
+cli_pw "$PW" user add --data "$KF_DATA" --email editor.u@example.org --name Doppelt --org 1 --role editor --password-stdin
 assert_ne 0 "$CLI_RC" "exit status of user add with duplicate e-mail"
 assert_ne "" "$CLI_ERR" "stderr of user add with duplicate e-mail"
 cli_pw "$PW" user add --data "$KF_DATA" --email boss@example.org --name Boss --org 1 --role superuser --password-stdin
@@ -42,9 +42,9 @@ kf_start
 
 # every added user logs in and has the right role
 for r in reader editor notfallleiter admin; do
-	login "$r" "$r@example.org" "$PW"
+	login "$r" "$r.u@example.org" "$PW"
 	assert_status 200
-	assert_json .user.email "$r@example.org"
+	assert_json .user.email "$r.u@example.org"
 	assert_json .user.name "Nutzer $r"
 	api_as "$r" GET /api/v1/orgs
 	assert_status 200
@@ -61,27 +61,27 @@ login live live@example.org "$PW"
 assert_status 200
 
 # passwd: old password stops working, new one works
-cli_pw 'ein ganz neues Passwort' user passwd --data "$KF_DATA" --email editor@example.org --password-stdin
+cli_pw 'ein ganz neues Passwort' user passwd --data "$KF_DATA" --email editor.u@example.org --password-stdin
 assert_eq 0 "$CLI_RC" "exit status of user passwd (stderr: $CLI_ERR)"
-login ed-old editor@example.org "$PW"
+login ed-old editor.u@example.org "$PW"
 assert_error 401 invalid_credentials
-login ed-new editor@example.org 'ein ganz neues Passwort'
+login ed-new editor.u@example.org 'ein ganz neues Passwort'
 assert_status 200
 # refused passwd: too short, unknown user
-cli_pw 'kurz' user passwd --data "$KF_DATA" --email editor@example.org --password-stdin
+cli_pw 'kurz' user passwd --data "$KF_DATA" --email editor.u@example.org --password-stdin
 assert_ne 0 "$CLI_RC" "exit status of user passwd with short password"
-login ed-new2 editor@example.org 'ein ganz neues Passwort'
+login ed-new2 editor.u@example.org 'ein ganz neues Passwort'
 assert_status 200
 cli_pw 'noch ein Passwort' user passwd --data "$KF_DATA" --email nobody@example.org --password-stdin
 assert_ne 0 "$CLI_RC" "exit status of user passwd for unknown user"
 
 # token create: one line on stdout, works as Bearer, differs per call
-cli token create --data "$KF_DATA" --email reader@example.org --name "Monitoring"
+cli token create --data "$KF_DATA" --email reader.u@example.org --name "Monitoring"
 assert_eq 0 "$CLI_RC" "exit status of token create (stderr: $CLI_ERR)"
 assert_eq 1 "$(printf '%s\n' "$CLI_OUT" | wc -l)" "lines printed by token create"
 assert_match "$CLI_OUT" '^[^[:space:]]{16,}$' "token"
 tok1=$CLI_OUT
-cli token create --data "$KF_DATA" --email reader@example.org --name "Zweites"
+cli token create --data "$KF_DATA" --email reader.u@example.org --name "Zweites"
 assert_eq 0 "$CLI_RC" "exit status of second token create"
 tok2=$CLI_OUT
 assert_ne "$tok1" "$tok2" "second token"

@@ -75,9 +75,9 @@ KF_NO_CSRF=1 api DELETE /api/v1/session
 assert_error 403 csrf_failed
 api GET /api/v1/session
 assert_status 200
-api DELETE /api/v1/session -H 'X-CSRF-Token: wrong-token'
+KF_NO_CSRF=1 api DELETE /api/v1/session "" -H 'X-CSRF-Token: wrong-token'
 assert_error 403 csrf_failed
-api DELETE /api/v1/session -H "X-CSRF-Token: $csrf2"
+KF_NO_CSRF=1 api DELETE /api/v1/session "" -H "X-CSRF-Token: $csrf2"
 assert_error 403 csrf_failed
 api GET /api/v1/session
 assert_status 200

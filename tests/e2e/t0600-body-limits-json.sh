@@ -13,7 +13,7 @@ snapshot role "$O/roles/$r"
 
 # json_of_size FILE SIZE — a valid contact object of exactly SIZE bytes
 json_of_size() {
-	python3 - "$1" "$2" <<'PY'
+	"$KF_PY" - "$1" "$2" <<'PY'
 import sys
 path, size = sys.argv[1], int(sys.argv[2])
 head = b'{"name": "Gross", "notes": "x"}'
@@ -27,7 +27,7 @@ PY
 }
 # big_notes FILE NBYTES — a contact whose notes string alone has NBYTES
 big_notes() {
-	python3 - "$1" "$2" <<'PY'
+	"$KF_PY" - "$1" "$2" <<'PY'
 import sys
 open(sys.argv[1], "w").write('{"name": "Riesig", "notes": "%s"}' % ("n" * int(sys.argv[2])))
 PY
@@ -107,10 +107,10 @@ assert_error 400 malformed_json
 api POST "$O/contacts" "" -H 'Content-Type: application/json'
 assert_status 400
 # deep nesting does not crash the server
-python3 -c 'print("{\"name\": \"Tief\", \"notes\": " + "[" * 100000 + "]" * 100000 + "}")' >"$KF_TMP/deep.json"
+"$KF_PY" -c 'print("{\"name\": \"Tief\", \"notes\": " + "[" * 100000 + "]" * 100000 + "}")' >"$KF_TMP/deep.json"
 api POST "$O/contacts" "@$KF_TMP/deep.json"
 assert_status 400 422
-python3 -c 'print("[" * 200000)' >"$KF_TMP/deep2.json"
+"$KF_PY" -c 'print("[" * 200000)' >"$KF_TMP/deep2.json"
 api POST "$O/contacts" "@$KF_TMP/deep2.json"
 assert_status 400
 http GET /healthz

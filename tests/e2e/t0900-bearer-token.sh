@@ -88,10 +88,6 @@ http GET "$O/contacts" -H "Cookie: kf_session=$tedit"
 assert_error 401 unauthenticated
 assert_unchanged contacts
 
-# the web pages do not accept Bearer tokens as a login
-http GET /o/1/team -H "Authorization: Bearer $tadmin"
-assert_redirect 303 /login
-
 # tokens created while the server runs work at once; tokens survive a restart
 kf_token reader@example.org "Spaeter" tlate
 bearer_client tl "$tlate"

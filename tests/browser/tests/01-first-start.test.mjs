@@ -12,7 +12,7 @@ test('first start: set-up link creates the organisation and shows the five steps
     const ctx = await newContext(browser);
     const page = await ctx.newPage();
     const resp = await page.goto(link);
-    assert.equal(resp.status(), 200, 'set-up page');
+    assert.equal(resp.status(), 200, `set-up page answers: ${await text(page.locator('main'))}`);
 
     // fields found through their <label for>, as a screen reader would
     for (const id of ['org_name', 'name', 'email', 'password', 'password2']) {
