@@ -65,7 +65,8 @@ static int sb_grow(struct strbuf *sb, size_t extra)
 
 int sb_add(struct strbuf *sb, const void *data, size_t n)
 {
-	if (sb_grow(sb, n) < 0)
+	/* fast path: room is there (alloc > len + n also means the cap was checked when growing) */
+	if (!(sb->alloc && n < sb->alloc - sb->len && sb->len + n <= sb->max && !sb->failed) && sb_grow(sb, n) < 0)
 		return -1;
 	if (n)
 		memcpy(sb->buf + sb->len, data, n);
@@ -81,7 +82,17 @@ int sb_adds(struct strbuf *sb, const char *s)
 
 int sb_addc(struct strbuf *sb, char c)
 {
+	if (sb->alloc && sb->len + 1 < sb->alloc && sb->len + 1 <= sb->max && !sb->failed) {
+		sb->buf[sb->len++] = c;
+		sb->buf[sb->len] = '\0';
+		return 0;
+	}
 	return sb_add(sb, &c, 1);
+}
+
+int sb_reserve(struct strbuf *sb, size_t n)
+{
+	return n > sb->len ? sb_grow(sb, n - sb->len) : 0;
 }
 
 int sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)

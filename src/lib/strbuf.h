@@ -26,6 +26,8 @@ void sb_init(struct strbuf *sb, size_t max);
 void sb_release(struct strbuf *sb);
 void sb_reset(struct strbuf *sb);
 int sb_add(struct strbuf *sb, const void *data, size_t n);
+/* Makes room for n bytes in all without changing the content (fewer copies for big pages). */
+int sb_reserve(struct strbuf *sb, size_t n);
 int sb_adds(struct strbuf *sb, const char *s);
 int sb_addc(struct strbuf *sb, char c);
 int sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -13,20 +13,23 @@ void html_text(struct strbuf *sb, const char *s)
 
 	if (!s)
 		return;
-	for (; *s; s++) {
+	for (;;) {
 		const char *rep;
 
+		s += strcspn(s, "&<>\"'");
+		if (!*s)
+			break;
 		switch (*s) {
 		case '&': rep = "&amp;"; break;
 		case '<': rep = "&lt;"; break;
 		case '>': rep = "&gt;"; break;
 		case '"': rep = "&quot;"; break;
 		case '\'': rep = "&#39;"; break;
-		default: continue;
+		default: rep = ""; break; /* not reached: strcspn stops only at the five above */
 		}
 		sb_add(sb, run, (size_t)(s - run));
 		sb_adds(sb, rep);
-		run = s + 1;
+		run = ++s;
 	}
 	sb_add(sb, run, (size_t)(s - run));
 }

@@ -50,6 +50,7 @@ void page_begin(struct req *r, const char *title, enum plan_step step, const cha
 	struct strbuf *o = &r->out;
 
 	r->content_type = "text/html; charset=utf-8";
+	sb_reserve(o, 32 * 1024);
 	html_lit(o, "<!doctype html>\n<html");
 	html_attr(o, "lang", i18n_code(r->lang));
 	html_lit(o, "><head><meta charset=\"utf-8\">"

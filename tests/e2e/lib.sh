@@ -320,27 +320,34 @@ kf_init() {
 }
 
 # kf_start — start the server on a fresh port, wait for /healthz
+# (a port taken by someone else between free_port and bind: up to 3 tries)
 kf_start() {
-	local i code deadline
+	local i code deadline try
 	[[ -z $KF_PID ]] || kf_die "kf_start: server already running"
-	KF_PORT=$(free_port) || kf_die "no free port"
-	KF_BASE=http://127.0.0.1:$KF_PORT
-	"$KRISENFEST" serve --data "$KF_DATA" --listen "127.0.0.1:$KF_PORT" \
-		>>"$KF_TMP/server.log" 2>&1 </dev/null &
-	KF_PID=$!
-	deadline=$((SECONDS + KF_START_TIMEOUT))
-	while :; do
-		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$KF_BASE/healthz" 2>/dev/null)
-		[[ $code == 200 ]] && return 0
-		if ! kill -0 "$KF_PID" 2>/dev/null; then
-			wait "$KF_PID"
-			i=$?
-			KF_PID=
-			cat "$KF_TMP/server.log" >&2
-			kf_die "server exited during start (status $i)"
-		fi
-		((SECONDS < deadline)) || kf_die "server did not answer /healthz with 200 within ${KF_START_TIMEOUT}s (last: $code)"
-		sleep 0.05
+	for try in 1 2 3; do
+		KF_PORT=$(free_port) || kf_die "no free port"
+		KF_BASE=http://127.0.0.1:$KF_PORT
+		"$KRISENFEST" serve --data "$KF_DATA" --listen "127.0.0.1:$KF_PORT" \
+			>>"$KF_TMP/server.log" 2>&1 </dev/null &
+		KF_PID=$!
+		deadline=$((SECONDS + KF_START_TIMEOUT))
+		while :; do
+			code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$KF_BASE/healthz" 2>/dev/null)
+			[[ $code == 200 ]] && return 0
+			if ! kill -0 "$KF_PID" 2>/dev/null; then
+				wait "$KF_PID"
+				i=$?
+				KF_PID=
+				if ((try < 3)) && grep -qi -E 'in use|bind' "$KF_TMP/server.log"; then
+					echo "# server could not bind port $KF_PORT, trying another" >&2
+					continue 2
+				fi
+				cat "$KF_TMP/server.log" >&2
+				kf_die "server exited during start (status $i)"
+			fi
+			((SECONDS < deadline)) || kf_die "server did not answer /healthz with 200 within ${KF_START_TIMEOUT}s (last: $code)"
+			sleep 0.05
+		done
 	done
 }
 

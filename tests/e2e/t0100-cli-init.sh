@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 # --help prints help and exits 0 for every command
-for cmd in "init" "serve" "user add" "user list" "user passwd" "token create"; do
+for cmd in "init" "serve" "org add" "org list" "user add" "user list" "user passwd" "token create"; do
 	# shellcheck disable=SC2086
 	cli $cmd --help
 	assert_eq 0 "$CLI_RC" "exit status of '$cmd --help'"

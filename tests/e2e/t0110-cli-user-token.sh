@@ -19,10 +19,7 @@ done
 assert_eq 5 "$(grep -c '@' <<<"$CLI_OUT")" "number of lines with an e-mail in user list"
 list_before=$CLI_OUT
 
-# refused: duplicate e-mail, unknown role, short password, unknown org, bad e-mail
-cli_pw "$PW" user add --data "$KF_DATA" --email editor.u@example.org --name Doppelt --org 1 --role editor --password-stdin
-assert_ne 0 "$CLI_RC" "exit status of user add with duplicate e-mail"
-assert_ne "" "$CLI_ERR" "stderr of user add with duplicate e-mail"
+# refused: unknown role, short password, unknown org, bad e-mail
 cli_pw "$PW" user add --data "$KF_DATA" --email boss@example.org --name Boss --org 1 --role superuser --password-stdin
 assert_ne 0 "$CLI_RC" "exit status of user add with unknown role"
 cli_pw 'kurz' user add --data "$KF_DATA" --email short@example.org --name Kurz --org 1 --role reader --password-stdin
@@ -60,9 +57,27 @@ assert_eq 0 "$CLI_RC" "exit status of user add while serving (stderr: $CLI_ERR)"
 login live live@example.org "$PW"
 assert_status 200
 
-# passwd: old password stops working, new one works
+# an existing account given again joins with the new role and keeps its
+# password (see `user --help`); no second account appears
+cli_pw 'ein anderes Passwort' user add --data "$KF_DATA" --email notfallleiter.u@example.org --name Doppelt \
+	--org 1 --role reader --password-stdin
+assert_eq 0 "$CLI_RC" "exit status of user add for an existing account (stderr: $CLI_ERR)"
+cli user list --data "$KF_DATA"
+assert_eq 6 "$(grep -c '@' <<<"$CLI_OUT")" "number of users after user add for an existing account"
+login nl-old notfallleiter.u@example.org "$PW"
+assert_status 200
+api_as nl-old GET /api/v1/orgs
+assert_json '.[0].role' reader
+login nl-new notfallleiter.u@example.org 'ein anderes Passwort'
+assert_error 401 invalid_credentials
+
+# passwd: old password stops working, new one works, sessions end
+api_as editor GET /api/v1/session
+assert_status 200
 cli_pw 'ein ganz neues Passwort' user passwd --data "$KF_DATA" --email editor.u@example.org --password-stdin
 assert_eq 0 "$CLI_RC" "exit status of user passwd (stderr: $CLI_ERR)"
+api_as editor GET /api/v1/session
+assert_error 401 unauthenticated
 login ed-old editor.u@example.org "$PW"
 assert_error 401 invalid_credentials
 login ed-new editor.u@example.org 'ein ganz neues Passwort'

@@ -4,16 +4,25 @@
 . "$(dirname "$0")/lib.sh"
 
 kf_init
-# There is no CLI to create a second organisation; insert it directly
-# (schema: db/migrations/0001-init.sqlite.sql).
-db_sql "INSERT INTO org (id, name, created_at) VALUES (2, 'Andere Firma', strftime('%s','now'));" ||
-	kf_die "cannot insert second organisation"
+cli org add --data "$KF_DATA" --name "Andere Firma"
+assert_eq 0 "$CLI_RC" "exit status of org add (stderr: $CLI_ERR)"
+assert_eq 2 "$CLI_OUT" "id printed by org add"
+cli org list --data "$KF_DATA"
+assert_eq 0 "$CLI_RC" "exit status of org list"
+assert_contains "$CLI_OUT" "$ORG_NAME" "org list"
+assert_contains "$CLI_OUT" "Andere Firma" "org list"
+cli org add --data "$KF_DATA" --name ""
+assert_ne 0 "$CLI_RC" "exit status of org add with empty name"
 kf_user_add other@example.org "Otto Other" admin 2
 kf_user_add ed@example.org "Eddi Editor" editor 1
+# a member of both: editor in 1, reader in 2
+kf_user_add both@example.org "Berta Beide" editor 1
+kf_user_add both@example.org "Berta Beide" reader 2
 kf_start
 login admin "$ADMIN_EMAIL" "$PW" || kf_die "login admin"
 login other other@example.org "$PW" || kf_die "login other"
 login ed ed@example.org "$PW" || kf_die "login ed"
+login both both@example.org "$PW" || kf_die "login both"
 
 O2=/api/v1/orgs/2
 
@@ -49,6 +58,25 @@ api_as other GET "$O2/contacts"
 assert_json 'map(.name) | join("|")' "Zacharias Zwei"
 api_as other GET "$O2/roles"
 assert_json 'map(.name) | join("|")' "Krisenstab Zwei"
+
+# a member of both organisations has her role in each
+api_as both GET /api/v1/orgs
+assert_json 'map("\(.id)=\(.role)") | sort | join(",")' "1=editor,2=reader"
+api_as both GET "$O2/contacts"
+assert_status 200
+assert_json 'map(.name) | join("|")' "Zacharias Zwei"
+api_as both POST "$O2/contacts" '{"name": "Nur Leserin hier"}'
+assert_error 403 forbidden
+api_as both POST "$O/contacts" '{"name": "Berta schreibt in Eins"}'
+assert_status 201
+bc=$(json .id)
+# even she cannot mix organisations in a role
+api_as both POST "$O/roles" "{\"name\": \"Gemischt\", \"primary_contact_id\": $b1}"
+assert_field_error primary_contact_id
+api_as both DELETE "$O/contacts/$bc" "" -H "$(im 1)"
+assert_status 204
+assert_unchanged o2contacts
+assert_unchanged o1contacts
 
 # a foreign organisation answers exactly like a missing one
 for who in admin ed; do
