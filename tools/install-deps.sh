@@ -2,7 +2,7 @@
 # install-deps.sh: installs the Debian packages krisenfest needs (build, or build + test) when they are missing.
 set -eu
 build_pkgs="build-essential pkg-config meson ninja-build python3 gettext libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev"
-test_pkgs="libcmocka-dev curl jq clang libclang-rt-14-dev chromium"
+test_pkgs="libcmocka-dev curl jq sqlite3 clang libclang-rt-14-dev chromium"
 case "${1:-build}" in
 build) want="$build_pkgs" ;;
 test) want="$build_pkgs $test_pkgs" ;;
@@ -12,7 +12,7 @@ missing=""
 for p in $want; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
-if [ "${1:-build}" = test ] && ! command -v node >/dev/null 2>&1; then
+if [ "${1:-build}" = test ] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
 	missing="$missing nodejs npm"
 fi
 [ -z "$missing" ] && exit 0
