@@ -79,6 +79,25 @@ void *arena_alloc(struct arena *a, size_t n)
 	return p;
 }
 
+void *arena_array_grow(struct arena *a, void *items, size_t n, size_t *cap, size_t elem)
+{
+	size_t ncap;
+	void *more;
+
+	if (n < *cap)
+		return items;
+	ncap = *cap ? *cap * 2 : 16;
+	if (ncap > ARENA_MAX / elem)
+		return NULL;
+	more = arena_alloc(a, ncap * elem);
+	if (!more)
+		return NULL;
+	if (n)
+		memcpy(more, items, n * elem);
+	*cap = ncap;
+	return more;
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	char *p = arena_alloc(a, n + 1);

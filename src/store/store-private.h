@@ -84,6 +84,21 @@ void q_done(struct query *q);
 /* Runs a statement that returns no rows; 0, or -1 (DB_CONSTRAINT gives -2). */
 int q_exec(struct query *q);
 
+/* Steps to the one row a lookup expects: KF_OK (row ready), KF_ENOTFOUND or KF_EDB. */
+enum kf_err q_one(struct query *q);
+/* Ends a query: returns err, or KF_ENOMEM when a column copy failed. */
+enum kf_err q_end(struct query *q, enum kf_err err);
+
+typedef void (*q_read_fn)(struct query *q, struct arena *a, void *item);
+/* Reads every row of the bound query into a new element of an arena array; ends the query. */
+enum kf_err q_list(struct query *q, struct arena *a, size_t elem, q_read_fn read, void **items_r, size_t *n_r);
+/*
+ * Hands each row (column 0: the parent's id) to add with its parent among
+ * items, whose elements must begin with their int64_t id. Rows of unknown
+ * parents are skipped. Ends the query.
+ */
+enum kf_err q_attach(struct query *q, struct arena *a, void *items, size_t n, size_t elem, q_read_fn add);
+
 enum kf_err tx_begin(struct store_conn *c);
 enum kf_err tx_commit(struct store_conn *c);
 void tx_rollback(struct store_conn *c);

@@ -231,6 +231,69 @@ int q_exec(struct query *q)
 	return rc == DB_DONE ? 0 : -1;
 }
 
+enum kf_err q_one(struct query *q)
+{
+	enum db_step rc = q_step(q);
+
+	if (rc == DB_ROW)
+		return KF_OK;
+	return rc == DB_DONE ? KF_ENOTFOUND : KF_EDB;
+}
+
+enum kf_err q_end(struct query *q, enum kf_err err)
+{
+	if (!err && q->failed)
+		err = KF_ENOMEM;
+	q_done(q);
+	return err;
+}
+
+enum kf_err q_list(struct query *q, struct arena *a, size_t elem, q_read_fn read, void **items_r, size_t *n_r)
+{
+	enum kf_err err = KF_OK;
+	size_t n = 0, cap = 0;
+	void *items = NULL;
+	enum db_step rc;
+
+	while ((rc = q_step(q)) == DB_ROW) {
+		if (!(items = arena_array_grow(a, items, n, &cap, elem))) {
+			err = KF_ENOMEM;
+			break;
+		}
+		read(q, a, (char *)items + n * elem);
+		n++;
+	}
+	if (!err && rc != DB_DONE)
+		err = KF_EDB;
+	err = q_end(q, err);
+	*items_r = items;
+	*n_r = err ? 0 : n;
+	return err;
+}
+
+enum kf_err q_attach(struct query *q, struct arena *a, void *items, size_t n, size_t elem, q_read_fn add)
+{
+	size_t last = 0, i;
+	enum db_step rc;
+
+	while ((rc = q_step(q)) == DB_ROW) {
+		int64_t parent = q_col_int(q, 0), id;
+
+		if (n == 0)
+			continue;
+		/* rows come grouped by parent, so the last match is usually the right one */
+		memcpy(&id, (char *)items + last * elem, sizeof(id));
+		for (i = 0; id != parent && i < n; i++) {
+			memcpy(&id, (char *)items + i * elem, sizeof(id));
+			if (id == parent)
+				last = i;
+		}
+		if (id == parent)
+			add(q, a, (char *)items + last * elem);
+	}
+	return q_end(q, rc == DB_DONE ? KF_OK : KF_EDB);
+}
+
 static enum kf_err run_simple(struct store_conn *c, enum stmt id)
 {
 	struct query q;

@@ -6,6 +6,27 @@
 #include "store-private.h"
 #include "../lib/banned.h"
 
+/* Columns id, email, name, disabled. */
+static void read_user(struct query *q, struct arena *a, struct user *u)
+{
+	u->id = q_col_int(q, 0);
+	u->email = q_col_text(q, a, 1);
+	u->name = q_col_text(q, a, 2);
+	u->disabled = (int)q_col_int(q, 3);
+}
+
+/* Columns id, name and, where the statement has it, the caller's role. */
+static void read_org(struct query *q, struct arena *a, void *item)
+{
+	struct org *o = item;
+
+	o->id = q_col_int(q, 0);
+	o->name = q_col_text(q, a, 1);
+	o->role = MEMBER_NONE;
+	if (!q_col_is_null(q, 2) && member_role_parse(q->c->store->drv->col_text(q->st, 2), &o->role) < 0)
+		o->role = MEMBER_NONE;
+}
+
 enum kf_err store_instance_exists(struct store_conn *c, int *exists_r)
 {
 	enum kf_err err = KF_EDB;
@@ -22,21 +43,15 @@ enum kf_err store_instance_exists(struct store_conn *c, int *exists_r)
 
 enum kf_err store_setting_get(struct store_conn *c, struct arena *a, const char *key, const char **value_r)
 {
-	enum kf_err err = KF_ENOTFOUND;
+	enum kf_err err;
 	struct query q;
-	enum db_step rc;
 
 	q_start(&q, c, STMT_SETTING_GET);
 	q_text(&q, 1, key);
-	rc = q_step(&q);
-	if (rc == DB_ROW) {
+	err = q_one(&q);
+	if (!err)
 		*value_r = q_col_text(&q, a, 0);
-		err = q.failed ? KF_ENOMEM : KF_OK;
-	} else if (rc != DB_DONE) {
-		err = KF_EDB;
-	}
-	q_done(&q);
-	return err;
+	return q_end(&q, err);
 }
 
 enum kf_err store_setting_set(struct store_conn *c, const char *key, const char *value)
@@ -126,101 +141,32 @@ enum kf_err store_org_create(struct store_conn *c, const char *name, int64_t *id
 
 enum kf_err store_org_list(struct store_conn *c, struct arena *a, struct org **orgs_r, size_t *n_r)
 {
-	struct org *orgs = NULL;
-	size_t n = 0, cap = 0;
-	enum kf_err err = KF_OK;
 	struct query q;
-	enum db_step rc;
 
 	q_start(&q, c, STMT_ORG_LIST);
-	while ((rc = q_step(&q)) == DB_ROW) {
-		if (n == cap) {
-			struct org *more;
-
-			cap = cap ? cap * 2 : 8;
-			more = ARENA_NEW(a, struct org, cap);
-			if (!more) {
-				err = KF_ENOMEM;
-				break;
-			}
-			if (n)
-				memcpy(more, orgs, n * sizeof(*orgs));
-			orgs = more;
-		}
-		orgs[n].id = q_col_int(&q, 0);
-		orgs[n].name = q_col_text(&q, a, 1);
-		orgs[n].role = MEMBER_NONE;
-		n++;
-	}
-	if (!err && rc != DB_DONE)
-		err = KF_EDB;
-	if (!err && q.failed)
-		err = KF_ENOMEM;
-	q_done(&q);
-	*orgs_r = orgs;
-	*n_r = err ? 0 : n;
-	return err;
+	return q_list(&q, a, sizeof(**orgs_r), read_org, (void **)orgs_r, n_r);
 }
 
 enum kf_err store_org_get(struct store_conn *c, struct arena *a, int64_t org_id, struct org *org_r)
 {
-	enum kf_err err = KF_ENOTFOUND;
+	enum kf_err err;
 	struct query q;
-	enum db_step rc;
 
 	q_start(&q, c, STMT_ORG_GET);
 	q_int(&q, 1, org_id);
-	rc = q_step(&q);
-	if (rc == DB_ROW) {
-		org_r->id = q_col_int(&q, 0);
-		org_r->name = q_col_text(&q, a, 1);
-		org_r->role = MEMBER_NONE;
-		err = q.failed ? KF_ENOMEM : KF_OK;
-	} else if (rc != DB_DONE) {
-		err = KF_EDB;
-	}
-	q_done(&q);
-	return err;
+	err = q_one(&q);
+	if (!err)
+		read_org(&q, a, org_r);
+	return q_end(&q, err);
 }
 
 enum kf_err store_user_orgs(struct store_conn *c, struct arena *a, int64_t user_id, struct org **orgs_r, size_t *n_r)
 {
-	struct org *orgs = NULL;
-	size_t n = 0, cap = 0;
-	enum kf_err err = KF_OK;
 	struct query q;
-	enum db_step rc;
 
 	q_start(&q, c, STMT_MEMBERSHIP_ORGS);
 	q_int(&q, 1, user_id);
-	while ((rc = q_step(&q)) == DB_ROW) {
-		if (n == cap) {
-			struct org *more;
-
-			cap = cap ? cap * 2 : 8;
-			more = ARENA_NEW(a, struct org, cap);
-			if (!more) {
-				err = KF_ENOMEM;
-				break;
-			}
-			if (n)
-				memcpy(more, orgs, n * sizeof(*orgs));
-			orgs = more;
-		}
-		orgs[n].id = q_col_int(&q, 0);
-		orgs[n].name = q_col_text(&q, a, 1);
-		if (member_role_parse(q_col_text(&q, a, 2), &orgs[n].role) < 0)
-			orgs[n].role = MEMBER_NONE;
-		n++;
-	}
-	if (!err && rc != DB_DONE)
-		err = KF_EDB;
-	if (!err && q.failed)
-		err = KF_ENOMEM;
-	q_done(&q);
-	*orgs_r = orgs;
-	*n_r = n;
-	return err;
+	return q_list(&q, a, sizeof(**orgs_r), read_org, (void **)orgs_r, n_r);
 }
 
 enum kf_err store_user_create(struct store_conn *c, const char *email, const char *name, const char *pw_hash,
@@ -243,53 +189,35 @@ enum kf_err store_user_create(struct store_conn *c, const char *email, const cha
 	return KF_OK;
 }
 
-static void read_user(struct query *q, struct arena *a, struct user *u)
-{
-	u->id = q_col_int(q, 0);
-	u->email = q_col_text(q, a, 1);
-	u->name = q_col_text(q, a, 2);
-	u->disabled = (int)q_col_int(q, 3);
-}
 
 enum kf_err store_user_by_email(struct store_conn *c, struct arena *a, const char *email, struct user *u_r,
 				const char **pw_hash_r)
 {
-	enum kf_err err = KF_ENOTFOUND;
+	enum kf_err err;
 	struct query q;
-	enum db_step rc;
 
 	q_start(&q, c, STMT_USER_BY_EMAIL);
 	q_text(&q, 1, email);
-	rc = q_step(&q);
-	if (rc == DB_ROW) {
+	err = q_one(&q);
+	if (!err) {
 		read_user(&q, a, u_r);
 		if (pw_hash_r)
 			*pw_hash_r = q_col_text(&q, a, 4);
-		err = q.failed ? KF_ENOMEM : KF_OK;
-	} else if (rc != DB_DONE) {
-		err = KF_EDB;
 	}
-	q_done(&q);
-	return err;
+	return q_end(&q, err);
 }
 
 enum kf_err store_user_by_id(struct store_conn *c, struct arena *a, int64_t id, struct user *u_r)
 {
-	enum kf_err err = KF_ENOTFOUND;
+	enum kf_err err;
 	struct query q;
-	enum db_step rc;
 
 	q_start(&q, c, STMT_USER_BY_ID);
 	q_int(&q, 1, id);
-	rc = q_step(&q);
-	if (rc == DB_ROW) {
+	err = q_one(&q);
+	if (!err)
 		read_user(&q, a, u_r);
-		err = q.failed ? KF_ENOMEM : KF_OK;
-	} else if (rc != DB_DONE) {
-		err = KF_EDB;
-	}
-	q_done(&q);
-	return err;
+	return q_end(&q, err);
 }
 
 enum kf_err store_user_set_password(struct store_conn *c, int64_t user_id, const char *pw_hash)
@@ -328,22 +256,14 @@ enum kf_err store_user_list(struct store_conn *c, struct arena *a, struct user *
 	q_start(&q, c, STMT_USER_LIST);
 	while ((rc = q_step(&q)) == DB_ROW) {
 		if (n == cap) {
-			struct user *nu;
-			const char **nm;
+			size_t cap2 = cap;
 
-			cap = cap ? cap * 2 : 16;
-			nu = ARENA_NEW(a, struct user, cap);
-			nm = ARENA_NEW(a, const char *, cap);
-			if (!nu || !nm) {
+			users = arena_array_grow(a, users, n, &cap, sizeof(*users));
+			mem = arena_array_grow(a, mem, n, &cap2, sizeof(*mem));
+			if (!users || !mem) {
 				err = KF_ENOMEM;
 				break;
 			}
-			if (n) {
-				memcpy(nu, users, n * sizeof(*users));
-				memcpy(nm, mem, n * sizeof(*mem));
-			}
-			users = nu;
-			mem = nm;
 		}
 		read_user(&q, a, &users[n]);
 		mem[n] = q_col_text(&q, a, 4);
@@ -408,26 +328,18 @@ enum kf_err store_session_create(struct store_conn *c, const char *token_hash, i
 enum kf_err store_session_lookup(struct store_conn *c, struct arena *a, const char *token_hash, struct user *u_r,
 				 const char **csrf_r)
 {
-	enum kf_err err = KF_ENOTFOUND;
+	enum kf_err err;
 	struct query q;
-	enum db_step rc;
 
 	q_start(&q, c, STMT_SESSION_LOOKUP);
 	q_text(&q, 1, token_hash);
 	q_int(&q, 2, kf_now());
-	rc = q_step(&q);
-	if (rc == DB_ROW) {
-		u_r->id = q_col_int(&q, 0);
-		u_r->email = q_col_text(&q, a, 1);
-		u_r->name = q_col_text(&q, a, 2);
-		u_r->disabled = 0;
-		*csrf_r = q_col_text(&q, a, 3);
-		err = q.failed ? KF_ENOMEM : KF_OK;
-	} else if (rc != DB_DONE) {
-		err = KF_EDB;
+	err = q_one(&q);
+	if (!err) {
+		read_user(&q, a, u_r);
+		*csrf_r = q_col_text(&q, a, 4);
 	}
-	q_done(&q);
-	return err;
+	return q_end(&q, err);
 }
 
 enum kf_err store_session_delete(struct store_conn *c, const char *token_hash)
@@ -462,22 +374,13 @@ enum kf_err store_token_create(struct store_conn *c, int64_t user_id, const char
 
 enum kf_err store_token_lookup(struct store_conn *c, struct arena *a, const char *token_hash, struct user *u_r)
 {
-	enum kf_err err = KF_ENOTFOUND;
+	enum kf_err err;
 	struct query q;
-	enum db_step rc;
 
 	q_start(&q, c, STMT_TOKEN_LOOKUP);
 	q_text(&q, 1, token_hash);
-	rc = q_step(&q);
-	if (rc == DB_ROW) {
-		u_r->id = q_col_int(&q, 0);
-		u_r->email = q_col_text(&q, a, 1);
-		u_r->name = q_col_text(&q, a, 2);
-		u_r->disabled = 0;
-		err = q.failed ? KF_ENOMEM : KF_OK;
-	} else if (rc != DB_DONE) {
-		err = KF_EDB;
-	}
-	q_done(&q);
-	return err;
+	err = q_one(&q);
+	if (!err)
+		read_user(&q, a, u_r);
+	return q_end(&q, err);
 }

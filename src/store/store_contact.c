@@ -1,4 +1,5 @@
 /* store_contact.c: contacts and their phone numbers, with history in the same transaction. */
+#include <stddef.h>
 #include <string.h>
 
 #include "../lib/arena.h"
@@ -6,8 +7,11 @@
 #include "store-private.h"
 #include "../lib/banned.h"
 
-static void read_contact(struct query *q, struct arena *a, struct contact *ct)
+_Static_assert(offsetof(struct contact, id) == 0, "q_attach finds contacts by their leading id");
+
+static void read_contact(struct query *q, struct arena *a, void *item)
 {
+	struct contact *ct = item;
 	const char *lv;
 
 	contact_init(ct);
@@ -26,107 +30,56 @@ static void read_contact(struct query *q, struct arena *a, struct contact *ct)
 	ct->updated_at = q_col_int(q, 10);
 }
 
-static void add_phone(struct contact *ct, struct query *q, struct arena *a, int kind_col)
+/* A row (contact_id, kind, number) onto its contact. */
+static void add_phone(struct query *q, struct arena *a, void *item)
 {
+	struct contact *ct = item;
 	struct phone *ph;
 
 	if (ct->nphones >= CONTACT_MAX_PHONES)
 		return;
 	ph = &ct->phones[ct->nphones++];
-	if (phone_kind_parse(q->c->store->drv->col_text(q->st, kind_col), &ph->kind) < 0)
+	if (phone_kind_parse(q->c->store->drv->col_text(q->st, 1), &ph->kind) < 0)
 		ph->kind = PHONE_OTHER;
-	ph->number = q_col_text(q, a, kind_col + 1);
+	ph->number = q_col_text(q, a, 2);
 }
 
 enum kf_err store_contact_list(struct store_conn *c, struct arena *a, int64_t org, struct contact **list_r, size_t *n_r)
 {
-	struct contact *list = NULL;
-	size_t n = 0, cap = 0, i, last = 0;
-	enum kf_err err = KF_OK;
+	enum kf_err err;
 	struct query q;
-	enum db_step rc;
 
 	q_start(&q, c, STMT_CONTACT_LIST);
 	q_int(&q, 1, org);
-	while ((rc = q_step(&q)) == DB_ROW) {
-		if (n == cap) {
-			struct contact *more;
-
-			cap = cap ? cap * 2 : 32;
-			more = ARENA_NEW(a, struct contact, cap);
-			if (!more) {
-				err = KF_ENOMEM;
-				break;
-			}
-			if (n)
-				memcpy(more, list, n * sizeof(*list));
-			list = more;
-		}
-		read_contact(&q, a, &list[n++]);
-	}
-	if (!err && rc != DB_DONE)
-		err = KF_EDB;
-	q_done(&q);
+	err = q_list(&q, a, sizeof(**list_r), read_contact, (void **)list_r, n_r);
 	if (err)
-		goto out;
+		return err;
 	q_start(&q, c, STMT_CONTACT_PHONES_OF_ORG);
 	q_int(&q, 1, org);
-	while ((rc = q_step(&q)) == DB_ROW) {
-		int64_t cid = q_col_int(&q, 0);
-
-		/* phones come grouped by contact, so the last match is usually the right one */
-		if (n == 0)
-			continue;
-		if (list[last].id != cid)
-			for (i = 0; i < n; i++)
-				if (list[i].id == cid) {
-					last = i;
-					break;
-				}
-		if (list[last].id == cid)
-			add_phone(&list[last], &q, a, 1);
-	}
-	if (rc != DB_DONE)
-		err = KF_EDB;
-	if (!err && q.failed)
-		err = KF_ENOMEM;
-	q_done(&q);
-out:
-	*list_r = list;
-	*n_r = err ? 0 : n;
+	err = q_attach(&q, a, *list_r, *n_r, sizeof(**list_r), add_phone);
+	if (err)
+		*n_r = 0;
 	return err;
 }
 
 enum kf_err store_contact_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct contact *out)
 {
-	enum kf_err err = KF_ENOTFOUND;
+	enum kf_err err;
 	struct query q;
-	enum db_step rc;
 
 	q_start(&q, c, STMT_CONTACT_GET);
 	q_int(&q, 1, org);
 	q_int(&q, 2, id);
-	rc = q_step(&q);
-	if (rc == DB_ROW) {
+	err = q_one(&q);
+	if (!err)
 		read_contact(&q, a, out);
-		err = KF_OK;
-	} else if (rc != DB_DONE) {
-		err = KF_EDB;
-	}
-	q_done(&q);
+	err = q_end(&q, err);
 	if (err)
 		return err;
 	q_start(&q, c, STMT_CONTACT_PHONES);
 	q_int(&q, 1, org);
 	q_int(&q, 2, id);
-	while ((rc = q_step(&q)) == DB_ROW)
-		add_phone(out, &q, a, 0);
-	if (rc != DB_DONE)
-		err = KF_EDB;
-	else if (q.failed)
-		err = KF_ENOMEM;
-	q_done(&q);
-	return err;
+	return q_attach(&q, a, out, 1, sizeof(*out), add_phone);
 }
 
 static enum kf_err write_phones(struct store_conn *c, int64_t org, const struct contact *ct)

@@ -1,4 +1,5 @@
 /* store_role.c: emergency roles with ordered deputies, with history in the same transaction. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,8 +9,12 @@
 #include "store-private.h"
 #include "../lib/banned.h"
 
-static void read_role(struct query *q, struct arena *a, struct role *r)
+_Static_assert(offsetof(struct role, id) == 0, "q_attach finds roles by their leading id");
+
+static void read_role(struct query *q, struct arena *a, void *item)
 {
+	struct role *r = item;
+
 	role_init(r);
 	r->id = q_col_int(q, 0);
 	r->version = q_col_int(q, 1);
@@ -20,95 +25,52 @@ static void read_role(struct query *q, struct arena *a, struct role *r)
 	r->updated_at = q_col_int(q, 6);
 }
 
+/* A row (role_id, contact_id) onto its role, in order. */
+static void add_deputy(struct query *q, struct arena *a, void *item)
+{
+	struct role *r = item;
+
+	(void)a;
+	if (r->ndeputies < ROLE_MAX_DEPUTIES)
+		r->deputy_contact_ids[r->ndeputies++] = q_col_int(q, 1);
+}
+
 enum kf_err store_role_list(struct store_conn *c, struct arena *a, int64_t org, struct role **list_r, size_t *n_r)
 {
-	struct role *list = NULL;
-	size_t n = 0, cap = 0, i, last = 0;
-	enum kf_err err = KF_OK;
+	enum kf_err err;
 	struct query q;
-	enum db_step rc;
 
 	q_start(&q, c, STMT_ROLE_LIST);
 	q_int(&q, 1, org);
-	while ((rc = q_step(&q)) == DB_ROW) {
-		if (n == cap) {
-			struct role *more;
-
-			cap = cap ? cap * 2 : 16;
-			more = ARENA_NEW(a, struct role, cap);
-			if (!more) {
-				err = KF_ENOMEM;
-				break;
-			}
-			if (n)
-				memcpy(more, list, n * sizeof(*list));
-			list = more;
-		}
-		read_role(&q, a, &list[n++]);
-	}
-	if (!err && rc != DB_DONE)
-		err = KF_EDB;
-	q_done(&q);
+	err = q_list(&q, a, sizeof(**list_r), read_role, (void **)list_r, n_r);
 	if (err)
-		goto out;
+		return err;
 	q_start(&q, c, STMT_ROLE_DEPUTIES_OF_ORG);
 	q_int(&q, 1, org);
-	while ((rc = q_step(&q)) == DB_ROW) {
-		int64_t rid = q_col_int(&q, 0);
-
-		if (n == 0)
-			continue;
-		if (list[last].id != rid)
-			for (i = 0; i < n; i++)
-				if (list[i].id == rid) {
-					last = i;
-					break;
-				}
-		if (list[last].id == rid && list[last].ndeputies < ROLE_MAX_DEPUTIES)
-			list[last].deputy_contact_ids[list[last].ndeputies++] = q_col_int(&q, 1);
-	}
-	if (rc != DB_DONE)
-		err = KF_EDB;
-	if (!err && q.failed)
-		err = KF_ENOMEM;
-	q_done(&q);
-out:
-	*list_r = list;
-	*n_r = err ? 0 : n;
+	err = q_attach(&q, a, *list_r, *n_r, sizeof(**list_r), add_deputy);
+	if (err)
+		*n_r = 0;
 	return err;
 }
 
 enum kf_err store_role_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct role *out)
 {
-	enum kf_err err = KF_ENOTFOUND;
+	enum kf_err err;
 	struct query q;
-	enum db_step rc;
 
 	q_start(&q, c, STMT_ROLE_GET);
 	q_int(&q, 1, org);
 	q_int(&q, 2, id);
-	rc = q_step(&q);
-	if (rc == DB_ROW) {
+	err = q_one(&q);
+	if (!err)
 		read_role(&q, a, out);
-		err = KF_OK;
-	} else if (rc != DB_DONE) {
-		err = KF_EDB;
-	}
-	q_done(&q);
+	err = q_end(&q, err);
 	if (err)
 		return err;
 	q_start(&q, c, STMT_ROLE_DEPUTIES);
 	q_int(&q, 1, org);
 	q_int(&q, 2, id);
-	while ((rc = q_step(&q)) == DB_ROW)
-		if (out->ndeputies < ROLE_MAX_DEPUTIES)
-			out->deputy_contact_ids[out->ndeputies++] = q_col_int(&q, 0);
-	if (rc != DB_DONE)
-		err = KF_EDB;
-	else if (q.failed)
-		err = KF_ENOMEM;
-	q_done(&q);
-	return err;
+	return q_attach(&q, a, out, 1, sizeof(*out), add_deputy);
 }
 
 static enum kf_err contact_exists(struct store_conn *c, int64_t org, int64_t id, int *exists_r)

@@ -291,3 +291,64 @@ void form_submit(struct req *r, const char *label, const char *css_class)
 	html_text(&r->out, _(r->lang, label));
 	html_lit(&r->out, "</button>");
 }
+
+void form_actions(struct req *r, const char *submit_msgid, const char *back_href, const char *delete_href)
+{
+	struct strbuf *o = &r->out;
+
+	html_lit(o, "<div class=\"actions\">");
+	if (submit_msgid)
+		form_submit(r, submit_msgid, NULL);
+	html_lit(o, "<a class=\"button secondary\"");
+	html_attr(o, "href", back_href);
+	html_lit(o, ">");
+	html_text(o, submit_msgid ? _(r->lang, "Cancel") : _(r->lang, "Back"));
+	html_lit(o, "</a>");
+	if (delete_href) {
+		html_lit(o, "<a class=\"button danger\"");
+		html_attr(o, "href", delete_href);
+		html_lit(o, ">");
+		html_text(o, _(r->lang, "Delete"));
+		html_lit(o, "</a>");
+	}
+	html_lit(o, "</div>");
+}
+
+void page_confirm_delete(struct req *r, int status, const struct delete_confirmation *dc)
+{
+	struct strbuf *o = &r->out;
+	char version[24];
+
+	r->status = status;
+	sb_reset(o);
+	page_begin(r, dc->title, dc->step, NULL);
+	if (dc->changed)
+		page_notice(r, "warn", _(r->lang, dc->changed));
+	if (dc->blocked) {
+		html_lit(o, "<div class=\"notice error\" role=\"alert\"><p>");
+		html_text_subst(o, _(r->lang, dc->blocked), dc->blocked_by);
+		html_lit(o, "</p></div>");
+	}
+	html_lit(o, "<p class=\"lead\">");
+	html_text_subst(o, _(r->lang, dc->question), dc->name);
+	html_lit(o, "</p>");
+	if (dc->note) {
+		html_lit(o, "<p>");
+		html_text(o, _(r->lang, dc->note));
+		html_lit(o, "</p>");
+	}
+	snprintf(version, sizeof(version), "%lld", (long long)dc->version);
+	form_begin(r, dc->action, r->csrf);
+	form_hidden(r, "version", version);
+	/* the safe way out comes first; the destructive button only when deleting is possible */
+	html_lit(o, "<div class=\"actions\"><a class=\"button secondary\"");
+	html_attr(o, "href", dc->back);
+	html_lit(o, ">");
+	html_text(o, _(r->lang, "Cancel"));
+	html_lit(o, "</a>");
+	if (!dc->blocked)
+		form_submit(r, N_("Yes, delete"), "danger");
+	html_lit(o, "</div>");
+	form_end(r);
+	page_end(r);
+}

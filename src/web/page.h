@@ -2,6 +2,8 @@
 #ifndef KF_PAGE_H
 #define KF_PAGE_H
 
+#include <stdint.h>
+
 #include "../core/fielderr.h"
 #include "../core/plan_steps.h"
 
@@ -44,5 +46,28 @@ struct option {
 void form_select(struct req *r, const struct field *f, const struct option *opts, int nopts);
 /* A submit button with text (message id). */
 void form_submit(struct req *r, const char *label, const char *css_class);
+
+/*
+ * The buttons under an edit form: submit (NULL for a read-only view: "Back"
+ * instead of "Cancel"), the way back, and a link to the delete confirmation
+ * when delete_href is not NULL.
+ */
+void form_actions(struct req *r, const char *submit_msgid, const char *back_href, const char *delete_href);
+
+/* A page that asks before deleting an item; every text is a message id. */
+struct delete_confirmation {
+	const char *title;      /* "Delete contact" */
+	const char *question;   /* "Do you really want to delete ... \"%s\"?" */
+	const char *name;       /* the item's name, fills %s */
+	const char *note;       /* what deleting means, or NULL */
+	const char *changed;    /* shown when someone changed the item meanwhile, or NULL */
+	const char *blocked;    /* template with %s naming what blocks the deletion, or NULL */
+	const char *blocked_by; /* fills the %s of blocked */
+	const char *action;     /* where the form posts */
+	int64_t version;
+	const char *back;
+	enum plan_step step;
+};
+void page_confirm_delete(struct req *r, int status, const struct delete_confirmation *dc);
 
 #endif

@@ -9,13 +9,9 @@
 #include "../store/store.h"
 #include "html.h"
 #include "page.h"
+#include "team_view.h"
 #include "web.h"
 #include "../lib/banned.h"
-
-static void team_url(struct req *r, char *out, size_t len)
-{
-	snprintf(out, len, "/o/%lld/team", (long long)r->org.id);
-}
 
 /* The value saved meanwhile, shown only where it differs from the input. */
 static const char *differs(const struct contact *saved, const char *mine, const char *theirs)
@@ -159,24 +155,10 @@ static void contact_form(struct req *r, int status, const struct contact *c, con
 			    .hint = N_("Availability, customer number, contract number, anything that helps on the bad day."),
 			    .error = fe_get(fe, "notes"), .saved = differs(saved, c->notes, saved ? saved->notes : "") };
 	form_textarea(r, &f);
-	team_url(r, back, sizeof(back));
-	html_lit(o, "<div class=\"actions\">");
-	if (!readonly)
-		form_submit(r, is_new ? N_("Add contact") : N_("Save"), NULL);
-	html_lit(o, "<a class=\"button secondary\"");
-	html_attr(o, "href", back);
-	html_lit(o, ">");
-	html_text(o, readonly ? _(r->lang, "Back") : _(r->lang, "Cancel"));
-	html_lit(o, "</a>");
-	if (!is_new && !readonly) {
-		snprintf(action, sizeof(action), "/o/%lld/contacts/%lld/delete", (long long)r->org.id, (long long)c->id);
-		html_lit(o, "<a class=\"button danger\"");
-		html_attr(o, "href", action);
-		html_lit(o, ">");
-		html_text(o, _(r->lang, "Delete"));
-		html_lit(o, "</a>");
-	}
-	html_lit(o, "</div>");
+	team_view_url(r, back, sizeof(back));
+	snprintf(action, sizeof(action), "/o/%lld/contacts/%lld/delete", (long long)r->org.id, (long long)c->id);
+	form_actions(r, readonly ? NULL : is_new ? N_("Add contact") : N_("Save"), back,
+		     is_new || readonly ? NULL : action);
 	form_end(r);
 	page_end(r);
 }
@@ -215,7 +197,7 @@ void web_contact_create(struct req *r)
 		web_error_page(r, 500, N_("The database could not be written. Please try again."));
 		return;
 	}
-	team_url(r, back, sizeof(back));
+	team_view_url(r, back, sizeof(back));
 	resp_redirect(r, back);
 }
 
@@ -265,46 +247,31 @@ void web_contact_update(struct req *r)
 						   : N_("The database could not be written. Please try again."));
 		return;
 	}
-	team_url(r, back, sizeof(back));
+	team_view_url(r, back, sizeof(back));
 	resp_redirect(r, back);
 }
 
 static void confirm_page(struct req *r, int status, const struct contact *c, const char *used_by, int changed)
 {
-	struct strbuf *o = &r->out;
-	char action[96], version[24], back[64];
+	char action[96], back[64];
+	struct delete_confirmation dc = {
+		.title = N_("Delete contact"),
+		.question = N_("Do you really want to delete the contact \"%s\"?"),
+		.name = c->name,
+		.note = N_("The change history keeps a record of it."),
+		.changed = changed ? N_("Someone else changed this contact meanwhile. Please check it again.") : NULL,
+		.blocked = used_by ? N_("This contact cannot be deleted because it fills these roles: %s. "
+					"Assign the roles to someone else first.") : NULL,
+		.blocked_by = used_by,
+		.action = action,
+		.version = c->version,
+		.back = back,
+		.step = STEP_TEAM,
+	};
 
-	r->status = status;
-	sb_reset(o);
-	page_begin(r, N_("Delete contact"), STEP_TEAM, NULL);
-	if (changed)
-		page_notice(r, "warn", _(r->lang, "Someone else changed this contact meanwhile. Please check it again."));
-	if (used_by) {
-		html_lit(o, "<div class=\"notice error\" role=\"alert\"><p>");
-		html_text_subst(o, _(r->lang, "This contact cannot be deleted because it fills these roles: %s. "
-					      "Assign the roles to someone else first."), used_by);
-		html_lit(o, "</p></div>");
-	}
-	html_lit(o, "<p class=\"lead\">");
-	html_text_subst(o, _(r->lang, "Do you really want to delete the contact \"%s\"?"), c->name);
-	html_lit(o, "</p><p>");
-	html_text(o, _(r->lang, "The change history keeps a record of it."));
-	html_lit(o, "</p>");
 	snprintf(action, sizeof(action), "/o/%lld/contacts/%lld/delete", (long long)r->org.id, (long long)c->id);
-	snprintf(version, sizeof(version), "%lld", (long long)c->version);
-	team_url(r, back, sizeof(back));
-	form_begin(r, action, r->csrf);
-	form_hidden(r, "version", version);
-	html_lit(o, "<div class=\"actions\"><a class=\"button secondary\"");
-	html_attr(o, "href", back);
-	html_lit(o, ">");
-	html_text(o, _(r->lang, "Cancel"));
-	html_lit(o, "</a>");
-	if (!used_by)
-		form_submit(r, N_("Yes, delete"), "danger");
-	html_lit(o, "</div>");
-	form_end(r);
-	page_end(r);
+	team_view_url(r, back, sizeof(back));
+	page_confirm_delete(r, status, &dc);
 }
 
 void web_contact_confirm_delete(struct req *r)
@@ -341,6 +308,6 @@ void web_contact_delete(struct req *r)
 						   : N_("The database could not be written. Please try again."));
 		return;
 	}
-	team_url(r, back, sizeof(back));
+	team_view_url(r, back, sizeof(back));
 	resp_redirect(r, back);
 }

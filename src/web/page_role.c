@@ -8,15 +8,11 @@
 #include "../store/store.h"
 #include "html.h"
 #include "page.h"
+#include "team_view.h"
 #include "web.h"
 #include "../lib/banned.h"
 
 #define ROLE_FORM_DEPUTIES 3
-
-static void team_url(struct req *r, char *out, size_t len)
-{
-	snprintf(out, len, "/o/%lld/team", (long long)r->org.id);
-}
 
 /* Options for choosing a person: "nobody" first, then every contact. */
 static struct option *people_options(struct req *r, const struct contact *list, size_t n)
@@ -113,24 +109,9 @@ static void role_form(struct req *r, int status, const struct role *ro, const st
 		form_select(r, &f, opts, (int)ncontacts + 1);
 	}
 	html_lit(o, "</fieldset>");
-	team_url(r, back, sizeof(back));
-	html_lit(o, "<div class=\"actions\">");
-	if (!readonly)
-		form_submit(r, is_new ? N_("Add role") : N_("Save"), NULL);
-	html_lit(o, "<a class=\"button secondary\"");
-	html_attr(o, "href", back);
-	html_lit(o, ">");
-	html_text(o, readonly ? _(r->lang, "Back") : _(r->lang, "Cancel"));
-	html_lit(o, "</a>");
-	if (!is_new && !readonly) {
-		snprintf(action, sizeof(action), "/o/%lld/roles/%lld/delete", (long long)r->org.id, (long long)ro->id);
-		html_lit(o, "<a class=\"button danger\"");
-		html_attr(o, "href", action);
-		html_lit(o, ">");
-		html_text(o, _(r->lang, "Delete"));
-		html_lit(o, "</a>");
-	}
-	html_lit(o, "</div>");
+	team_view_url(r, back, sizeof(back));
+	snprintf(action, sizeof(action), "/o/%lld/roles/%lld/delete", (long long)r->org.id, (long long)ro->id);
+	form_actions(r, readonly ? NULL : is_new ? N_("Add role") : N_("Save"), back, is_new || readonly ? NULL : action);
 	form_end(r);
 	page_end(r);
 }
@@ -174,7 +155,7 @@ void web_role_create(struct req *r)
 		web_error_page(r, 500, N_("The database could not be written. Please try again."));
 		return;
 	}
-	team_url(r, back, sizeof(back));
+	team_view_url(r, back, sizeof(back));
 	resp_redirect(r, back);
 }
 
@@ -228,39 +209,28 @@ void web_role_update(struct req *r)
 						   : N_("The database could not be written. Please try again."));
 		return;
 	}
-	team_url(r, back, sizeof(back));
+	team_view_url(r, back, sizeof(back));
 	resp_redirect(r, back);
 }
 
 static void confirm_page(struct req *r, int status, const struct role *ro, int changed)
 {
-	struct strbuf *o = &r->out;
-	char action[96], version[24], back[64];
+	char action[96], back[64];
+	struct delete_confirmation dc = {
+		.title = N_("Delete emergency role"),
+		.question = N_("Do you really want to delete the role \"%s\"?"),
+		.name = ro->name,
+		.note = N_("The people stay in the contact list. The change history keeps a record of the role."),
+		.changed = changed ? N_("Someone else changed this role meanwhile. Please check it again.") : NULL,
+		.action = action,
+		.version = ro->version,
+		.back = back,
+		.step = STEP_TEAM,
+	};
 
-	r->status = status;
-	sb_reset(o);
-	page_begin(r, N_("Delete emergency role"), STEP_TEAM, NULL);
-	if (changed)
-		page_notice(r, "warn", _(r->lang, "Someone else changed this role meanwhile. Please check it again."));
-	html_lit(o, "<p class=\"lead\">");
-	html_text_subst(o, _(r->lang, "Do you really want to delete the role \"%s\"?"), ro->name);
-	html_lit(o, "</p><p>");
-	html_text(o, _(r->lang, "The people stay in the contact list. The change history keeps a record of the role."));
-	html_lit(o, "</p>");
 	snprintf(action, sizeof(action), "/o/%lld/roles/%lld/delete", (long long)r->org.id, (long long)ro->id);
-	snprintf(version, sizeof(version), "%lld", (long long)ro->version);
-	team_url(r, back, sizeof(back));
-	form_begin(r, action, r->csrf);
-	form_hidden(r, "version", version);
-	html_lit(o, "<div class=\"actions\"><a class=\"button secondary\"");
-	html_attr(o, "href", back);
-	html_lit(o, ">");
-	html_text(o, _(r->lang, "Cancel"));
-	html_lit(o, "</a>");
-	form_submit(r, N_("Yes, delete"), "danger");
-	html_lit(o, "</div>");
-	form_end(r);
-	page_end(r);
+	team_view_url(r, back, sizeof(back));
+	page_confirm_delete(r, status, &dc);
 }
 
 void web_role_confirm_delete(struct req *r)
@@ -297,6 +267,6 @@ void web_role_delete(struct req *r)
 						   : N_("The database could not be written. Please try again."));
 		return;
 	}
-	team_url(r, back, sizeof(back));
+	team_view_url(r, back, sizeof(back));
 	resp_redirect(r, back);
 }

@@ -54,36 +54,63 @@ static void cell(struct req *r, const char *column_msgid)
 	html_lit(&r->out, ">");
 }
 
+/* A section's heading with its "add" button for those who may add. */
+static void section_head(struct req *r, const char *id, const char *title, const char *add_path, const char *add_label)
+{
+	struct strbuf *o = &r->out;
+	char href[80];
+
+	html_lit(o, "<section");
+	html_attr(o, "aria-labelledby", id);
+	html_lit(o, "><div class=\"section-head\"><h2");
+	html_attr(o, "id", id);
+	html_lit(o, ">");
+	html_text(o, _(r->lang, title));
+	html_lit(o, "</h2>");
+	if (r->org.role >= MEMBER_EDITOR) {
+		snprintf(href, sizeof(href), "/o/%lld/%s", (long long)r->org.id, add_path);
+		html_lit(o, "<a class=\"button\"");
+		html_attr(o, "href", href);
+		html_lit(o, ">");
+		html_text(o, _(r->lang, add_label));
+		html_lit(o, "</a>");
+	}
+	html_lit(o, "</div>");
+}
+
+/* An empty list says what belongs in it; returns 1 when it did. */
+static int section_empty(struct req *r, size_t n, const char *explanation)
+{
+	if (n)
+		return 0;
+	html_lit(&r->out, "<p class=\"empty\">");
+	html_text(&r->out, _(r->lang, explanation));
+	html_lit(&r->out, "</p></section>");
+	return 1;
+}
+
+static void table_head(struct req *r, const char *const *columns, int n)
+{
+	html_lit(&r->out, "<div class=\"table-wrap\"><table><thead><tr>");
+	for (int i = 0; i < n; i++) {
+		html_lit(&r->out, "<th scope=\"col\">");
+		html_text(&r->out, _(r->lang, columns[i]));
+		html_lit(&r->out, "</th>");
+	}
+	html_lit(&r->out, "</tr></thead><tbody>");
+}
+
 static void roles_table(struct req *r, const struct team_view *tv)
 {
 	struct strbuf *o = &r->out;
 	char href[80];
 
-	html_lit(o, "<section aria-labelledby=\"h-roles\"><div class=\"section-head\"><h2 id=\"h-roles\">");
-	html_text(o, _(r->lang, "Emergency roles"));
-	html_lit(o, "</h2>");
-	if (r->org.role >= MEMBER_EDITOR) {
-		snprintf(href, sizeof(href), "/o/%lld/roles/new", (long long)r->org.id);
-		html_lit(o, "<a class=\"button\"");
-		html_attr(o, "href", href);
-		html_lit(o, ">");
-		html_text(o, _(r->lang, "Add role"));
-		html_lit(o, "</a>");
-	}
-	html_lit(o, "</div>");
-	if (!tv->nroles) {
-		html_lit(o, "<p class=\"empty\">");
-		html_text(o, _(r->lang, "No roles yet. Typical roles are emergency leader, deputy, technology, communication and data protection."));
-		html_lit(o, "</p></section>");
+	static const char *const columns[] = { N_("Role"), N_("Responsible"), N_("Deputies, in order") };
+
+	section_head(r, "h-roles", N_("Emergency roles"), "roles/new", N_("Add role"));
+	if (section_empty(r, tv->nroles, N_("No roles yet. Typical roles are emergency leader, deputy, technology, communication and data protection.")))
 		return;
-	}
-	html_lit(o, "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">");
-	html_text(o, _(r->lang, "Role"));
-	html_lit(o, "</th><th scope=\"col\">");
-	html_text(o, _(r->lang, "Responsible"));
-	html_lit(o, "</th><th scope=\"col\">");
-	html_text(o, _(r->lang, "Deputies, in order"));
-	html_lit(o, "</th></tr></thead><tbody>");
+	table_head(r, columns, 3);
 	for (size_t i = 0; i < tv->nroles; i++) {
 		const struct role *ro = &tv->roles[i];
 
@@ -121,33 +148,12 @@ static void contacts_table(struct req *r, const struct team_view *tv)
 	struct strbuf *o = &r->out;
 	char href[80];
 
-	html_lit(o, "<section aria-labelledby=\"h-contacts\"><div class=\"section-head\"><h2 id=\"h-contacts\">");
-	html_text(o, _(r->lang, "Contacts"));
-	html_lit(o, "</h2>");
-	if (r->org.role >= MEMBER_EDITOR) {
-		snprintf(href, sizeof(href), "/o/%lld/contacts/new", (long long)r->org.id);
-		html_lit(o, "<a class=\"button\"");
-		html_attr(o, "href", href);
-		html_lit(o, ">");
-		html_text(o, _(r->lang, "Add contact"));
-		html_lit(o, "</a>");
-	}
-	html_lit(o, "</div>");
-	if (!tv->ncontacts) {
-		html_lit(o, "<p class=\"empty\">");
-		html_text(o, _(r->lang, "No contacts yet. Add your staff and the outside helpers: IT partner, internet provider, insurer."));
-		html_lit(o, "</p></section>");
+	static const char *const columns[] = { N_("Name"), N_("Phone"), N_("Email"), N_("Checked on") };
+
+	section_head(r, "h-contacts", N_("Contacts"), "contacts/new", N_("Add contact"));
+	if (section_empty(r, tv->ncontacts, N_("No contacts yet. Add your staff and the outside helpers: IT partner, internet provider, insurer.")))
 		return;
-	}
-	html_lit(o, "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">");
-	html_text(o, _(r->lang, "Name"));
-	html_lit(o, "</th><th scope=\"col\">");
-	html_text(o, _(r->lang, "Phone"));
-	html_lit(o, "</th><th scope=\"col\">");
-	html_text(o, _(r->lang, "Email"));
-	html_lit(o, "</th><th scope=\"col\">");
-	html_text(o, _(r->lang, "Checked on"));
-	html_lit(o, "</th></tr></thead><tbody>");
+	table_head(r, columns, 4);
 	for (size_t i = 0; i < tv->ncontacts; i++) {
 		const struct contact *c = &tv->contacts[i];
 

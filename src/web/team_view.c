@@ -26,6 +26,11 @@ int team_view_load(struct req *r, struct team_view *tv)
 	return 0;
 }
 
+void team_view_url(struct req *r, char *out, size_t len)
+{
+	snprintf(out, len, "/o/%lld/team", (long long)r->org.id);
+}
+
 const struct contact *team_view_contact(const struct team_view *tv, int64_t id)
 {
 	for (size_t i = 0; i < tv->ncontacts; i++)

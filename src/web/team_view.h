@@ -21,6 +21,8 @@ struct team_view {
 
 /* Loads and checks the team of r->org; answers an error page and returns -1 on failure. */
 int team_view_load(struct req *r, struct team_view *tv);
+/* The address of the team page of r->org. */
+void team_view_url(struct req *r, char *out, size_t len);
 /* The contact with id, or NULL. */
 const struct contact *team_view_contact(const struct team_view *tv, int64_t id);
 /* A list of at most max gaps, each linking to where it is fixed. */
