@@ -1,158 +1,79 @@
-/* api_contacts.c: /api/v1/orgs/{org}/contacts: list, create, read, replace, change, delete. */
-#include <stdio.h>
+/* api_contacts.c: /api/v1/orgs/{org}/contacts, described for the shared resource handlers. */
+#include <stddef.h>
 
 #include "../http/request.h"
-#include "../lib/arena.h"
 #include "../lib/i18n.h"
 #include "../lib/timeutil.h"
 #include "../store/store.h"
 #include "api.h"
+#include "api_resource.h"
 #include "../lib/banned.h"
 
-void api_contact_list(struct req *r)
-{
-	struct contact *list;
-	size_t n, i;
-	enum kf_err err;
-	json_t *arr;
+_Static_assert(API_RESOURCE_LAYOUT_OK(struct contact), "contacts begin with id and version");
 
-	err = store_contact_list(r->db, r->arena, r->org.id, &list, &n);
-	if (err) {
-		api_store_error(r, err);
-		return;
-	}
-	arr = json_array();
-	for (i = 0; i < n; i++)
-		json_array_append_new(arr, contact_to_json(&list[i]));
-	api_json(r, 200, arr);
+static void init(void *item)
+{
+	contact_init(item);
 }
 
-void api_contact_get(struct req *r)
+static enum kf_err list(struct req *r, void **items_r, size_t *n_r)
 {
-	struct contact c;
-	enum kf_err err;
-
-	err = store_contact_get(r->db, r->arena, r->org.id, r->id, &c);
-	if (err) {
-		api_store_error(r, err);
-		return;
-	}
-	api_etag(r, c.version);
-	api_json(r, 200, contact_to_json(&c));
+	return store_contact_list(r->db, r->arena, r->org.id, (struct contact **)items_r, n_r);
 }
 
-/* Reads and validates the body into c; answers and returns -1 when it is not acceptable. */
-static int contact_input(struct req *r, struct contact *c, int partial)
+static enum kf_err get(struct req *r, int64_t id, void *out)
 {
-	struct field_errors fe = { 0 };
+	return store_contact_get(r->db, r->arena, r->org.id, id, out);
+}
+
+static void input(struct req *r, void *item, const json_t *body, int partial, struct field_errors *fe)
+{
 	char today[11];
-	json_t *body;
 
-	body = api_body_object(r);
-	if (!body)
-		return -1;
-	contact_from_json(c, r->arena, body, partial, &fe);
-	json_decref(body);
+	contact_from_json(item, r->arena, body, partial, fe);
 	kf_date_iso(kf_now(), today);
-	contact_validate(c, r->arena, today, &fe);
-	if (fe.n) {
-		api_error_fields(r, &fe);
-		return -1;
-	}
-	return 0;
+	contact_validate(item, r->arena, today, fe);
 }
 
-void api_contact_create(struct req *r)
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
 {
-	char location[96];
-	struct contact c;
-	enum kf_err err;
-
-	contact_init(&c);
-	if (contact_input(r, &c, 0) < 0)
-		return;
-	err = store_contact_create(r->db, r->arena, r->org.id, r->user.id, &c);
-	if (err) {
-		api_store_error(r, err);
-		return;
-	}
-	snprintf(location, sizeof(location), "/api/v1/orgs/%lld/contacts/%lld", (long long)r->org.id, (long long)c.id);
-	resp_header(r, "Location", location);
-	api_etag(r, c.version);
-	api_json(r, 201, contact_to_json(&c));
+	(void)fe;
+	return store_contact_create(r->db, r->arena, r->org.id, r->user.id, item);
 }
 
-static void contact_change(struct req *r, int partial)
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
 {
-	struct contact c, current;
-	int64_t version;
-	enum kf_err err;
-
-	version = api_if_match(r);
-	if (version < 0)
-		return;
-	err = store_contact_get(r->db, r->arena, r->org.id, r->id, &c);
-	if (err) {
-		api_store_error(r, err);
-		return;
-	}
-	if (c.version != version) {
-		api_conflict(r, contact_to_json(&c));
-		return;
-	}
-	if (contact_input(r, &c, partial) < 0)
-		return;
-	err = store_contact_update(r->db, r->arena, r->org.id, r->user.id, version, &c, &current);
-	if (err == KF_ECONFLICT) {
-		api_conflict(r, contact_to_json(&current));
-		return;
-	}
-	if (err) {
-		api_store_error(r, err);
-		return;
-	}
-	api_etag(r, c.version);
-	api_json(r, 200, contact_to_json(&c));
+	(void)fe;
+	return store_contact_update(r->db, r->arena, r->org.id, r->user.id, version, item, current);
 }
 
-void api_contact_put(struct req *r)
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
 {
-	contact_change(r, 0);
+	return store_contact_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current, blockers_r);
 }
 
-void api_contact_patch(struct req *r)
+static json_t *to_json(const void *item)
 {
-	contact_change(r, 1);
+	return contact_to_json(item);
 }
 
-void api_contact_delete(struct req *r)
-{
-	const char *used_by = NULL;
-	struct contact current;
-	int64_t version;
-	enum kf_err err;
-	json_t *e;
+static const struct api_resource contacts = {
+	.path = "contacts",
+	.size = sizeof(struct contact),
+	.init = init,
+	.list = list,
+	.get = get,
+	.input = input,
+	.create = create,
+	.update = update,
+	.remove = remove_item,
+	.to_json = to_json,
+	.in_use_msgid = N_("This contact still fills a role. Assign the role to someone else first."),
+};
 
-	version = api_if_match(r);
-	if (version < 0)
-		return;
-	err = store_contact_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current, &used_by);
-	if (err == KF_ECONFLICT) {
-		api_conflict(r, contact_to_json(&current));
-		return;
-	}
-	if (err == KF_EINUSE) {
-		e = json_pack("{s:s, s:s, s:s}", "code", "in_use", "message",
-			      i18n_tr(r->lang, N_("This contact still fills a role. Assign the role to someone else first.")),
-			      "roles", used_by ? used_by : "");
-		api_json(r, 409, json_pack("{s:o}", "error", e));
-		return;
-	}
-	if (err) {
-		api_store_error(r, err);
-		return;
-	}
-	r->status = 204;
-	r->content_type = "application/json";
-	sb_reset(&r->out);
-}
+void api_contact_list(struct req *r) { api_res_list(r, &contacts); }
+void api_contact_get(struct req *r) { api_res_get(r, &contacts); }
+void api_contact_create(struct req *r) { api_res_create(r, &contacts); }
+void api_contact_put(struct req *r) { api_res_change(r, &contacts, 0); }
+void api_contact_patch(struct req *r) { api_res_change(r, &contacts, 1); }
+void api_contact_delete(struct req *r) { api_res_delete(r, &contacts); }

@@ -99,6 +99,16 @@ enum kf_err q_list(struct query *q, struct arena *a, size_t elem, q_read_fn read
  */
 enum kf_err q_attach(struct query *q, struct arena *a, void *items, size_t n, size_t elem, q_read_fn add);
 
+/*
+ * The items of org with their child rows: list binds ?1 = org, children
+ * binds ?1 = org and yields (parent id, ...) rows for add.
+ */
+enum kf_err q_list_with_children(struct store_conn *c, struct arena *a, int64_t org, enum stmt list, enum stmt children,
+				 size_t elem, q_read_fn read, q_read_fn add, void **items_r, size_t *n_r);
+/* One item with its child rows: get and children bind ?1 = org, ?2 = id. KF_ENOTFOUND when absent. */
+enum kf_err q_get_with_children(struct store_conn *c, struct arena *a, int64_t org, int64_t id, enum stmt get,
+				enum stmt children, q_read_fn read, q_read_fn add, void *out);
+
 enum kf_err tx_begin(struct store_conn *c);
 enum kf_err tx_commit(struct store_conn *c);
 void tx_rollback(struct store_conn *c);

@@ -294,6 +294,46 @@ enum kf_err q_attach(struct query *q, struct arena *a, void *items, size_t n, si
 	return q_end(q, rc == DB_DONE ? KF_OK : KF_EDB);
 }
 
+enum kf_err q_list_with_children(struct store_conn *c, struct arena *a, int64_t org, enum stmt list, enum stmt children,
+				 size_t elem, q_read_fn read, q_read_fn add, void **items_r, size_t *n_r)
+{
+	enum kf_err err;
+	struct query q;
+
+	q_start(&q, c, list);
+	q_int(&q, 1, org);
+	err = q_list(&q, a, elem, read, items_r, n_r);
+	if (err)
+		return err;
+	q_start(&q, c, children);
+	q_int(&q, 1, org);
+	err = q_attach(&q, a, *items_r, *n_r, elem, add);
+	if (err)
+		*n_r = 0;
+	return err;
+}
+
+enum kf_err q_get_with_children(struct store_conn *c, struct arena *a, int64_t org, int64_t id, enum stmt get,
+				enum stmt children, q_read_fn read, q_read_fn add, void *out)
+{
+	enum kf_err err;
+	struct query q;
+
+	q_start(&q, c, get);
+	q_int(&q, 1, org);
+	q_int(&q, 2, id);
+	err = q_one(&q);
+	if (!err)
+		read(&q, a, out);
+	err = q_end(&q, err);
+	if (err)
+		return err;
+	q_start(&q, c, children);
+	q_int(&q, 1, org);
+	q_int(&q, 2, id);
+	return q_attach(&q, a, out, 1, 0, add);
+}
+
 static enum kf_err run_simple(struct store_conn *c, enum stmt id)
 {
 	struct query q;

@@ -46,40 +46,12 @@ static void add_phone(struct query *q, struct arena *a, void *item)
 
 enum kf_err store_contact_list(struct store_conn *c, struct arena *a, int64_t org, struct contact **list_r, size_t *n_r)
 {
-	enum kf_err err;
-	struct query q;
-
-	q_start(&q, c, STMT_CONTACT_LIST);
-	q_int(&q, 1, org);
-	err = q_list(&q, a, sizeof(**list_r), read_contact, (void **)list_r, n_r);
-	if (err)
-		return err;
-	q_start(&q, c, STMT_CONTACT_PHONES_OF_ORG);
-	q_int(&q, 1, org);
-	err = q_attach(&q, a, *list_r, *n_r, sizeof(**list_r), add_phone);
-	if (err)
-		*n_r = 0;
-	return err;
+	return q_list_with_children(c, a, org, STMT_CONTACT_LIST, STMT_CONTACT_PHONES_OF_ORG, sizeof(**list_r), read_contact, add_phone, (void **)list_r, n_r);
 }
 
 enum kf_err store_contact_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct contact *out)
 {
-	enum kf_err err;
-	struct query q;
-
-	q_start(&q, c, STMT_CONTACT_GET);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	err = q_one(&q);
-	if (!err)
-		read_contact(&q, a, out);
-	err = q_end(&q, err);
-	if (err)
-		return err;
-	q_start(&q, c, STMT_CONTACT_PHONES);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	return q_attach(&q, a, out, 1, sizeof(*out), add_phone);
+	return q_get_with_children(c, a, org, id, STMT_CONTACT_GET, STMT_CONTACT_PHONES, read_contact, add_phone, out);
 }
 
 static enum kf_err write_phones(struct store_conn *c, int64_t org, const struct contact *ct)

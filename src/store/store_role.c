@@ -37,40 +37,12 @@ static void add_deputy(struct query *q, struct arena *a, void *item)
 
 enum kf_err store_role_list(struct store_conn *c, struct arena *a, int64_t org, struct role **list_r, size_t *n_r)
 {
-	enum kf_err err;
-	struct query q;
-
-	q_start(&q, c, STMT_ROLE_LIST);
-	q_int(&q, 1, org);
-	err = q_list(&q, a, sizeof(**list_r), read_role, (void **)list_r, n_r);
-	if (err)
-		return err;
-	q_start(&q, c, STMT_ROLE_DEPUTIES_OF_ORG);
-	q_int(&q, 1, org);
-	err = q_attach(&q, a, *list_r, *n_r, sizeof(**list_r), add_deputy);
-	if (err)
-		*n_r = 0;
-	return err;
+	return q_list_with_children(c, a, org, STMT_ROLE_LIST, STMT_ROLE_DEPUTIES_OF_ORG, sizeof(**list_r), read_role, add_deputy, (void **)list_r, n_r);
 }
 
 enum kf_err store_role_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct role *out)
 {
-	enum kf_err err;
-	struct query q;
-
-	q_start(&q, c, STMT_ROLE_GET);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	err = q_one(&q);
-	if (!err)
-		read_role(&q, a, out);
-	err = q_end(&q, err);
-	if (err)
-		return err;
-	q_start(&q, c, STMT_ROLE_DEPUTIES);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	return q_attach(&q, a, out, 1, sizeof(*out), add_deputy);
+	return q_get_with_children(c, a, org, id, STMT_ROLE_GET, STMT_ROLE_DEPUTIES, read_role, add_deputy, out);
 }
 
 static enum kf_err contact_exists(struct store_conn *c, int64_t org, int64_t id, int *exists_r)
