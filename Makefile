@@ -5,7 +5,7 @@ FUZZ_BUILD ?= build-fuzz
 DATA       ?= var
 LISTEN     ?= 127.0.0.1:8080
 
-.PHONY: all deps run test test-unit test-e2e test-asan test-fuzz test-browser po bench clean
+.PHONY: all deps run test test-po test-docs test-unit test-e2e test-asan test-fuzz test-browser po bench clean
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -25,7 +25,7 @@ test: deps
 	@tools/install-deps.sh test
 	@tools/run-tests.sh
 
-test-unit test-e2e test-asan test-fuzz test-browser: all
+test-po test-docs test-unit test-e2e test-asan test-fuzz test-browser: all
 	@tools/run-tests.sh $(@:test-%=%)
 
 po:
