@@ -7,6 +7,7 @@
 #include "../lib/i18n.h"
 #include "../lib/secret.h"
 #include "../store/store.h"
+#include "../web/html.h"
 #include "../web/web.h"
 #include "auth.h"
 #include "request.h"
@@ -134,6 +135,22 @@ static void bad_path_id(struct req *r)
 		web_error_page(r, 404, N_("This page does not exist, or you have no access to it."));
 }
 
+/* Sends people to the login page; after signing in they come back to the page they asked for. */
+static void redirect_to_login(struct req *r)
+{
+	struct strbuf loc;
+
+	if (strcmp(r->method, "GET") != 0) {
+		resp_redirect(r, "/login");
+		return;
+	}
+	sb_init(&loc, 2048);
+	sb_adds(&loc, "/login?next=");
+	html_url_part(&loc, r->path);
+	resp_redirect(r, loc.failed ? "/login" : loc.buf);
+	sb_release(&loc);
+}
+
 static int load_org(struct req *r)
 {
 	const char *seg = router_segment(r, "org");
@@ -202,7 +219,7 @@ void router_dispatch(struct req *r)
 		if (rt->kind == KIND_API)
 			api_error(r, 401, "unauthenticated", N_("Please sign in first."));
 		else
-			resp_redirect(r, "/login");
+			redirect_to_login(r);
 		return;
 	}
 	if (rt->auth == AUTH_ORG && !load_org(r))

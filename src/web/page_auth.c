@@ -30,15 +30,58 @@ static const char *pre_token(struct req *r)
 	return arena_strdup(r->arena, token);
 }
 
-static void go_home(struct req *r, int64_t user_id)
+/* A local path to return to after signing in: "/..." but never "//host" or anything with controls. */
+static int safe_next(const char *next)
+{
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strlen(next) > 1000)
+		return 0;
+	for (const char *s = next; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == '\\' || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+/* Lists the organisations of a member of several (an IT partner, say). */
+static void org_choice_page(struct req *r, const struct org *orgs, size_t n)
+{
+	struct strbuf *o = &r->out;
+	char href[48];
+
+	r->status = 200;
+	sb_reset(o);
+	page_begin(r, N_("Your organisations"), STEP_NONE, N_("You are a member of several organisations. Choose the plan you want to work on."));
+	html_lit(o, "<ul class=\"orgs\">");
+	for (size_t i = 0; i < n; i++) {
+		snprintf(href, sizeof(href), "/o/%lld/", (long long)orgs[i].id);
+		html_lit(o, "<li><a");
+		html_attr(o, "href", href);
+		html_lit(o, ">");
+		html_text(o, orgs[i].name);
+		html_lit(o, "</a> <span class=\"badge\">");
+		html_text(o, _(r->lang, member_role_label(orgs[i].role)));
+		html_lit(o, "</span></li>");
+	}
+	html_lit(o, "</ul>");
+	page_end(r);
+}
+
+static void go_home(struct req *r, int64_t user_id, const char *next)
 {
 	struct org *orgs;
 	size_t n = 0;
 	char loc[48];
 
+	if (safe_next(next)) {
+		resp_redirect(r, next);
+		return;
+	}
 	if (store_user_orgs(r->db, r->arena, user_id, &orgs, &n) != KF_OK || n == 0) {
 		web_error_page(r, 200, N_("You are signed in, but you are not a member of any organisation yet. "
 					   "Ask your administrator to add you."));
+		return;
+	}
+	if (n > 1) {
+		org_choice_page(r, orgs, n);
 		return;
 	}
 	snprintf(loc, sizeof(loc), "/o/%lld/", (long long)orgs[0].id);
@@ -50,7 +93,7 @@ void web_root(struct req *r)
 	int exists = 0;
 
 	if (r->authed) {
-		go_home(r, r->user.id);
+		go_home(r, r->user.id, NULL);
 		return;
 	}
 	if (store_instance_exists(r->db, &exists) == KF_OK && !exists) {
@@ -61,7 +104,7 @@ void web_root(struct req *r)
 	resp_redirect(r, "/login");
 }
 
-static void login_page(struct req *r, int status, const char *email, const char *error)
+static void login_page(struct req *r, int status, const char *email, const char *next, const char *error)
 {
 	struct strbuf *o = &r->out;
 	struct field f;
@@ -72,6 +115,8 @@ static void login_page(struct req *r, int status, const char *email, const char 
 	if (error)
 		page_notice(r, "error", _(r->lang, error));
 	form_begin(r, "/login", pre_token(r));
+	if (safe_next(next))
+		form_hidden(r, "next", next);
 	f = (struct field){ .name = "email", .label = N_("Email"), .value = email, .type = "email",
 			    .autocomplete = "username", .required = 1 };
 	form_input(r, &f);
@@ -86,15 +131,16 @@ static void login_page(struct req *r, int status, const char *email, const char 
 void web_login_form(struct req *r)
 {
 	if (r->authed) {
-		go_home(r, r->user.id);
+		go_home(r, r->user.id, kv_get(&r->query, "next"));
 		return;
 	}
-	login_page(r, 200, "", NULL);
+	login_page(r, 200, "", kv_get(&r->query, "next"), NULL);
 }
 
 struct login_job {
 	const char *email;
 	const char *password;
+	const char *next;
 };
 
 static void login_work(struct req *r)
@@ -105,21 +151,21 @@ static void login_work(struct req *r)
 	switch (auth_check_login(r, job->email, job->password, &user_id, &retry)) {
 	case LOGIN_OK:
 		if (auth_session_start(r, user_id) < 0) {
-			login_page(r, 500, job->email, N_("The session could not be started. Please try again."));
+			login_page(r, 500, job->email, job->next, N_("The session could not be started. Please try again."));
 			return;
 		}
-		go_home(r, user_id);
+		go_home(r, user_id, job->next);
 		return;
 	case LOGIN_THROTTLED:
 		auth_retry_after(r, retry);
-		login_page(r, 429, job->email,
+		login_page(r, 429, job->email, job->next,
 			   N_("Too many failed sign-in attempts. Please wait a few minutes and try again."));
 		return;
 	case LOGIN_WRONG:
-		login_page(r, 401, job->email, N_("Email or password is wrong."));
+		login_page(r, 401, job->email, job->next, N_("Email or password is wrong."));
 		return;
 	default:
-		login_page(r, 500, job->email, N_("The database could not be read. Please try again."));
+		login_page(r, 500, job->email, job->next, N_("The database could not be read. Please try again."));
 		return;
 	}
 }
@@ -130,7 +176,7 @@ void web_login_post(struct req *r)
 	const char *email = kv_get(&r->form, "email"), *password = kv_get(&r->form, "password");
 
 	if (!email || !*email || !password || !*password) {
-		login_page(r, 422, email ? email : "", N_("Please enter your email and your password."));
+		login_page(r, 422, email ? email : "", kv_get(&r->form, "next"), N_("Please enter your email and your password."));
 		return;
 	}
 	if (!job) {
@@ -139,6 +185,7 @@ void web_login_post(struct req *r)
 	}
 	job->email = email;
 	job->password = password;
+	job->next = kv_get(&r->form, "next");
 	r->job = job;
 	req_defer(r, login_work);
 }

@@ -7,13 +7,13 @@
 kf_setup   # client "admin" (API) checks what the web forms stored
 snapshot contacts "$O/contacts"
 
-# ---- not logged in
+# ---- not logged in: the login page, which leads back to the page asked for
 web w GET /o/1/team
-assert_redirect 303 /login
+assert_redirect 303 '/login?next=%2Fo%2F1%2Fteam'
 web w GET /o/1/
-assert_redirect 303 /login
+assert_redirect 303 '/login?next=%2Fo%2F1%2F'
 web w GET /o/1/contacts/new
-assert_redirect 303 /login
+assert_redirect 303 '/login?next=%2Fo%2F1%2Fcontacts%2Fnew'
 
 # ---- login form
 web w GET /login
@@ -46,7 +46,7 @@ assert_eq "" "$(set_cookie kf_session | grep -v -E '^kf_session=(;|$|""|deleted)
 assert_eq "" "$(html_input password)" "password must not be echoed back"
 assert_body_not_contains "falsches Passwort"
 web w GET /o/1/team
-assert_redirect 303 /login
+assert_redirect 303 '/login?next=%2Fo%2F1%2Fteam'
 
 # success
 web w GET /login
@@ -287,7 +287,7 @@ assert_status 200
 form_csrf w /logout
 assert_redirect 303 /login
 web w GET /o/1/team
-assert_redirect 303 /login
+assert_redirect 303 '/login?next=%2Fo%2F1%2Fteam'
 web w GET /api/v1/session
 assert_error 401 unauthenticated
 
