@@ -6,6 +6,7 @@
 #include "../http/request.h"
 #include "../lib/err.h"
 #include "../lib/i18n.h"
+#include "../store/store.h"
 #include "api.h"
 #include "../lib/banned.h"
 
@@ -125,5 +126,12 @@ void api_store_error(struct req *r, int err)
 
 void api_healthz(struct req *r)
 {
+	int exists;
+
+	/* healthy means the database answers, not just that the process runs */
+	if (store_instance_exists(r->db, &exists) != KF_OK) {
+		api_json(r, 503, json_pack("{s:s, s:s}", "status", "error", "detail", "database unavailable"));
+		return;
+	}
 	api_json(r, 200, json_pack("{s:s}", "status", "ok"));
 }

@@ -163,6 +163,7 @@ static enum MHD_Result queue_response(struct req *r)
 	for (size_t i = 0; i < r->headers.n; i++)
 		MHD_add_response_header(resp, r->headers.items[i].key, r->headers.items[i].val);
 	ret = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+	kf_log(KF_LOG_DEBUG, "%s %s %d %zu %s", r->method, r->path, r->status, len, r->client_ip);
 	MHD_destroy_response(resp);
 	return ret;
 }

@@ -91,6 +91,7 @@ void team_view_progress(struct req *r, int percent)
 	snprintf(pct, sizeof(pct), "%d", percent);
 	html_lit(o, "<div class=\"progress\"><progress max=\"100\"");
 	html_attr(o, "value", pct);
+	html_attr(o, "aria-label", _(r->lang, "Progress of the team step"));
 	html_lit(o, "></progress> <span>");
 	html_textf(o, _(r->lang, "%d%% complete"), percent);
 	html_lit(o, "</span></div>");

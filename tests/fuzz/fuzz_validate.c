@@ -1,4 +1,4 @@
-/* fuzz_validate.c: libFuzzer target for the text validators on one NUL-terminated input. */
+/* fuzz_validate.c: libFuzzer target for the text validators and the Accept-Language parser on one NUL-terminated input. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +6,7 @@
 #include "../../src/core/fielderr.h"
 #include "../../src/core/validate.h"
 #include "../../src/lib/arena.h"
+#include "../../src/lib/i18n.h"
 #include "../../src/lib/timeutil.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -83,6 +84,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (fe.n > FIELD_ERRORS_MAX)
 		abort();
+	{
+		/* the request header that picks the language: any input gives one of ours */
+		enum kf_lang lang = i18n_from_accept_language(s);
+
+		if (lang != KF_LANG_DE && lang != KF_LANG_EN)
+			abort();
+	}
 done:
 	arena_free(a);
 	free(s);
