@@ -1,5 +1,6 @@
 /* err.c: messages for the project's error codes (for logs and the CLI). */
 #include "err.h"
+#include "banned.h"
 
 const char *kf_strerror(enum kf_err e)
 {
