@@ -5,7 +5,7 @@ FUZZ_BUILD ?= build-fuzz
 DATA       ?= var
 LISTEN     ?= 127.0.0.1:8080
 
-.PHONY: all deps run test test-po test-docs test-unit test-e2e test-asan test-fuzz test-browser po bench clean
+.PHONY: all deps run test test-po test-docs test-clang test-unit test-e2e test-asan test-fuzz test-browser po bench clean
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)

@@ -1,12 +1,13 @@
 #!/bin/bash
 # run-tests.sh: builds and runs every test suite (unit, e2e, the same under ASan+UBSan, fuzz, browser, translations).
-# Usage: tools/run-tests.sh [po|docs|unit|e2e|asan|fuzz|browser ...]   (default: all)
+# Usage: tools/run-tests.sh [po|docs|clang|unit|e2e|asan|fuzz|browser ...]   (default: all)
 set -u
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 ASAN_BUILD=${ASAN_BUILD:-build-asan}
 FUZZ_BUILD=${FUZZ_BUILD:-build-fuzz}
-stages=${*:-"po docs unit e2e asan fuzz browser"}
+CLANG_BUILD=${CLANG_BUILD:-build-clang}
+stages=${*:-"po docs clang unit e2e asan fuzz browser"}
 passed=0
 failed=0
 log=$(mktemp -d)
@@ -58,6 +59,9 @@ for stage in $stages; do
 	case $stage in
 	po)
 		if tools/check-po.sh; then count translations 1 0; else count translations 0 1; fi ;;
+	clang)
+		# the second compiler of the standard: the whole program must build warning-free with clang too
+		if CC=clang setup "$CLANG_BUILD"; then count clang-build 1 0; else count clang-build 0 1; fi ;;
 	docs)
 		if tools/check-api-doc.sh; then count api-doc 1 0; else count api-doc 0 1; fi ;;
 	unit)
