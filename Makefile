@@ -35,4 +35,4 @@ bench: all
 	bench/http.sh ./$(BUILD)/krisenfest
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-clang
