@@ -44,5 +44,7 @@ void api_role_get(struct req *r);
 void api_role_put(struct req *r);
 void api_role_patch(struct req *r);
 void api_role_delete(struct req *r);
+void api_templates_team(struct req *r);
+void api_team_adopt(struct req *r);
 
 #endif

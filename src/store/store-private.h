@@ -113,6 +113,10 @@ enum kf_err tx_begin(struct store_conn *c);
 enum kf_err tx_commit(struct store_conn *c);
 void tx_rollback(struct store_conn *c);
 
+/* Inserts inside the caller's transaction (with history); the store_*_create calls wrap them. */
+enum kf_err contact_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct contact *ct);
+enum kf_err role_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct role *r);
+
 /* Writes one history record; before/after are JSON objects or NULL. Steals neither. */
 enum kf_err history_write(struct store_conn *c, int64_t org, const char *entity, int64_t id, const char *action,
 			  int64_t actor, const void *before_json, const void *after_json);

@@ -111,27 +111,33 @@ static void bind_contact_fields(struct query *q, const struct contact *ct, int f
 	q_text_or_null(q, first + 6, ct->last_verified);
 }
 
-enum kf_err store_contact_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct contact *ct)
+enum kf_err contact_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct contact *ct)
 {
 	enum kf_err err;
 	struct query q;
 
-	err = tx_begin(c);
-	if (err)
-		return err;
 	q_start(&q, c, STMT_CONTACT_INSERT);
 	q_int(&q, 1, org);
 	bind_contact_fields(&q, ct, 2);
 	q_int(&q, 9, kf_now());
 	q_id_or_null(&q, 10, actor);
-	if (q_exec(&q) < 0) {
-		err = KF_EDB;
-		goto fail;
-	}
+	if (q_exec(&q) < 0)
+		return KF_EDB;
 	ct->id = c->store->drv->last_insert_id(c->db);
 	err = write_phones(c, org, ct);
 	if (!err)
 		err = contact_history(c, a, org, actor, "create", NULL, ct);
+	return err;
+}
+
+enum kf_err store_contact_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct contact *ct)
+{
+	enum kf_err err;
+
+	err = tx_begin(c);
+	if (err)
+		return err;
+	err = contact_insert(c, a, org, actor, ct);
 	if (err)
 		goto fail;
 	return tx_commit(c);

@@ -136,18 +136,11 @@ enum kf_err store_role_check_people(struct store_conn *c, const struct role *r, 
 	return check_people(c, org, r, fe);
 }
 
-enum kf_err store_role_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct role *r,
-			      struct field_errors *fe)
+enum kf_err role_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct role *r)
 {
 	enum kf_err err;
 	struct query q;
 
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = check_people(c, org, r, fe);
-	if (err)
-		goto fail;
 	q_start(&q, c, STMT_ROLE_INSERT);
 	q_int(&q, 1, org);
 	q_text(&q, 2, r->name);
@@ -155,14 +148,26 @@ enum kf_err store_role_create(struct store_conn *c, struct arena *a, int64_t org
 	q_id_or_null(&q, 4, r->primary_contact_id);
 	q_int(&q, 5, kf_now());
 	q_id_or_null(&q, 6, actor);
-	if (q_exec(&q) < 0) {
-		err = KF_EDB;
-		goto fail;
-	}
+	if (q_exec(&q) < 0)
+		return KF_EDB;
 	r->id = c->store->drv->last_insert_id(c->db);
 	err = write_deputies(c, org, r);
 	if (!err)
 		err = role_history(c, a, org, actor, "create", NULL, r);
+	return err;
+}
+
+enum kf_err store_role_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct role *r,
+			      struct field_errors *fe)
+{
+	enum kf_err err;
+
+	err = tx_begin(c);
+	if (err)
+		return err;
+	err = check_people(c, org, r, fe);
+	if (!err)
+		err = role_insert(c, a, org, actor, r);
 	if (err)
 		goto fail;
 	return tx_commit(c);

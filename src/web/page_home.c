@@ -23,12 +23,15 @@ static void team_next_action(struct req *r, const struct team_view *tv)
 	char href[64];
 	const char *label;
 
-	if (tv->ncontacts == 0) {
+	if (tv->ncontacts == 0 && tv->nroles == 0) {
+		snprintf(href, sizeof(href), "/o/%lld/team/templates", (long long)r->org.id);
+		label = N_("Start with the starter content");
+	} else if (tv->ncontacts == 0) {
 		snprintf(href, sizeof(href), "/o/%lld/contacts/new", (long long)r->org.id);
 		label = N_("Add the first contact");
 	} else if (tv->nroles == 0) {
-		snprintf(href, sizeof(href), "/o/%lld/roles/new", (long long)r->org.id);
-		label = N_("Define the first role");
+		snprintf(href, sizeof(href), "/o/%lld/team/templates", (long long)r->org.id);
+		label = N_("Adopt standard roles");
 	} else {
 		snprintf(href, sizeof(href), "/o/%lld/team", (long long)r->org.id);
 		label = N_("Open the team");

@@ -213,6 +213,23 @@ static void contacts_table(struct req *r, const struct team_view *tv)
 	html_lit(o, "</tbody></table></div></section>");
 }
 
+/* Points to the starter content while the team is still small. */
+static void templates_hint(struct req *r, const struct team_view *tv)
+{
+	char href[64];
+
+	if (tv->nroles >= 3 && tv->ncontacts >= 5)
+		return;
+	snprintf(href, sizeof(href), "/o/%lld/team/templates", (long long)r->org.id);
+	html_lit(&r->out, "<p class=\"templates\"><a class=\"button primary\"");
+	html_attr(&r->out, "href", href);
+	html_lit(&r->out, ">");
+	html_text(&r->out, _(r->lang, "Adopt standard roles and authority contacts"));
+	html_lit(&r->out, "</a> ");
+	html_text(&r->out, _(r->lang, "A quick start: typical roles and the numbers of police, data-protection authority and BSI."));
+	html_lit(&r->out, "</p>");
+}
+
 void web_team(struct req *r)
 {
 	struct strbuf *o = &r->out;
@@ -222,7 +239,11 @@ void web_team(struct req *r)
 		return;
 	page_begin(r, N_("Define the emergency team"), STEP_TEAM,
 		   N_("Who leads in an emergency, who stands in, and how everybody can be reached — even when email and the file server are down."));
+	if (kv_get(&r->query, "adopted"))
+		page_notice(r, "ok", _(r->lang, "The starter content was adopted. Now assign people to the roles and check the numbers of the authorities."));
 	team_view_progress(r, tv.check.percent);
+	if (r->org.role >= MEMBER_EDITOR)
+		templates_hint(r, &tv);
 	if (tv.check.ngaps) {
 		html_lit(o, "<section class=\"todo\" aria-labelledby=\"h-gaps\"><h2 id=\"h-gaps\">");
 		html_text(o, _(r->lang, "What is still missing"));

@@ -28,6 +28,8 @@ void web_role_edit(struct req *r);
 void web_role_update(struct req *r);
 void web_role_confirm_delete(struct req *r);
 void web_role_delete(struct req *r);
+void web_team_templates(struct req *r);
+void web_team_adopt(struct req *r);
 void web_asset(struct req *r);
 
 #endif
