@@ -73,7 +73,7 @@ static void choice(struct req *r, const char *input_name, const char *key, int e
 	}
 	if (detail2 && *detail2) {
 		html_lit(o, "<br><span class=\"detail\">");
-		html_text(o, detail2);
+		html_text_subst(o, _(r->lang, "Source: %s"), detail2);
 		html_lit(o, "</span>");
 	}
 	html_lit(o, "</label></div>");
@@ -123,7 +123,7 @@ static void templates_page(struct req *r, int status, const struct field_errors 
 	region_form(r, region);
 	snprintf(action, sizeof(action), "/o/%lld/team/templates?region=%s", (long long)r->org.id, region);
 	form_begin(r, action, r->csrf);
-	html_lit(o, "<fieldset><legend>");
+	html_lit(o, "<fieldset class=\"choices\"><legend>");
 	html_text(o, _(r->lang, "Emergency roles"));
 	html_lit(o, "</legend><p class=\"hint\">");
 	html_text(o, _(r->lang, "After adopting, assign a responsible person and a deputy to each role."));
@@ -131,7 +131,7 @@ static void templates_page(struct req *r, int status, const struct field_errors 
 	for (size_t i = 0; i < role_templates_count; i++)
 		choice(r, "role", role_templates[i].key, has_role(&tv, role_templates[i].name), role_templates[i].name,
 		       role_templates[i].duties, NULL);
-	html_lit(o, "</fieldset><fieldset><legend>");
+	html_lit(o, "</fieldset><fieldset class=\"choices\"><legend>");
 	html_text(o, _(r->lang, "Authorities and helplines"));
 	html_lit(o, "</legend><p class=\"hint\">");
 	html_text(o, _(r->lang, "Numbers of authorities change. Each entry names its source; please check the numbers once and enter the date."));
