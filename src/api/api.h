@@ -45,6 +45,11 @@ void api_role_put(struct req *r);
 void api_role_patch(struct req *r);
 void api_role_delete(struct req *r);
 void api_templates_team(struct req *r);
+
+/* step 1: risks */
+
+/* step 2: alarm chain */
+
 void api_team_adopt(struct req *r);
 
 #endif

@@ -114,6 +114,10 @@ enum kf_err store_role_delete(struct store_conn *c, struct arena *a, int64_t org
 enum kf_err store_team_adopt(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct contact *contacts,
 			     size_t ncontacts, struct role *roles, size_t nroles, size_t *created_r, size_t *skipped_r);
 
+/* step 1: risks */
+
+/* step 2: alarm chain */
+
 /* Number of history records of one item (for tests and the history view). */
 enum kf_err store_history_count(struct store_conn *c, int64_t org, const char *entity, int64_t id, int64_t *n_r);
 

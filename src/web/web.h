@@ -30,6 +30,11 @@ void web_role_confirm_delete(struct req *r);
 void web_role_delete(struct req *r);
 void web_team_templates(struct req *r);
 void web_team_adopt(struct req *r);
+
+/* step 1: risks */
+
+/* step 2: alarm chain */
+
 void web_asset(struct req *r);
 
 #endif
