@@ -117,7 +117,7 @@ void tx_rollback(struct store_conn *c);
 enum kf_err contact_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct contact *ct);
 enum kf_err role_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct role *r);
 
-/* Appends the alarm steps naming contact id to *names ("A, alarm chain, step 2"). */
+/* Appends the alarm steps naming contact id to *names ("A, alarm chain step 2"). */
 enum kf_err alarm_contact_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id, const char **names);
 
 /* Writes one history record; before/after are JSON objects or NULL. Steals neither. */

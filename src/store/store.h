@@ -92,7 +92,7 @@ enum kf_err store_contact_create(struct store_conn *c, struct arena *a, int64_t 
 /* ct->id names the item; on success ct gets the new version and timestamps. */
 enum kf_err store_contact_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				 int64_t expected_version, struct contact *ct, struct contact *current_r);
-/* KF_EINUSE while a role or an alarm step names the contact; used_by_r then lists them ("A, B, alarm chain, step 2"). */
+/* KF_EINUSE while a role or an alarm step names the contact; used_by_r then lists them ("A, B, alarm chain step 2"). */
 enum kf_err store_contact_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				 int64_t expected_version, struct contact *current_r, const char **used_by_r);
 
@@ -150,7 +150,7 @@ enum kf_err store_alarm_plan_check_roles(struct store_conn *c, const struct alar
 enum kf_err store_alarm_plan_put(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				 int64_t expected_version, struct alarm_plan *p, struct alarm_plan *current_r,
 				 struct field_errors *fe);
-/* Where the alarm chain names role id ("alarm chain, step 2, ..."), or NULL when nowhere. */
+/* Where the alarm chain names role id ("alarm chain step 2, ..."), or NULL when nowhere. */
 enum kf_err store_role_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id, const char **used_by_r);
 
 /* Number of history records of one item (for tests and the history view). */

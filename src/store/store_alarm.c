@@ -507,14 +507,14 @@ static int append(struct arena *a, const char **names, const char *label)
 }
 
 /*
- * Appends "alarm chain, step N" for each step the query (?1 = org, ?2 = id)
+ * Appends "alarm chain step N" for each step the query (?1 = org, ?2 = id)
  * returns. The labels are in German, the product's first language: the
  * store knows no request language.
  */
 static enum kf_err append_steps(struct store_conn *c, struct arena *a, enum stmt stmt, int64_t org, int64_t id,
 				const char **names)
 {
-	const char *label = i18n_tr(KF_LANG_DE, N_("alarm chain, step"));
+	const char *label = i18n_tr(KF_LANG_DE, N_("alarm chain step"));
 	enum kf_err err = KF_OK;
 	struct query q;
 	enum db_step rc;
