@@ -84,8 +84,8 @@ api PATCH "$S/$s2" '{"note": "alt"}' -H "$(im 1)"
 assert_error 412 version_conflict
 assert_json .current.position 3
 
-# PATCH position moves a step: s3 (4) to the front is refused (it has a caller,
-# fine) — s3 to 1 works, s1 (no caller) would then be 2: allowed for others
+# PATCH position moves a step: s3 (at 4) to the front; the others move down
+# (s1, the step without caller, may be pushed to 2 by another step's move)
 api PATCH "$S/$s3" '{"position": 1}' -H "$(im 2)"
 assert_status 200
 assert_json .position 1
