@@ -49,6 +49,14 @@ void api_templates_team(struct req *r);
 /* step 1: risks */
 
 /* step 2: alarm chain */
+void api_alarm_step_list(struct req *r);
+void api_alarm_step_create(struct req *r);
+void api_alarm_step_get(struct req *r);
+void api_alarm_step_put(struct req *r);
+void api_alarm_step_patch(struct req *r);
+void api_alarm_step_delete(struct req *r);
+void api_alarm_plan_get(struct req *r);
+void api_alarm_plan_put(struct req *r);
 
 void api_team_adopt(struct req *r);
 

@@ -68,7 +68,7 @@ static const struct api_resource contacts = {
 	.update = update,
 	.remove = remove_item,
 	.to_json = to_json,
-	.in_use_msgid = N_("This contact still fills a role. Assign the role to someone else first."),
+	.in_use_msgid = N_("This contact still fills a role or is named in the alarm chain. Assign the role or the alarm step to someone else first."),
 };
 
 void api_contact_list(struct req *r) { api_res_list(r, &contacts); }

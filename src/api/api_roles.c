@@ -2,6 +2,7 @@
 #include <stddef.h>
 
 #include "../http/request.h"
+#include "../lib/i18n.h"
 #include "../store/store.h"
 #include "api.h"
 #include "api_resource.h"
@@ -45,8 +46,12 @@ static enum kf_err update(struct req *r, int64_t version, void *item, void *curr
 
 static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
 {
+	enum kf_err err = store_role_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+
 	*blockers_r = NULL;
-	return store_role_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+	if (err == KF_EINUSE && store_role_used_by(r->db, r->arena, r->org.id, id, blockers_r) != KF_OK)
+		*blockers_r = NULL;
+	return err;
 }
 
 static json_t *to_json(const void *item)
@@ -65,6 +70,7 @@ static const struct api_resource roles = {
 	.update = update,
 	.remove = remove_item,
 	.to_json = to_json,
+	.in_use_msgid = N_("The alarm chain still names this role. Change the alarm chain first."),
 };
 
 void api_role_list(struct req *r) { api_res_list(r, &roles); }

@@ -117,6 +117,9 @@ void tx_rollback(struct store_conn *c);
 enum kf_err contact_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct contact *ct);
 enum kf_err role_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct role *r);
 
+/* Appends the alarm steps naming contact id to *names ("A, alarm chain step 2"). */
+enum kf_err alarm_contact_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id, const char **names);
+
 /* Writes one history record; before/after are JSON objects or NULL. Steals neither. */
 enum kf_err history_write(struct store_conn *c, int64_t org, const char *entity, int64_t id, const char *action,
 			  int64_t actor, const void *before_json, const void *after_json);

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/alarm_plan.h"
+#include "../core/alarm_step.h"
 #include "../core/contact.h"
 #include "../core/fielderr.h"
 #include "../core/member.h"
@@ -90,7 +92,7 @@ enum kf_err store_contact_create(struct store_conn *c, struct arena *a, int64_t 
 /* ct->id names the item; on success ct gets the new version and timestamps. */
 enum kf_err store_contact_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				 int64_t expected_version, struct contact *ct, struct contact *current_r);
-/* KF_EINUSE while a role names the contact; used_by_r then lists those roles ("A, B"). */
+/* KF_EINUSE while a role or an alarm step names the contact; used_by_r then lists them ("A, B, alarm chain step 2"). */
 enum kf_err store_contact_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				 int64_t expected_version, struct contact *current_r, const char **used_by_r);
 
@@ -103,6 +105,7 @@ enum kf_err store_role_create(struct store_conn *c, struct arena *a, int64_t org
 			      struct field_errors *fe);
 enum kf_err store_role_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 			      int64_t expected_version, struct role *r, struct role *current_r, struct field_errors *fe);
+/* KF_EINUSE (current_r filled) while the alarm chain names the role; store_role_used_by says where. */
 enum kf_err store_role_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 			      int64_t expected_version, struct role *current_r);
 
@@ -117,6 +120,38 @@ enum kf_err store_team_adopt(struct store_conn *c, struct arena *a, int64_t org,
 /* step 1: risks */
 
 /* step 2: alarm chain */
+/*
+ * Alarm steps, ordered by position 1..n. Create puts the step at its
+ * position (0 = at the end); update moves it when the position changes;
+ * delete closes the gap. The other steps are renumbered in the same
+ * transaction (each moved step gets a new version and a history record).
+ * Named roles and contacts must be of this organisation and a step without
+ * caller must be the first (KF_EINVAL with field errors).
+ */
+enum kf_err store_alarm_step_list(struct store_conn *c, struct arena *a, int64_t org, struct alarm_step **list_r,
+				  size_t *n_r);
+enum kf_err store_alarm_step_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct alarm_step *out);
+/* Adds a field error for each named role or contact that is not of this organisation; KF_EINVAL when any. */
+enum kf_err store_alarm_step_check_refs(struct store_conn *c, const struct alarm_step *s, int64_t org,
+					struct field_errors *fe);
+enum kf_err store_alarm_step_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				   struct alarm_step *s, struct field_errors *fe);
+enum kf_err store_alarm_step_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				   int64_t expected_version, struct alarm_step *s, struct alarm_step *current_r,
+				   struct field_errors *fe);
+enum kf_err store_alarm_step_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				   int64_t expected_version, struct alarm_step *current_r);
+/* The plan settings; before the first write version 0 and empty fields (KF_OK). */
+enum kf_err store_alarm_plan_get(struct store_conn *c, struct arena *a, int64_t org, struct alarm_plan *out);
+/* Adds a field error for each named role that is not of this organisation; KF_EINVAL when any. */
+enum kf_err store_alarm_plan_check_roles(struct store_conn *c, const struct alarm_plan *p, int64_t org,
+					 struct field_errors *fe);
+/* Creates (expected_version 0) or replaces the settings; KF_ECONFLICT fills current_r, KF_EINVAL fe. */
+enum kf_err store_alarm_plan_put(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				 int64_t expected_version, struct alarm_plan *p, struct alarm_plan *current_r,
+				 struct field_errors *fe);
+/* Where the alarm chain names role id ("alarm chain step 2, ..."), or NULL when nowhere. */
+enum kf_err store_role_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id, const char **used_by_r);
 
 /* Number of history records of one item (for tests and the history view). */
 enum kf_err store_history_count(struct store_conn *c, int64_t org, const char *entity, int64_t id, int64_t *n_r);

@@ -208,6 +208,8 @@ static enum kf_err contact_used_by(struct store_conn *c, struct arena *a, int64_
 	if (!err && rc != DB_DONE)
 		err = KF_EDB;
 	q_done(&q);
+	if (!err)
+		err = alarm_contact_used_by(c, a, org, id, &names);
 	*used_r = names;
 	return err;
 }

@@ -224,6 +224,7 @@ fail:
 enum kf_err store_role_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 			      int64_t expected_version, struct role *current_r)
 {
+	const char *used_by = NULL;
 	struct role before;
 	enum kf_err err;
 	struct query q;
@@ -239,6 +240,13 @@ enum kf_err store_role_delete(struct store_conn *c, struct arena *a, int64_t org
 		err = KF_ECONFLICT;
 		goto fail;
 	}
+	err = store_role_used_by(c, a, org, id, &used_by);
+	if (!err && used_by) {
+		*current_r = before;
+		err = KF_EINUSE;
+	}
+	if (err)
+		goto fail;
 	q_start(&q, c, STMT_ROLE_DELETE);
 	q_int(&q, 1, org);
 	q_int(&q, 2, id);

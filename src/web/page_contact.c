@@ -260,8 +260,8 @@ static void confirm_page(struct req *r, int status, const struct contact *c, con
 		.name = c->name,
 		.note = N_("The change history keeps a record of it."),
 		.changed = changed ? N_("Someone else changed this contact meanwhile. Please check it again.") : NULL,
-		.blocked = used_by ? N_("This contact cannot be deleted because it fills these roles: %s. "
-					"Assign the roles to someone else first.") : NULL,
+		.blocked = used_by ? N_("This contact cannot be deleted because it is still named here: %s. "
+					"Assign these roles or alarm steps to someone else first.") : NULL,
 		.blocked_by = used_by,
 		.action = action,
 		.version = c->version,

@@ -213,7 +213,7 @@ void web_role_update(struct req *r)
 	resp_redirect(r, back);
 }
 
-static void confirm_page(struct req *r, int status, const struct role *ro, int changed)
+static void confirm_page(struct req *r, int status, const struct role *ro, const char *used_by, int changed)
 {
 	char action[96], back[64];
 	struct delete_confirmation dc = {
@@ -222,6 +222,9 @@ static void confirm_page(struct req *r, int status, const struct role *ro, int c
 		.name = ro->name,
 		.note = N_("The people stay in the contact list. The change history keeps a record of the role."),
 		.changed = changed ? N_("Someone else changed this role meanwhile. Please check it again.") : NULL,
+		.blocked = used_by ? N_("This role cannot be deleted because the alarm chain names it: %s. "
+					"Change the alarm chain first.") : NULL,
+		.blocked_by = used_by,
 		.action = action,
 		.version = ro->version,
 		.back = back,
@@ -235,13 +238,16 @@ static void confirm_page(struct req *r, int status, const struct role *ro, int c
 
 void web_role_confirm_delete(struct req *r)
 {
+	const char *used_by = NULL;
 	struct role ro;
 
 	if (store_role_get(r->db, r->arena, r->org.id, r->id, &ro) != KF_OK) {
 		web_error_page(r, 404, N_("This role does not exist (any more)."));
 		return;
 	}
-	confirm_page(r, 200, &ro, 0);
+	if (store_role_used_by(r->db, r->arena, r->org.id, r->id, &used_by) != KF_OK)
+		used_by = NULL;
+	confirm_page(r, 200, &ro, used_by, 0);
 }
 
 void web_role_delete(struct req *r)
@@ -258,7 +264,15 @@ void web_role_delete(struct req *r)
 	}
 	err = store_role_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
 	if (err == KF_ECONFLICT) {
-		confirm_page(r, 409, &current, 1);
+		confirm_page(r, 409, &current, NULL, 1);
+		return;
+	}
+	if (err == KF_EINUSE) {
+		const char *used_by = NULL;
+
+		if (store_role_used_by(r->db, r->arena, r->org.id, r->id, &used_by) != KF_OK || !used_by)
+			used_by = "?";
+		confirm_page(r, 409, &current, used_by, 0);
 		return;
 	}
 	if (err) {

@@ -230,6 +230,24 @@ static void templates_hint(struct req *r, const struct team_view *tv)
 	html_lit(&r->out, "</p>");
 }
 
+/* Points to the alarm chain: who calls whom, meeting places, who declares the emergency. */
+static void alarm_section(struct req *r)
+{
+	char href[64];
+
+	snprintf(href, sizeof(href), "/o/%lld/alarm", (long long)r->org.id);
+	html_lit(&r->out, "<section aria-labelledby=\"h-alarm\"><div class=\"section-head\"><h2 id=\"h-alarm\">");
+	html_text(&r->out, _(r->lang, "Alarm chain"));
+	html_lit(&r->out, "</h2><a class=\"button\"");
+	html_attr(&r->out, "href", href);
+	html_lit(&r->out, ">");
+	html_text(&r->out, _(r->lang, "Open the alarm chain"));
+	html_lit(&r->out, "</a></div><p>");
+	html_text(&r->out, _(r->lang, "Who calls whom in an emergency, where the crisis team meets, who may declare the "
+				      "emergency and who reports data breaches."));
+	html_lit(&r->out, "</p></section>");
+}
+
 void web_team(struct req *r)
 {
 	struct strbuf *o = &r->out;
@@ -252,6 +270,7 @@ void web_team(struct req *r)
 		html_lit(o, "</section>");
 	}
 	roles_table(r, &tv);
+	alarm_section(r);
 	contacts_table(r, &tv);
 	page_end(r);
 }

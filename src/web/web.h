@@ -34,6 +34,15 @@ void web_team_adopt(struct req *r);
 /* step 1: risks */
 
 /* step 2: alarm chain */
+void web_alarm(struct req *r);
+void web_alarm_step_new(struct req *r);
+void web_alarm_step_create(struct req *r);
+void web_alarm_step_edit(struct req *r);
+void web_alarm_step_update(struct req *r);
+void web_alarm_step_confirm_delete(struct req *r);
+void web_alarm_step_delete(struct req *r);
+void web_alarm_plan_edit(struct req *r);
+void web_alarm_plan_update(struct req *r);
 
 void web_asset(struct req *r);
 
