@@ -353,12 +353,12 @@ static void risk_form(struct req *r, int status, const struct risk *k, const str
 	form_textarea(r, &f);
 	html_lit(o, "<div class=\"scale-row\">");
 	f = (struct field){ .name = "likelihood", .label = N_("Likelihood"), .value = scale_value(r, k->likelihood),
-			    .required = 1, .readonly = readonly, .hint = N_("How often could this happen to you?"),
+			    .required = 1, .readonly = readonly, .hint = N_("How often could it happen?"),
 			    .error = fe_get(fe, "likelihood"),
 			    .saved = scale_saved(r, saved, k->likelihood, saved ? saved->likelihood : 0, risk_likelihood_label) };
 	form_select(r, &f, lik, RISK_SCALE + 1);
 	f = (struct field){ .name = "impact", .label = N_("Impact"), .value = scale_value(r, k->impact), .required = 1,
-			    .readonly = readonly, .hint = N_("How bad would it be for the business?"),
+			    .readonly = readonly, .hint = N_("How bad would it be?"),
 			    .error = fe_get(fe, "impact"),
 			    .saved = scale_saved(r, saved, k->impact, saved ? saved->impact : 0, risk_impact_label) };
 	form_select(r, &f, imp, RISK_SCALE + 1);
