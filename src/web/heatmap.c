@@ -154,9 +154,10 @@ void heatmap_figure(struct req *r, const struct heatmap *h)
 	snprintf(viewbox, sizeof(viewbox), "0 0 %d %d", WIDTH, HEIGHT);
 	html_lit(o, "<figure class=\"heatmap\" id=\"risk-matrix\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"");
 	html_attr(o, "viewBox", viewbox);
-	html_lit(o, " aria-labelledby=\"hm-title hm-desc\"><title id=\"hm-title\">");
+	html_attr(o, "aria-label", _(r->lang, "Risk matrix: likelihood across, impact upwards"));
+	html_lit(o, "><title>");
 	html_text(o, _(r->lang, "Risk matrix: likelihood across, impact upwards"));
-	html_lit(o, "</title><desc id=\"hm-desc\">");
+	html_lit(o, "</title><desc>");
 	heatmap_summary(r, h);
 	html_lit(o, "</desc>");
 	for (int i = RISK_SCALE; i >= 1; i--)
