@@ -12,7 +12,7 @@
 #define CELL 64
 #define LEFT 128 /* room for the impact labels */
 #define TOP 8
-#define BOTTOM 58 /* room for the likelihood labels and the axis title */
+#define BOTTOM 72 /* room for the likelihood labels (staggered, long German words) and the axis title */
 #define WIDTH (LEFT + RISK_SCALE * CELL + 8)
 #define HEIGHT (TOP + RISK_SCALE * CELL + BOTTOM)
 
@@ -126,7 +126,7 @@ static void axes(struct req *r)
 		html_text(o, num);
 		html_lit(o, "</text><text class=\"tick small\" text-anchor=\"middle\"");
 		num_attr(o, "x", LEFT + (v - 1) * CELL + CELL / 2);
-		num_attr(o, "y", TOP + RISK_SCALE * CELL + 30);
+		num_attr(o, "y", TOP + RISK_SCALE * CELL + (v % 2 ? 30 : 43));
 		html_lit(o, ">");
 		html_text(o, _(r->lang, risk_likelihood_label(v)));
 		html_lit(o, "</text>");
