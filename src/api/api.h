@@ -47,6 +47,14 @@ void api_role_delete(struct req *r);
 void api_templates_team(struct req *r);
 
 /* step 1: risks */
+void api_risk_list(struct req *r);
+void api_risk_create(struct req *r);
+void api_risk_get(struct req *r);
+void api_risk_put(struct req *r);
+void api_risk_patch(struct req *r);
+void api_risk_delete(struct req *r);
+void api_templates_risks(struct req *r);
+void api_risk_adopt(struct req *r);
 
 /* step 2: alarm chain */
 void api_alarm_step_list(struct req *r);

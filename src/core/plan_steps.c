@@ -9,7 +9,7 @@ static const struct plan_step_info steps[STEP__MAX] = {
 	[STEP_NONE] = { STEP_NONE, N_("Overview"), N_("Your emergency plan at a glance."), "" },
 	[STEP_RISKS] = { STEP_RISKS, N_("Recognise and assess risks"),
 			 N_("Which failures would hit your business hardest, and what does an hour of standstill cost?"),
-			 NULL },
+			 "risks" },
 	[STEP_TEAM] = { STEP_TEAM, N_("Define the emergency team"),
 			N_("Who leads in an emergency, who stands in, and how everybody can be reached."), "team" },
 	[STEP_RECOVERY] = { STEP_RECOVERY, N_("Plan the recovery"),

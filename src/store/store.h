@@ -10,6 +10,7 @@
 #include "../core/contact.h"
 #include "../core/fielderr.h"
 #include "../core/member.h"
+#include "../core/risk.h"
 #include "../core/role.h"
 #include "../lib/err.h"
 
@@ -118,6 +119,29 @@ enum kf_err store_team_adopt(struct store_conn *c, struct arena *a, int64_t org,
 			     size_t ncontacts, struct role *roles, size_t nroles, size_t *created_r, size_t *skipped_r);
 
 /* step 1: risks */
+
+/*
+ * Risks, listed by score (highest first), then title. Create and update
+ * check that the owner is a contact here (KF_EINVAL with a field error);
+ * versions and history as for contacts. Deletion is soft.
+ */
+enum kf_err store_risk_list(struct store_conn *c, struct arena *a, int64_t org, struct risk **list_r, size_t *n_r);
+enum kf_err store_risk_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct risk *out);
+/* Adds a field error when the owner is no contact here; KF_EINVAL then. */
+enum kf_err store_risk_check_owner(struct store_conn *c, const struct risk *k, int64_t org, struct field_errors *fe);
+enum kf_err store_risk_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct risk *k,
+			      struct field_errors *fe);
+enum kf_err store_risk_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+			      int64_t expected_version, struct risk *k, struct risk *current_r, struct field_errors *fe);
+enum kf_err store_risk_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+			      int64_t expected_version, struct risk *current_r);
+/*
+ * Adopts starter risks in one transaction: those whose title the
+ * organisation does not have yet (case-insensitive) are created with
+ * history, the rest skipped and counted. All or nothing.
+ */
+enum kf_err store_risk_adopt(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct risk *risks,
+			     size_t n, size_t *created_r, size_t *skipped_r);
 
 /* step 2: alarm chain */
 /*

@@ -3,6 +3,7 @@
 
 #include "../http/request.h"
 #include "../lib/i18n.h"
+#include "../store/store.h"
 #include "html.h"
 #include "page.h"
 #include "team_view.h"
@@ -47,13 +48,59 @@ static void team_next_action(struct req *r, const struct team_view *tv)
 	html_lit(&r->out, "</a></p>");
 }
 
+/* Step 1's card: how many risks, how many are high or critical, and the next action. */
+static void risks_card(struct req *r, const struct risk *list, size_t n)
+{
+	int high = 0, critical = 0, no_owner = 0;
+	const char *label;
+	char href[64];
+
+	for (size_t i = 0; i < n; i++) {
+		enum risk_level l = risk_level_of_score(risk_score(&list[i]));
+
+		if (list[i].status == RISK_CLOSED)
+			continue;
+		high += l == RISK_HIGH;
+		critical += l == RISK_CRITICAL;
+		no_owner += list[i].owner_contact_id == 0;
+	}
+	html_lit(&r->out, "<p class=\"counts\">");
+	html_textf(&r->out, _(r->lang, "%zu risks, of which %d high and %d critical"), n, high, critical);
+	html_lit(&r->out, "</p>");
+	if (no_owner) {
+		html_lit(&r->out, "<ul class=\"gaps\"><li><span class=\"badge gap\">");
+		html_text(&r->out, _(r->lang, "Gap"));
+		html_lit(&r->out, "</span> ");
+		html_textf(&r->out, _(r->lang, "%d risks have no owner yet"), no_owner);
+		html_lit(&r->out, "</li></ul>");
+	}
+	if (n == 0 && r->org.role >= MEMBER_EDITOR) {
+		snprintf(href, sizeof(href), "/o/%lld/risks/templates", (long long)r->org.id);
+		label = N_("Adopt the typical risks");
+	} else {
+		snprintf(href, sizeof(href), "/o/%lld/risks", (long long)r->org.id);
+		label = N_("Open the risk register");
+	}
+	html_lit(&r->out, "<p><a class=\"button primary\"");
+	html_attr(&r->out, "href", href);
+	html_lit(&r->out, ">");
+	html_text(&r->out, _(r->lang, label));
+	html_lit(&r->out, "</a></p>");
+}
+
 void web_home(struct req *r)
 {
 	struct strbuf *o = &r->out;
 	struct team_view tv;
+	struct risk *risks;
+	size_t nrisks;
 
 	if (team_view_load(r, &tv) < 0)
 		return;
+	if (store_risk_list(r->db, r->arena, r->org.id, &risks, &nrisks) != KF_OK) {
+		web_error_page(r, 500, N_("The database could not be read. Please try again."));
+		return;
+	}
 	page_begin(r, N_("Your emergency plan"), STEP_NONE,
 		   N_("Five steps lead to a plan that works when the IT is down. Work through them together, one after the other."));
 	html_lit(o, "<ol class=\"path\">");
@@ -69,7 +116,9 @@ void web_home(struct req *r)
 		html_lit(o, "</h2><p>");
 		html_text(o, _(r->lang, info->summary));
 		html_lit(o, "</p>");
-		if (s == STEP_TEAM) {
+		if (s == STEP_RISKS) {
+			risks_card(r, risks, nrisks);
+		} else if (s == STEP_TEAM) {
 			team_view_progress(r, tv.check.percent);
 			html_lit(o, "<p class=\"counts\">");
 			html_textf(o, _(r->lang, "%zu contacts, %zu emergency roles"), tv.ncontacts, tv.nroles);

@@ -32,6 +32,15 @@ void web_team_templates(struct req *r);
 void web_team_adopt(struct req *r);
 
 /* step 1: risks */
+void web_risks(struct req *r);
+void web_risk_new(struct req *r);
+void web_risk_create(struct req *r);
+void web_risk_edit(struct req *r);
+void web_risk_update(struct req *r);
+void web_risk_confirm_delete(struct req *r);
+void web_risk_delete(struct req *r);
+void web_risk_templates(struct req *r);
+void web_risk_adopt(struct req *r);
 
 /* step 2: alarm chain */
 void web_alarm(struct req *r);

@@ -1,0 +1,74 @@
+/* api_risks.c: /api/v1/orgs/{org}/risks, described for the shared resource handlers. */
+#include <stddef.h>
+
+#include "../http/request.h"
+#include "../lib/i18n.h"
+#include "../store/store.h"
+#include "api.h"
+#include "api_resource.h"
+#include "../lib/banned.h"
+
+_Static_assert(API_RESOURCE_LAYOUT_OK(struct risk), "risks begin with id and version");
+
+static void init(void *item)
+{
+	risk_init(item);
+}
+
+static enum kf_err list(struct req *r, void **items_r, size_t *n_r)
+{
+	return store_risk_list(r->db, r->arena, r->org.id, (struct risk **)items_r, n_r);
+}
+
+static enum kf_err get(struct req *r, int64_t id, void *out)
+{
+	return store_risk_get(r->db, r->arena, r->org.id, id, out);
+}
+
+static void input(struct req *r, void *item, const json_t *body, int partial, struct field_errors *fe)
+{
+	risk_from_json(item, r->arena, body, partial, fe);
+	risk_validate(item, r->arena, fe);
+}
+
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_risk_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_risk_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	*blockers_r = NULL;
+	return store_risk_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+}
+
+static json_t *to_json(const void *item)
+{
+	return risk_to_json(item);
+}
+
+static const struct api_resource risks = {
+	.path = "risks",
+	.size = sizeof(struct risk),
+	.init = init,
+	.list = list,
+	.get = get,
+	.input = input,
+	.create = create,
+	.update = update,
+	.remove = remove_item,
+	.to_json = to_json,
+	.in_use_msgid = NULL,
+};
+
+void api_risk_list(struct req *r) { api_res_list(r, &risks); }
+void api_risk_get(struct req *r) { api_res_get(r, &risks); }
+void api_risk_create(struct req *r) { api_res_create(r, &risks); }
+void api_risk_put(struct req *r) { api_res_change(r, &risks, 0); }
+void api_risk_patch(struct req *r) { api_res_change(r, &risks, 1); }
+void api_risk_delete(struct req *r) { api_res_delete(r, &risks); }

@@ -1,0 +1,290 @@
+/* store_risk.c: the risk register with its BSI threat references, with history in the same transaction. */
+#include <stddef.h>
+#include <string.h>
+
+#include "../lib/arena.h"
+#include "../lib/i18n.h"
+#include "../lib/timeutil.h"
+#include "store-private.h"
+#include "../lib/banned.h"
+
+_Static_assert(offsetof(struct risk, id) == 0, "q_attach finds risks by their leading id");
+
+static void read_risk(struct query *q, struct arena *a, void *item)
+{
+	struct risk *k = item;
+	const char *s;
+
+	risk_init(k);
+	k->id = q_col_int(q, 0);
+	k->version = q_col_int(q, 1);
+	k->title = q_col_text(q, a, 2);
+	if (risk_category_parse(q->c->store->drv->col_text(q->st, 3), &k->category) < 0)
+		k->category = RISK_CAT_TECHNICAL; /* not reached: the table's CHECK allows only known names */
+	k->description = q_col_text(q, a, 4);
+	k->likelihood = (int)q_col_int(q, 5);
+	k->impact = (int)q_col_int(q, 6);
+	k->owner_contact_id = q_col_is_null(q, 7) ? 0 : q_col_int(q, 7);
+	k->measures = q_col_text(q, a, 8);
+	if (risk_status_parse(q->c->store->drv->col_text(q->st, 9), &k->status) < 0)
+		k->status = RISK_OPEN;
+	s = q->c->store->drv->col_text(q->st, 10);
+	if (strlen(s) < sizeof(k->review_date))
+		memcpy(k->review_date, s, strlen(s) + 1);
+	k->immediate_actions = q_col_text(q, a, 11);
+	k->created_at = q_col_int(q, 12);
+	k->updated_at = q_col_int(q, 13);
+}
+
+/* A row (risk_id, ref) onto its risk, in order; refs point into the static threat list. */
+static void add_threat(struct query *q, struct arena *a, void *item)
+{
+	const struct bsi_threat *t = bsi_threat_find(q->c->store->drv->col_text(q->st, 1));
+	struct risk *k = item;
+
+	(void)a;
+	if (t && k->nthreats < RISK_MAX_THREATS)
+		k->threat_refs[k->nthreats++] = t->id;
+}
+
+enum kf_err store_risk_list(struct store_conn *c, struct arena *a, int64_t org, struct risk **list_r, size_t *n_r)
+{
+	return q_list_with_children(c, a, org, STMT_RISK_LIST, STMT_RISK_THREATS_OF_ORG, sizeof(**list_r), read_risk,
+				    add_threat, (void **)list_r, n_r);
+}
+
+enum kf_err store_risk_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct risk *out)
+{
+	return q_get_with_children(c, a, org, id, STMT_RISK_GET, STMT_RISK_THREATS, read_risk, add_threat, out);
+}
+
+enum kf_err store_risk_check_owner(struct store_conn *c, const struct risk *k, int64_t org, struct field_errors *fe)
+{
+	struct query q;
+	enum db_step rc;
+
+	if (!k->owner_contact_id)
+		return fe->n ? KF_EINVAL : KF_OK;
+	q_start(&q, c, STMT_CONTACT_EXISTS);
+	q_int(&q, 1, org);
+	q_int(&q, 2, k->owner_contact_id);
+	rc = q_step(&q);
+	q_done(&q);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return KF_EDB;
+	if (rc == DB_DONE)
+		fe_add(fe, "owner_contact_id", N_("is not a contact of this organisation"));
+	return fe->n ? KF_EINVAL : KF_OK;
+}
+
+static enum kf_err write_threats(struct store_conn *c, int64_t org, const struct risk *k)
+{
+	struct query q;
+	int i;
+
+	q_start(&q, c, STMT_RISK_THREATS_CLEAR);
+	q_int(&q, 1, org);
+	q_int(&q, 2, k->id);
+	if (q_exec(&q) < 0)
+		return KF_EDB;
+	for (i = 0; i < k->nthreats; i++) {
+		q_start(&q, c, STMT_RISK_THREAT_INSERT);
+		q_int(&q, 1, org);
+		q_int(&q, 2, k->id);
+		q_int(&q, 3, i);
+		q_text(&q, 4, k->threat_refs[i]);
+		if (q_exec(&q) < 0)
+			return KF_EDB;
+	}
+	return KF_OK;
+}
+
+/* History of a risk write: reads the saved state back so the record shows what is stored. */
+static enum kf_err risk_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
+				const struct risk *before, struct risk *after)
+{
+	json_t *jb = NULL, *ja = NULL;
+	enum kf_err err;
+
+	if (after) {
+		err = store_risk_get(c, a, org, after->id, after);
+		if (err)
+			return err;
+	}
+	jb = before ? risk_to_json(before) : NULL;
+	ja = after ? risk_to_json(after) : NULL;
+	if ((before && !jb) || (after && !ja))
+		err = KF_ENOMEM;
+	else
+		err = history_write(c, org, "risk", after ? after->id : before->id, action, actor, jb, ja);
+	json_decref(jb);
+	json_decref(ja);
+	return err;
+}
+
+/* The item's own columns from first on: title .. immediate_actions (10 values). */
+static void bind_risk_fields(struct query *q, const struct risk *k, int first)
+{
+	q_text(q, first, k->title);
+	q_text(q, first + 1, risk_category_name(k->category));
+	q_text(q, first + 2, k->description);
+	q_int(q, first + 3, k->likelihood);
+	q_int(q, first + 4, k->impact);
+	q_id_or_null(q, first + 5, k->owner_contact_id);
+	q_text(q, first + 6, k->measures);
+	q_text(q, first + 7, risk_status_name(k->status));
+	q_text_or_null(q, first + 8, k->review_date);
+	q_text(q, first + 9, k->immediate_actions);
+}
+
+/* Inserts inside the caller's transaction, with history. */
+static enum kf_err risk_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct risk *k)
+{
+	enum kf_err err;
+	struct query q;
+
+	q_start(&q, c, STMT_RISK_INSERT);
+	q_int(&q, 1, org);
+	bind_risk_fields(&q, k, 2);
+	q_int(&q, 12, kf_now());
+	q_id_or_null(&q, 13, actor);
+	if (q_exec(&q) < 0)
+		return KF_EDB;
+	k->id = c->store->drv->last_insert_id(c->db);
+	err = write_threats(c, org, k);
+	if (!err)
+		err = risk_history(c, a, org, actor, "create", NULL, k);
+	return err;
+}
+
+enum kf_err store_risk_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct risk *k,
+			      struct field_errors *fe)
+{
+	enum kf_err err;
+
+	err = tx_begin(c);
+	if (err)
+		return err;
+	err = store_risk_check_owner(c, k, org, fe);
+	if (!err)
+		err = risk_insert(c, a, org, actor, k);
+	if (err)
+		goto fail;
+	return tx_commit(c);
+fail:
+	tx_rollback(c);
+	return err;
+}
+
+enum kf_err store_risk_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+			      int64_t expected_version, struct risk *k, struct risk *current_r, struct field_errors *fe)
+{
+	struct risk before;
+	enum kf_err err;
+	struct query q;
+
+	err = tx_begin(c);
+	if (err)
+		return err;
+	err = store_risk_get(c, a, org, k->id, &before);
+	if (err)
+		goto fail;
+	if (before.version != expected_version) {
+		*current_r = before;
+		err = KF_ECONFLICT;
+		goto fail;
+	}
+	err = store_risk_check_owner(c, k, org, fe);
+	if (err)
+		goto fail;
+	q_start(&q, c, STMT_RISK_UPDATE);
+	q_int(&q, 1, org);
+	q_int(&q, 2, k->id);
+	q_int(&q, 3, expected_version);
+	bind_risk_fields(&q, k, 4);
+	q_int(&q, 14, kf_now());
+	q_id_or_null(&q, 15, actor);
+	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
+		err = KF_EDB;
+		goto fail;
+	}
+	err = write_threats(c, org, k);
+	if (!err)
+		err = risk_history(c, a, org, actor, "update", &before, k);
+	if (err)
+		goto fail;
+	return tx_commit(c);
+fail:
+	tx_rollback(c);
+	return err;
+}
+
+enum kf_err store_risk_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+			      int64_t expected_version, struct risk *current_r)
+{
+	struct risk before;
+	enum kf_err err;
+	struct query q;
+
+	err = tx_begin(c);
+	if (err)
+		return err;
+	err = store_risk_get(c, a, org, id, &before);
+	if (err)
+		goto fail;
+	if (before.version != expected_version) {
+		*current_r = before;
+		err = KF_ECONFLICT;
+		goto fail;
+	}
+	q_start(&q, c, STMT_RISK_DELETE);
+	q_int(&q, 1, org);
+	q_int(&q, 2, id);
+	q_int(&q, 3, expected_version);
+	q_int(&q, 4, kf_now());
+	q_id_or_null(&q, 5, actor);
+	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
+		err = KF_EDB;
+		goto fail;
+	}
+	err = risk_history(c, a, org, actor, "delete", &before, NULL);
+	if (err)
+		goto fail;
+	return tx_commit(c);
+fail:
+	tx_rollback(c);
+	return err;
+}
+
+enum kf_err store_risk_adopt(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct risk *risks,
+			     size_t n, size_t *created_r, size_t *skipped_r)
+{
+	enum kf_err err;
+	struct query q;
+	enum db_step rc;
+	size_t i;
+
+	*created_r = *skipped_r = 0;
+	err = tx_begin(c);
+	if (err)
+		return err;
+	for (i = 0; i < n && !err; i++) {
+		q_start(&q, c, STMT_RISK_TITLE_TAKEN);
+		q_int(&q, 1, org);
+		q_text(&q, 2, risks[i].title);
+		rc = q_step(&q);
+		q_done(&q);
+		if (rc != DB_ROW && rc != DB_DONE)
+			err = KF_EDB;
+		else if (rc == DB_ROW)
+			++*skipped_r;
+		else if (!(err = risk_insert(c, a, org, actor, &risks[i])))
+			++*created_r;
+	}
+	if (err) {
+		tx_rollback(c);
+		*created_r = *skipped_r = 0;
+		return err;
+	}
+	return tx_commit(c);
+}

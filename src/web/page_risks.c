@@ -1,0 +1,557 @@
+/* page_risks.c: step 1, the risk register: the matrix, the list, and the form to add, edit and delete a risk. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../http/request.h"
+#include "../lib/arena.h"
+#include "../lib/i18n.h"
+#include "../lib/timeutil.h"
+#include "../store/store.h"
+#include "heatmap.h"
+#include "html.h"
+#include "page.h"
+#include "web.h"
+#include "../lib/banned.h"
+
+static void register_url(struct req *r, char *out, size_t len)
+{
+	snprintf(out, len, "/o/%lld/risks", (long long)r->org.id);
+}
+
+static const char *contact_name(const struct contact *list, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i].id == id)
+			return list[i].name;
+	return NULL;
+}
+
+/* The score with its level as text, coloured by level. */
+static void level_badge(struct req *r, int score)
+{
+	enum risk_level l = risk_level_of_score(score);
+	static const char *const classes[RISK_LEVEL__MAX] = { "badge lvl-low", "badge lvl-medium", "badge lvl-high",
+							       "badge lvl-critical" };
+
+	html_lit(&r->out, "<span");
+	html_attr(&r->out, "class", classes[l]);
+	html_lit(&r->out, ">");
+	html_textf(&r->out, "%d · ", score);
+	html_text(&r->out, _(r->lang, risk_level_label(l)));
+	html_lit(&r->out, "</span>");
+}
+
+static void cell(struct req *r, const char *column_msgid)
+{
+	html_lit(&r->out, "<td");
+	html_attr(&r->out, "data-label", _(r->lang, column_msgid));
+	html_lit(&r->out, ">");
+}
+
+static void risks_table(struct req *r, const struct risk *list, size_t n, const struct contact *contacts,
+			size_t ncontacts)
+{
+	static const char *const columns[] = { N_("Risk"), N_("Category"), N_("Score"), N_("Owner"), N_("Status"),
+					       N_("Next review") };
+	struct strbuf *o = &r->out;
+	char href[80], today[11];
+
+	kf_date_iso(kf_now(), today);
+	html_lit(o, "<div class=\"table-wrap\"><table class=\"risks\"><thead><tr>");
+	for (size_t c = 0; c < sizeof(columns) / sizeof(columns[0]); c++) {
+		html_lit(o, "<th scope=\"col\">");
+		html_text(o, _(r->lang, columns[c]));
+		html_lit(o, "</th>");
+	}
+	html_lit(o, "</tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		const struct risk *k = &list[i];
+		const char *owner = k->owner_contact_id ? contact_name(contacts, ncontacts, k->owner_contact_id) : NULL;
+
+		snprintf(href, sizeof(href), "/o/%lld/risks/%lld", (long long)r->org.id, (long long)k->id);
+		html_lit(o, "<tr><th scope=\"row\"><a");
+		html_attr(o, "href", href);
+		html_lit(o, ">");
+		html_text(o, k->title);
+		html_lit(o, "</a></th>");
+		cell(r, N_("Category"));
+		html_text(o, _(r->lang, risk_category_label(k->category)));
+		html_lit(o, "</td>");
+		cell(r, N_("Score"));
+		level_badge(r, risk_score(k));
+		html_lit(o, "</td>");
+		cell(r, N_("Owner"));
+		if (owner) {
+			html_text(o, owner);
+		} else {
+			html_lit(o, "<span class=\"badge gap\">");
+			html_text(o, _(r->lang, "nobody yet"));
+			html_lit(o, "</span>");
+		}
+		html_lit(o, "</td>");
+		cell(r, N_("Status"));
+		html_text(o, _(r->lang, risk_status_label(k->status)));
+		html_lit(o, "</td>");
+		cell(r, N_("Next review"));
+		if (k->review_date[0]) {
+			html_date(o, k->review_date, r->lang == KF_LANG_DE);
+			if (strcmp(k->review_date, today) < 0 && k->status != RISK_CLOSED) {
+				html_lit(o, " <span class=\"badge gap\">");
+				html_text(o, _(r->lang, "overdue"));
+				html_lit(o, "</span>");
+			}
+		}
+		html_lit(o, "</td></tr>");
+	}
+	html_lit(o, "</tbody></table></div>");
+}
+
+void web_risks(struct req *r)
+{
+	struct strbuf *o = &r->out;
+	struct contact *contacts;
+	struct risk *list;
+	size_t n, ncontacts;
+	struct heatmap h;
+	char href[64];
+
+	if (store_risk_list(r->db, r->arena, r->org.id, &list, &n) != KF_OK ||
+	    store_contact_list(r->db, r->arena, r->org.id, &contacts, &ncontacts) != KF_OK) {
+		web_error_page(r, 500, N_("The database could not be read. Please try again."));
+		return;
+	}
+	page_begin(r, N_("Recognise and assess risks"), STEP_RISKS,
+		   N_("What could stop your business, how likely is it, how bad would it be — and what do you do first when it happens?"));
+	if (kv_get(&r->query, "adopted"))
+		page_notice(r, "ok", _(r->lang, "The scenarios were adopted. Now adjust likelihood and impact to your company and name an owner for each risk."));
+	if (r->org.role >= MEMBER_EDITOR) {
+		html_lit(o, "<div class=\"actions\">");
+		snprintf(href, sizeof(href), "/o/%lld/risks/new", (long long)r->org.id);
+		html_lit(o, "<a class=\"button primary\"");
+		html_attr(o, "href", href);
+		html_lit(o, ">");
+		html_text(o, _(r->lang, "Add risk"));
+		html_lit(o, "</a>");
+		snprintf(href, sizeof(href), "/o/%lld/risks/templates", (long long)r->org.id);
+		html_lit(o, "<a class=\"button\"");
+		html_attr(o, "href", href);
+		html_lit(o, ">");
+		html_text(o, _(r->lang, "Adopt typical scenarios"));
+		html_lit(o, "</a></div>");
+	}
+	heatmap_count(&h, list, n);
+	html_lit(o, "<section aria-labelledby=\"h-matrix\"><h2 id=\"h-matrix\">");
+	html_text(o, _(r->lang, "Risk matrix"));
+	html_lit(o, "</h2><p class=\"hint\">");
+	html_text(o, _(r->lang, "Each field shows how many risks have this likelihood and impact. Top right is the most dangerous."));
+	html_lit(o, "</p>");
+	heatmap_figure(r, &h);
+	html_lit(o, "</section><section aria-labelledby=\"h-register\"><h2 id=\"h-register\">");
+	html_text(o, _(r->lang, "Risk register"));
+	html_lit(o, "</h2>");
+	if (n == 0) {
+		html_lit(o, "<p class=\"empty\">");
+		html_text(o, _(r->lang, "No risks yet. Start with the typical scenarios of small companies — ransomware, power outage, lost laptop — and adapt them."));
+		html_lit(o, "</p>");
+	} else {
+		risks_table(r, list, n, contacts, ncontacts);
+	}
+	html_lit(o, "</section>");
+	page_end(r);
+}
+
+/* Options "— please choose —", then each value with its label; labels translated here. */
+static struct option *scale_options(struct req *r, const char *(*label)(int))
+{
+	struct option *opts = ARENA_NEW(r->arena, struct option, RISK_SCALE + 1);
+
+	if (!opts)
+		return NULL;
+	opts[0].value = "";
+	opts[0].label = _(r->lang, "— please choose —");
+	for (int v = 1; v <= RISK_SCALE; v++) {
+		opts[v].value = arena_printf(r->arena, "%d", v);
+		opts[v].label = arena_printf(r->arena, "%d – %s", v, _(r->lang, label(v)));
+	}
+	return opts;
+}
+
+static const char *scale_value(struct req *r, int v)
+{
+	return v >= 1 && v <= RISK_SCALE ? arena_printf(r->arena, "%d", v) : "";
+}
+
+/* The saved value of a scale, as "3 – possible", where it differs from the input. */
+static const char *scale_saved(struct req *r, const struct risk *saved, int mine, int theirs, const char *(*label)(int))
+{
+	if (!saved || mine == theirs)
+		return NULL;
+	return arena_printf(r->arena, "%d – %s", theirs, _(r->lang, label(theirs)));
+}
+
+static const char *text_saved(const struct risk *saved, const char *mine, const char *theirs)
+{
+	return saved && strcmp(mine, theirs) != 0 ? theirs : NULL;
+}
+
+static int has_threat(const struct risk *k, const char *id)
+{
+	for (int i = 0; i < k->nthreats; i++)
+		if (strcmp(k->threat_refs[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/* The BSI threats as checkboxes; the chosen ones first, so they stay visible. */
+static void threat_boxes(struct req *r, const struct risk *k, const struct field_errors *fe, int readonly,
+			 const struct risk *saved)
+{
+	struct strbuf *o = &r->out;
+	const char *err = NULL;
+	char id[32], fkey[48];
+
+	for (int i = 0; i <= RISK_MAX_THREATS && !err; i++) {
+		snprintf(fkey, sizeof(fkey), "threat_refs[%d]", i);
+		err = fe_get(fe, fkey);
+	}
+	if (!err)
+		err = fe_get(fe, "threat_refs");
+	html_lit(o, "<fieldset");
+	html_attr(o, "class", err ? "threats invalid" : "threats");
+	html_lit(o, "><legend>");
+	html_text(o, _(r->lang, "BSI elementary threats"));
+	html_lit(o, "</legend><p class=\"hint\">");
+	html_text(o, _(r->lang, "Optional: which threats of the BSI IT-Grundschutz catalogue (G 0.1 to G 0.47) does this risk belong to?"));
+	html_lit(o, "</p>");
+	if (err) {
+		html_lit(o, "<p class=\"error\">");
+		html_text(o, _(r->lang, err));
+		html_lit(o, "</p>");
+	}
+	html_lit(o, "<div class=\"threat-list\">");
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < BSI_THREATS_COUNT; i++) {
+			const struct bsi_threat *t = &bsi_threats[i];
+			int chosen = has_threat(k, t->id);
+
+			if (chosen != (pass == 0))
+				continue;
+			snprintf(id, sizeof(id), "g-%d", i + 1);
+			html_lit(o, "<div class=\"field check\"><input type=\"checkbox\" name=\"threat\"");
+			html_attr(o, "id", id);
+			html_attr(o, "value", t->id);
+			if (chosen)
+				html_lit(o, " checked");
+			if (readonly)
+				html_lit(o, " disabled");
+			html_lit(o, "><label");
+			html_attr(o, "for", id);
+			html_lit(o, "><strong>");
+			html_text(o, t->id);
+			html_lit(o, "</strong> ");
+			html_text(o, t->title);
+			html_lit(o, "</label></div>");
+		}
+	html_lit(o, "</div>");
+	if (saved) {
+		struct strbuf mine, theirs;
+
+		sb_init(&mine, 1024);
+		sb_init(&theirs, 1024);
+		for (int i = 0; i < k->nthreats; i++)
+			sb_addf(&mine, "%s%s", i ? ", " : "", k->threat_refs[i]);
+		for (int i = 0; i < saved->nthreats; i++)
+			sb_addf(&theirs, "%s%s", i ? ", " : "", saved->threat_refs[i]);
+		if (strcmp(mine.buf, theirs.buf) != 0) {
+			html_lit(o, "<p class=\"saved\"><strong>");
+			html_text(o, _(r->lang, "Saved meanwhile by someone else:"));
+			html_lit(o, "</strong> ");
+			html_text(o, theirs.len ? theirs.buf : _(r->lang, "(empty)"));
+			html_lit(o, "</p>");
+		}
+		sb_release(&mine);
+		sb_release(&theirs);
+	}
+	html_lit(o, "</fieldset>");
+}
+
+/*
+ * The risk form. saved is the state someone else stored meanwhile (stale
+ * edit) or NULL; then each differing field shows the saved value beside the input.
+ */
+static void risk_form(struct req *r, int status, const struct risk *k, const struct field_errors *fe,
+		      const struct risk *saved)
+{
+	int is_new = k->id == 0, readonly = r->org.role < MEMBER_EDITOR;
+	struct option cats[RISK_CAT__MAX + 1], stats[RISK_STATUS__MAX], *lik, *imp, *people;
+	struct strbuf *o = &r->out;
+	char action[80], version[24], back[64];
+	struct contact *contacts;
+	size_t ncontacts;
+	struct field f;
+
+	if (store_contact_list(r->db, r->arena, r->org.id, &contacts, &ncontacts) != KF_OK ||
+	    !(people = ARENA_NEW(r->arena, struct option, ncontacts + 1)) ||
+	    !(lik = scale_options(r, risk_likelihood_label)) || !(imp = scale_options(r, risk_impact_label))) {
+		web_error_page(r, 500, N_("The database could not be read. Please try again."));
+		return;
+	}
+	people[0].value = "";
+	people[0].label = _(r->lang, "— nobody —");
+	for (size_t i = 0; i < ncontacts; i++) {
+		people[i + 1].value = arena_printf(r->arena, "%lld", (long long)contacts[i].id);
+		people[i + 1].label = contacts[i].name;
+	}
+	cats[0].value = "";
+	cats[0].label = _(r->lang, "— please choose —");
+	for (int i = 0; i < RISK_CAT__MAX; i++) {
+		cats[i + 1].value = risk_category_name((enum risk_category)i);
+		cats[i + 1].label = _(r->lang, risk_category_label((enum risk_category)i));
+	}
+	for (int i = 0; i < RISK_STATUS__MAX; i++) {
+		stats[i].value = risk_status_name((enum risk_status)i);
+		stats[i].label = _(r->lang, risk_status_label((enum risk_status)i));
+	}
+	r->status = status;
+	sb_reset(o);
+	page_begin(r, is_new ? N_("New risk") : readonly ? N_("Risk") : N_("Edit risk"), STEP_RISKS,
+		   N_("Something that could stop your business: how likely it is, how bad it would be, and what you do about it."));
+	if (saved)
+		page_notice(r, "warn",
+			    _(r->lang, "Someone else changed this risk meanwhile. Your input is kept below; next to each "
+				       "field that differs you see what was saved. Save again to keep your input."));
+	if (readonly)
+		page_notice(r, "ok", _(r->lang, "You can read this risk. Editing needs the editor role."));
+	form_error_summary(r, fe);
+	if (is_new)
+		snprintf(action, sizeof(action), "/o/%lld/risks/new", (long long)r->org.id);
+	else
+		snprintf(action, sizeof(action), "/o/%lld/risks/%lld", (long long)r->org.id, (long long)k->id);
+	form_begin(r, action, r->csrf);
+	snprintf(version, sizeof(version), "%lld", (long long)(saved ? saved->version : k->version));
+	if (!is_new)
+		form_hidden(r, "version", version);
+	if (!is_new && !saved) {
+		html_lit(o, "<p class=\"score\">");
+		html_text(o, _(r->lang, "Score (likelihood × impact):"));
+		html_lit(o, " ");
+		level_badge(r, risk_score(k));
+		html_lit(o, "</p>");
+	}
+	f = (struct field){ .name = "title", .label = N_("Title"), .value = k->title, .required = 1, .readonly = readonly,
+			    .hint = N_("For example: ransomware, power outage, lost laptop."), .error = fe_get(fe, "title"),
+			    .saved = text_saved(saved, k->title, saved ? saved->title : "") };
+	form_input(r, &f);
+	f = (struct field){ .name = "category", .label = N_("Category"), .value = risk_category_name(k->category),
+			    .required = 1, .readonly = readonly, .error = fe_get(fe, "category"),
+			    .saved = saved && saved->category != k->category
+					     ? _(r->lang, risk_category_label(saved->category)) : NULL };
+	form_select(r, &f, cats, RISK_CAT__MAX + 1);
+	f = (struct field){ .name = "description", .label = N_("What could happen?"), .value = k->description,
+			    .readonly = readonly, .error = fe_get(fe, "description"),
+			    .saved = text_saved(saved, k->description, saved ? saved->description : "") };
+	form_textarea(r, &f);
+	html_lit(o, "<div class=\"scale-row\">");
+	f = (struct field){ .name = "likelihood", .label = N_("Likelihood"), .value = scale_value(r, k->likelihood),
+			    .required = 1, .readonly = readonly, .hint = N_("How often could it happen?"),
+			    .error = fe_get(fe, "likelihood"),
+			    .saved = scale_saved(r, saved, k->likelihood, saved ? saved->likelihood : 0, risk_likelihood_label) };
+	form_select(r, &f, lik, RISK_SCALE + 1);
+	f = (struct field){ .name = "impact", .label = N_("Impact"), .value = scale_value(r, k->impact), .required = 1,
+			    .readonly = readonly, .hint = N_("How bad would it be?"),
+			    .error = fe_get(fe, "impact"),
+			    .saved = scale_saved(r, saved, k->impact, saved ? saved->impact : 0, risk_impact_label) };
+	form_select(r, &f, imp, RISK_SCALE + 1);
+	html_lit(o, "</div>");
+	f = (struct field){ .name = "owner_contact_id", .label = N_("Owner"),
+			    .value = k->owner_contact_id ? arena_printf(r->arena, "%lld", (long long)k->owner_contact_id) : "",
+			    .readonly = readonly, .hint = N_("Who looks after this risk and its measures?"),
+			    .error = fe_get(fe, "owner_contact_id") };
+	if (saved && saved->owner_contact_id != k->owner_contact_id) {
+		const char *name = contact_name(contacts, ncontacts, saved->owner_contact_id);
+
+		f.saved = name ? name : "";
+	}
+	form_select(r, &f, people, (int)ncontacts + 1);
+	f = (struct field){ .name = "measures", .label = N_("Preventive measures"), .value = k->measures,
+			    .readonly = readonly, .hint = N_("What do you do so that it does not happen, or does less harm?"),
+			    .error = fe_get(fe, "measures"),
+			    .saved = text_saved(saved, k->measures, saved ? saved->measures : "") };
+	form_textarea(r, &f);
+	f = (struct field){ .name = "immediate_actions", .label = N_("Immediate actions"), .value = k->immediate_actions,
+			    .readonly = readonly, .hint = N_("What does everybody do first when it happens? One step per line."),
+			    .error = fe_get(fe, "immediate_actions"),
+			    .saved = text_saved(saved, k->immediate_actions, saved ? saved->immediate_actions : "") };
+	form_textarea(r, &f);
+	f = (struct field){ .name = "status", .label = N_("Status"), .value = risk_status_name(k->status),
+			    .readonly = readonly, .error = fe_get(fe, "status"),
+			    .saved = saved && saved->status != k->status ? _(r->lang, risk_status_label(saved->status)) : NULL };
+	form_select(r, &f, stats, RISK_STATUS__MAX);
+	f = (struct field){ .name = "review_date", .label = N_("Next review on"), .value = k->review_date, .type = "date",
+			    .readonly = readonly, .hint = N_("When do you look at this risk again? At least once a year."),
+			    .error = fe_get(fe, "review_date"),
+			    .saved = text_saved(saved, k->review_date, saved ? saved->review_date : "") };
+	form_input(r, &f);
+	threat_boxes(r, k, fe, readonly, saved);
+	register_url(r, back, sizeof(back));
+	snprintf(action, sizeof(action), "/o/%lld/risks/%lld/delete", (long long)r->org.id, (long long)k->id);
+	form_actions(r, readonly ? NULL : is_new ? N_("Add risk") : N_("Save"), back, is_new || readonly ? NULL : action);
+	form_end(r);
+	page_end(r);
+}
+
+void web_risk_new(struct req *r)
+{
+	struct risk k;
+
+	risk_init(&k);
+	risk_form(r, 200, &k, NULL, NULL);
+}
+
+/* Reads and validates the posted form; 0 when it is fine. */
+static int read_form(struct req *r, struct risk *k, struct field_errors *fe)
+{
+	risk_from_form(k, &r->form, fe);
+	risk_validate(k, r->arena, fe);
+	if (fe->n) /* name an unknown owner together with the other mistakes */
+		store_risk_check_owner(r->db, k, r->org.id, fe);
+	return fe->n ? -1 : 0;
+}
+
+void web_risk_create(struct req *r)
+{
+	struct field_errors fe = { 0 };
+	enum kf_err err;
+	struct risk k;
+	char back[64];
+
+	risk_init(&k);
+	if (read_form(r, &k, &fe) < 0) {
+		risk_form(r, 422, &k, &fe, NULL);
+		return;
+	}
+	err = store_risk_create(r->db, r->arena, r->org.id, r->user.id, &k, &fe);
+	if (err == KF_EINVAL) {
+		k.id = 0;
+		risk_form(r, 422, &k, &fe, NULL);
+		return;
+	}
+	if (err) {
+		web_error_page(r, 500, N_("The database could not be written. Please try again."));
+		return;
+	}
+	register_url(r, back, sizeof(back));
+	resp_redirect(r, back);
+}
+
+void web_risk_edit(struct req *r)
+{
+	enum kf_err err;
+	struct risk k;
+
+	err = store_risk_get(r->db, r->arena, r->org.id, r->id, &k);
+	if (err) {
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? N_("This risk does not exist (any more).")
+						   : N_("The database could not be read. Please try again."));
+		return;
+	}
+	risk_form(r, 200, &k, NULL, NULL);
+}
+
+void web_risk_update(struct req *r)
+{
+	struct field_errors fe = { 0 };
+	const char *v = kv_get(&r->form, "version");
+	struct risk k, current;
+	long long version = 0;
+	enum kf_err err;
+	char back[64];
+
+	risk_init(&k);
+	k.id = r->id;
+	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
+		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
+		return;
+	}
+	k.version = version;
+	if (read_form(r, &k, &fe) < 0) {
+		risk_form(r, 422, &k, &fe, NULL);
+		return;
+	}
+	err = store_risk_update(r->db, r->arena, r->org.id, r->user.id, version, &k, &current, &fe);
+	if (err == KF_ECONFLICT) {
+		risk_form(r, 409, &k, NULL, &current);
+		return;
+	}
+	if (err == KF_EINVAL) {
+		risk_form(r, 422, &k, &fe, NULL);
+		return;
+	}
+	if (err) {
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? N_("This risk does not exist (any more).")
+						   : N_("The database could not be written. Please try again."));
+		return;
+	}
+	register_url(r, back, sizeof(back));
+	resp_redirect(r, back);
+}
+
+static void confirm_page(struct req *r, int status, const struct risk *k, int changed)
+{
+	char action[96], back[64];
+	struct delete_confirmation dc = {
+		.title = N_("Delete risk"),
+		.question = N_("Do you really want to delete the risk \"%s\"?"),
+		.name = k->title,
+		.note = N_("The change history keeps a record of it."),
+		.changed = changed ? N_("Someone else changed this risk meanwhile. Please check it again.") : NULL,
+		.action = action,
+		.version = k->version,
+		.back = back,
+		.step = STEP_RISKS,
+	};
+
+	snprintf(action, sizeof(action), "/o/%lld/risks/%lld/delete", (long long)r->org.id, (long long)k->id);
+	register_url(r, back, sizeof(back));
+	page_confirm_delete(r, status, &dc);
+}
+
+void web_risk_confirm_delete(struct req *r)
+{
+	struct risk k;
+
+	if (store_risk_get(r->db, r->arena, r->org.id, r->id, &k) != KF_OK) {
+		web_error_page(r, 404, N_("This risk does not exist (any more)."));
+		return;
+	}
+	confirm_page(r, 200, &k, 0);
+}
+
+void web_risk_delete(struct req *r)
+{
+	const char *v = kv_get(&r->form, "version");
+	long long version = 0;
+	struct risk current;
+	enum kf_err err;
+	char back[64];
+
+	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
+		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
+		return;
+	}
+	err = store_risk_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
+	if (err == KF_ECONFLICT) {
+		confirm_page(r, 409, &current, 1);
+		return;
+	}
+	if (err) {
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? N_("This risk does not exist (any more).")
+						   : N_("The database could not be written. Please try again."));
+		return;
+	}
+	register_url(r, back, sizeof(back));
+	resp_redirect(r, back);
+}
