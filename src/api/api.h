@@ -57,6 +57,13 @@ void api_templates_risks(struct req *r);
 void api_risk_adopt(struct req *r);
 
 /* step 2: alarm chain */
+
+/* step 1: processes and systems */
+
+/* step 4: registers */
+
+/* step 5: exercises */
+
 void api_alarm_step_list(struct req *r);
 void api_alarm_step_create(struct req *r);
 void api_alarm_step_get(struct req *r);

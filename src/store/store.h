@@ -144,6 +144,13 @@ enum kf_err store_risk_adopt(struct store_conn *c, struct arena *a, int64_t org,
 			     size_t n, size_t *created_r, size_t *skipped_r);
 
 /* step 2: alarm chain */
+
+/* step 1: processes and systems */
+
+/* step 4: registers */
+
+/* step 5: exercises */
+
 /*
  * Alarm steps, ordered by position 1..n. Create puts the step at its
  * position (0 = at the end); update moves it when the position changes;

@@ -49,12 +49,16 @@ static void team_next_action(struct req *r, const struct team_view *tv)
 }
 
 /* Step 1's card: how many risks, how many are high or critical, and the next action. */
-static void risks_card(struct req *r, const struct risk *list, size_t n)
+static int risks_card(struct req *r)
 {
+	struct risk *list;
+	size_t n;
 	int high = 0, critical = 0, no_owner = 0;
 	const char *label;
 	char href[64];
 
+	if (store_risk_list(r->db, r->arena, r->org.id, &list, &n) != KF_OK)
+		return -1;
 	for (size_t i = 0; i < n; i++) {
 		enum risk_level l = risk_level_of_score(risk_score(&list[i]));
 
@@ -86,21 +90,42 @@ static void risks_card(struct req *r, const struct risk *list, size_t n)
 	html_lit(&r->out, ">");
 	html_text(&r->out, _(r->lang, label));
 	html_lit(&r->out, "</a></p>");
+	return 0;
 }
+
+/* Step 2's card: progress, counts, the first gaps and the next action. */
+static int team_card(struct req *r)
+{
+	struct team_view tv;
+
+	if (team_view_load(r, &tv) < 0)
+		return -1;
+	team_view_progress(r, tv.check.percent);
+	html_lit(&r->out, "<p class=\"counts\">");
+	html_textf(&r->out, _(r->lang, "%zu contacts, %zu emergency roles"), tv.ncontacts, tv.nroles);
+	html_lit(&r->out, "</p>");
+	team_view_gaps(r, &tv, 3);
+	team_next_action(r, &tv);
+	return 0;
+}
+
+/*
+ * What each step shows on the start page; NULL while a step is not built.
+ * A card writes its part of the page and returns 0, or -1 when its data
+ * could not be read.
+ */
+static int (*const step_cards[STEP__MAX])(struct req *r) = {
+	[STEP_RISKS] = risks_card,
+	[STEP_TEAM] = team_card,
+	[STEP_RECOVERY] = NULL,
+	[STEP_DOCUMENT] = NULL,
+	[STEP_EXERCISE] = NULL,
+};
 
 void web_home(struct req *r)
 {
 	struct strbuf *o = &r->out;
-	struct team_view tv;
-	struct risk *risks;
-	size_t nrisks;
 
-	if (team_view_load(r, &tv) < 0)
-		return;
-	if (store_risk_list(r->db, r->arena, r->org.id, &risks, &nrisks) != KF_OK) {
-		web_error_page(r, 500, N_("The database could not be read. Please try again."));
-		return;
-	}
 	page_begin(r, N_("Your emergency plan"), STEP_NONE,
 		   N_("Five steps lead to a plan that works when the IT is down. Work through them together, one after the other."));
 	html_lit(o, "<ol class=\"path\">");
@@ -116,15 +141,11 @@ void web_home(struct req *r)
 		html_lit(o, "</h2><p>");
 		html_text(o, _(r->lang, info->summary));
 		html_lit(o, "</p>");
-		if (s == STEP_RISKS) {
-			risks_card(r, risks, nrisks);
-		} else if (s == STEP_TEAM) {
-			team_view_progress(r, tv.check.percent);
-			html_lit(o, "<p class=\"counts\">");
-			html_textf(o, _(r->lang, "%zu contacts, %zu emergency roles"), tv.ncontacts, tv.nroles);
-			html_lit(o, "</p>");
-			team_view_gaps(r, &tv, 3);
-			team_next_action(r, &tv);
+		if (step_cards[s]) {
+			if (step_cards[s](r) < 0) {
+				web_error_page(r, 500, N_("The database could not be read. Please try again."));
+				return;
+			}
 		} else {
 			html_lit(o, "<p class=\"status\"><span class=\"badge later\">");
 			html_text(o, _(r->lang, "coming soon"));

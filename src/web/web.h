@@ -43,6 +43,13 @@ void web_risk_templates(struct req *r);
 void web_risk_adopt(struct req *r);
 
 /* step 2: alarm chain */
+
+/* step 1: processes and systems */
+
+/* step 4: registers */
+
+/* step 5: exercises */
+
 void web_alarm(struct req *r);
 void web_alarm_step_new(struct req *r);
 void web_alarm_step_create(struct req *r);
