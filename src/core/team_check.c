@@ -85,6 +85,14 @@ void team_check_run(const struct contact *contacts, size_t ncontacts, const stru
 	tc->percent = tc->checks ? (int)(tc->passed * 100 / tc->checks) : 0;
 }
 
+void team_check_alarm(struct team_check *tc, size_t nsteps, int ndeclare_roles, int64_t breach_role_id)
+{
+	check(tc, nsteps > 0, GAP_NO_ALARM_CHAIN, 0, NULL);
+	check(tc, ndeclare_roles > 0, GAP_NOBODY_DECLARES, 0, NULL);
+	check(tc, breach_role_id != 0, GAP_NOBODY_REPORTS_BREACHES, 0, NULL);
+	tc->percent = tc->checks ? (int)(tc->passed * 100 / tc->checks) : 0;
+}
+
 const char *team_gap_message(enum team_gap_kind k)
 {
 	switch (k) {
@@ -94,6 +102,9 @@ const char *team_gap_message(enum team_gap_kind k)
 	case GAP_ROLE_WITHOUT_DEPUTY: return N_("Role \"%s\" has no deputy.");
 	case GAP_PERSON_WITHOUT_MOBILE: return N_("%s has no mobile number.");
 	case GAP_CONTACT_NOT_VERIFIED: return N_("The details of %s were not checked in the last 6 months.");
+	case GAP_NO_ALARM_CHAIN: return N_("There is no alarm chain yet: who calls whom when the emergency starts?");
+	case GAP_NOBODY_DECLARES: return N_("Nobody is named who may declare an emergency.");
+	case GAP_NOBODY_REPORTS_BREACHES: return N_("Nobody is named who reports data breaches to the authority within 72 hours.");
 	}
 	return "";
 }

@@ -15,6 +15,9 @@ enum team_gap_kind {
 	GAP_ROLE_WITHOUT_DEPUTY,
 	GAP_PERSON_WITHOUT_MOBILE,
 	GAP_CONTACT_NOT_VERIFIED,
+	GAP_NO_ALARM_CHAIN,
+	GAP_NOBODY_DECLARES,
+	GAP_NOBODY_REPORTS_BREACHES,
 };
 
 #define TEAM_VERIFY_MONTHS 6
@@ -43,6 +46,12 @@ struct team_check {
  */
 void team_check_run(const struct contact *contacts, size_t ncontacts, const struct role *roles, size_t nroles,
 		    const char *today, struct team_check *tc);
+/*
+ * Adds the alarm plan's checks to a finished team check: an alarm chain with
+ * at least one step, a role that may declare an emergency, and a role that
+ * reports data breaches. Updates the percentage.
+ */
+void team_check_alarm(struct team_check *tc, size_t nsteps, int ndeclare_roles, int64_t breach_role_id);
 /* English message id describing a gap kind ("%s has no deputy"). */
 const char *team_gap_message(enum team_gap_kind k);
 /* YYYY-MM-DD of the date months before day (clamped to the month's end). */

@@ -12,6 +12,9 @@
 
 int team_view_load(struct req *r, struct team_view *tv)
 {
+	struct alarm_step *steps;
+	struct alarm_plan plan;
+	size_t nsteps;
 	char today[11];
 
 	if (store_contact_list(r->db, r->arena, r->org.id, &tv->contacts, &tv->ncontacts) != KF_OK ||
@@ -19,10 +22,16 @@ int team_view_load(struct req *r, struct team_view *tv)
 		web_error_page(r, 500, N_("The database could not be read. Please try again."));
 		return -1;
 	}
+	if (store_alarm_step_list(r->db, r->arena, r->org.id, &steps, &nsteps) != KF_OK ||
+	    store_alarm_plan_get(r->db, r->arena, r->org.id, &plan) != KF_OK) {
+		web_error_page(r, 500, N_("The database could not be read. Please try again."));
+		return -1;
+	}
 	kf_date_iso(kf_now(), today);
 	tv->check.gaps = tv->gaps;
 	tv->check.max_gaps = TEAM_VIEW_GAPS;
 	team_check_run(tv->contacts, tv->ncontacts, tv->roles, tv->nroles, today, &tv->check);
+	team_check_alarm(&tv->check, nsteps, plan.ndeclare_roles, plan.breach_report_role_id);
 	return 0;
 }
 
@@ -57,6 +66,13 @@ void team_view_gaps(struct req *r, const struct team_view *tv, size_t max)
 			break;
 		case GAP_NO_ROLES:
 			snprintf(href, sizeof(href), "/o/%lld/roles/new", (long long)r->org.id);
+			break;
+		case GAP_NO_ALARM_CHAIN:
+			snprintf(href, sizeof(href), "/o/%lld/alarm/steps/new", (long long)r->org.id);
+			break;
+		case GAP_NOBODY_DECLARES:
+		case GAP_NOBODY_REPORTS_BREACHES:
+			snprintf(href, sizeof(href), "/o/%lld/alarm/plan", (long long)r->org.id);
 			break;
 		case GAP_ROLE_WITHOUT_PRIMARY:
 		case GAP_ROLE_WITHOUT_DEPUTY:

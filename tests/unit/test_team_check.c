@@ -218,6 +218,31 @@ static void test_date_months_before(void **state)
 	check_months_before("2026-02-30", 1, "0000-00-00");
 }
 
+static void test_alarm_checks(void **state)
+{
+	struct contact c[2] = { person(1, "Anna", "2026-06-01", 1), person(2, "Bernd", "2026-01-15", 1) };
+	struct role r[1] = { role(10, "Leitung", 1, 2) };
+	struct team_gap gaps[16];
+	struct team_check tc;
+
+	(void)state;
+	run(c, 2, r, 1, &tc, gaps);
+	/* no chain, nobody declares, nobody reports breaches: 8 of 11 */
+	team_check_alarm(&tc, 0, 0, 0);
+	assert_int_equal(tc.checks, 11);
+	assert_int_equal(tc.passed, 8);
+	assert_int_equal(tc.percent, 72);
+	assert_true(has_gap(&tc, GAP_NO_ALARM_CHAIN, 0));
+	assert_true(has_gap(&tc, GAP_NOBODY_DECLARES, 0));
+	assert_true(has_gap(&tc, GAP_NOBODY_REPORTS_BREACHES, 0));
+
+	run(c, 2, r, 1, &tc, gaps);
+	team_check_alarm(&tc, 3, 1, 10);
+	assert_int_equal(tc.percent, 100);
+	assert_int_equal(tc.ngaps, 0);
+	assert_string_not_equal(team_gap_message(GAP_NO_ALARM_CHAIN), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -229,6 +254,7 @@ int main(void)
 		cmocka_unit_test(test_gaps_capacity),
 		cmocka_unit_test(test_gap_messages),
 		cmocka_unit_test(test_date_months_before),
+		cmocka_unit_test(test_alarm_checks),
 	};
 
 	return cmocka_run_group_tests_name("team_check", tests, NULL, NULL);
