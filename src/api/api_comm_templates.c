@@ -108,7 +108,7 @@ void api_comm_template_filled(struct req *r)
 	}
 	for (int i = 0; i < unk.n; i++)
 		json_array_append_new(names, json_string(unk.names[i]));
-	api_json(r, 200, json_pack("{s:I, s:I, s:s, s:s, s:s, s:o}", "id", (json_int_t)t.id, "version",
+	api_json(r, 200, json_pack("{s:I, s:I, s:s, s:s, s:o}", "id", (json_int_t)t.id, "version",
 				   (json_int_t)t.version, "subject", subject, "body", body, "unknown_placeholders", names));
 }
 
