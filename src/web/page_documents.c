@@ -97,7 +97,7 @@ static void copies_section(struct req *r, const struct docs_view *dv)
 	}
 	if (dv->nstale) {
 		html_lit(o, "<p class=\"notice warn\" id=\"stale-count\">");
-		html_textf(o, _(r->lang, "%zu of %zu copies are stale: the plan changed after they were made. Replace them and enter the new date."),
+		html_textf(o, _(r->lang, "Stale copies: %zu of %zu. The plan changed after they were made; replace them and enter the new date."),
 			   dv->nstale, dv->ncopies);
 		html_lit(o, "</p>");
 	}

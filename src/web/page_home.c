@@ -121,7 +121,7 @@ static int documents_card(struct req *r)
 	if (docs_view_load(r, &dv) < 0)
 		return -1;
 	html_lit(&r->out, "<p class=\"counts\">");
-	html_textf(&r->out, _(r->lang, "%zu copies of the plan, of which %zu stale; %zu communication templates"),
+	html_textf(&r->out, _(r->lang, "Copies of the plan: %zu, stale: %zu · communication templates: %zu"),
 		   dv.ncopies, dv.nstale, dv.ntemplates);
 	html_lit(&r->out, "</p>");
 	if (dv.nstaff)
@@ -130,7 +130,7 @@ static int documents_card(struct req *r)
 		html_lit(&r->out, "<ul class=\"gaps\"><li><span class=\"badge gap\">");
 		html_text(&r->out, _(r->lang, "Gap"));
 		html_lit(&r->out, "</span> ");
-		html_textf(&r->out, _(r->lang, "%zu copies hold an old state of the plan"), dv.nstale);
+		html_textf(&r->out, _(r->lang, "Stale copies that hold an old state of the plan: %zu"), dv.nstale);
 		html_lit(&r->out, "</li></ul>");
 	}
 	if (r->org.role < MEMBER_EDITOR) {

@@ -68,11 +68,11 @@ assert_not_contains "$BODY" "<b>Muster</b>" "holder escaped"
 assert_contains "$BODY" "Notfallordner &lt;Büro&gt;" "location escaped"
 assert_contains "$BODY" 'class="badge gap">stale<' "stale badge with text"
 assert_contains "$BODY" 'class="badge ok">current<' "current badge with text"
-assert_contains "$(html_id_text stale-count)" "1 of 2 copies are stale" "stale count"
+assert_contains "$(html_id_text stale-count)" "Stale copies: 1 of 2" "stale count"
 web w GET /o/1/documents
 assert_contains "$BODY" "/o/1/documents/copies/$c2" "copy linked"
 web w GET /o/1/ -H 'Accept-Language: en'
-assert_contains "$(html_text)" "2 copies of the plan, of which 1 stale" "start page counts"
+assert_contains "$(html_text)" "Copies of the plan: 2, stale: 1" "start page counts"
 assert_contains "$BODY" 'href="/o/1/documents"' "next action: replace the stale copy"
 
 # ---- edit, stale edit, delete
