@@ -61,6 +61,27 @@ void api_risk_adopt(struct req *r);
 /* step 1: processes and systems */
 
 /* step 4: registers */
+void api_plan_copy_list(struct req *r);
+void api_plan_copy_create(struct req *r);
+void api_plan_copy_get(struct req *r);
+void api_plan_copy_put(struct req *r);
+void api_plan_copy_patch(struct req *r);
+void api_plan_copy_delete(struct req *r);
+void api_ack_list(struct req *r);
+void api_ack_create(struct req *r);
+void api_ack_get(struct req *r);
+void api_ack_put(struct req *r);
+void api_ack_patch(struct req *r);
+void api_ack_delete(struct req *r);
+void api_comm_template_list(struct req *r);
+void api_comm_template_create(struct req *r);
+void api_comm_template_adopt(struct req *r);
+void api_comm_template_get(struct req *r);
+void api_comm_template_put(struct req *r);
+void api_comm_template_patch(struct req *r);
+void api_comm_template_delete(struct req *r);
+void api_comm_template_filled(struct req *r);
+void api_templates_comm(struct req *r);
 
 /* step 5: exercises */
 

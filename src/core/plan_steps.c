@@ -17,7 +17,7 @@ static const struct plan_step_info steps[STEP__MAX] = {
 			    NULL },
 	[STEP_DOCUMENT] = { STEP_DOCUMENT, N_("Document and communicate"),
 			    N_("The handbook on paper, the emergency card for every wall, and a copy that works offline."),
-			    NULL },
+			    "documents" },
 	[STEP_EXERCISE] = { STEP_EXERCISE, N_("Practise, test, update"),
 			    N_("Exercises, restore tests and yearly reviews keep the plan alive."), NULL },
 };

@@ -6,10 +6,13 @@
 #include <stdint.h>
 
 #include "../core/alarm_plan.h"
+#include "../core/acknowledgement.h"
 #include "../core/alarm_step.h"
+#include "../core/comm_template.h"
 #include "../core/contact.h"
 #include "../core/fielderr.h"
 #include "../core/member.h"
+#include "../core/plan_copy.h"
 #include "../core/risk.h"
 #include "../core/role.h"
 #include "../lib/err.h"
@@ -148,6 +151,85 @@ enum kf_err store_risk_adopt(struct store_conn *c, struct arena *a, int64_t org,
 /* step 1: processes and systems */
 
 /* step 4: registers */
+
+/*
+ * The newest change of the plan: the time (Unix seconds) of the
+ * organisation's newest history record, leaving out the records about the
+ * plan itself (copies register, acknowledgements); 0 when there is none.
+ */
+enum kf_err store_plan_last_change(struct store_conn *c, int64_t org, int64_t *at_r);
+
+/*
+ * Copies of the plan, by plan date, then location. Reading fills
+ * plan_changed_at (store_plan_last_change), from which the copy's stale
+ * state is computed. Create and update check that the holder is a contact
+ * here (KF_EINVAL with a field error); versions, history and soft deletion
+ * as for contacts.
+ */
+enum kf_err store_plan_copy_list(struct store_conn *c, struct arena *a, int64_t org, struct plan_copy **list_r,
+				 size_t *n_r);
+enum kf_err store_plan_copy_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct plan_copy *out);
+/* Adds a field error when the holder is no contact here; KF_EINVAL when fe has any error. */
+enum kf_err store_plan_copy_check_holder(struct store_conn *c, const struct plan_copy *p, int64_t org,
+					 struct field_errors *fe);
+enum kf_err store_plan_copy_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				   struct plan_copy *p, struct field_errors *fe);
+enum kf_err store_plan_copy_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				   int64_t expected_version, struct plan_copy *p, struct plan_copy *current_r,
+				   struct field_errors *fe);
+enum kf_err store_plan_copy_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				   int64_t expected_version, struct plan_copy *current_r);
+
+/*
+ * Staff acknowledgements, by the person's name. The person must be an
+ * internal contact of this organisation with no other acknowledgement
+ * (KF_EINVAL with a field error naming contact_id).
+ */
+enum kf_err store_ack_list(struct store_conn *c, struct arena *a, int64_t org, struct acknowledgement **list_r,
+			   size_t *n_r);
+enum kf_err store_ack_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct acknowledgement *out);
+/* Adds a field error (named field) when the person is no staff member here or has confirmed already; KF_EINVAL then. */
+enum kf_err store_ack_check_person(struct store_conn *c, const struct acknowledgement *k, int64_t org,
+				   const char *field, struct field_errors *fe);
+enum kf_err store_ack_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+			     struct acknowledgement *k, struct field_errors *fe);
+enum kf_err store_ack_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+			     int64_t expected_version, struct acknowledgement *k, struct acknowledgement *current_r,
+			     struct field_errors *fe);
+enum kf_err store_ack_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+			     int64_t expected_version, struct acknowledgement *current_r);
+/*
+ * Records several confirmations in one transaction: people who confirmed
+ * already are skipped and counted; anyone who is no staff member here
+ * refuses the whole batch (KF_EINVAL, field error "contact").
+ */
+enum kf_err store_ack_bulk(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+			   struct acknowledgement *acks, size_t n, size_t *created_r, size_t *skipped_r,
+			   struct field_errors *fe);
+
+/* Communication templates, by audience (staff first), then title; versions, history and soft deletion as for contacts. */
+enum kf_err store_comm_template_list(struct store_conn *c, struct arena *a, int64_t org, struct comm_template **list_r,
+				     size_t *n_r);
+enum kf_err store_comm_template_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id,
+				    struct comm_template *out);
+enum kf_err store_comm_template_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				       struct comm_template *t);
+enum kf_err store_comm_template_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				       int64_t expected_version, struct comm_template *t,
+				       struct comm_template *current_r);
+enum kf_err store_comm_template_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				       int64_t expected_version, struct comm_template *current_r);
+/* Adopts starter templates in one transaction; titles the organisation has (case-insensitive) are skipped. */
+enum kf_err store_comm_template_adopt(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				      struct comm_template *items, size_t n, size_t *created_r, size_t *skipped_r);
+/*
+ * The placeholder values from the plan: the organisation's name, the
+ * primary person of the role named "Notfallleitung" (with the first phone
+ * number, mobile preferred), the alarm plan's meeting place, and today
+ * (YYYY-MM-DD) in German writing. Missing values stay NULL.
+ */
+enum kf_err store_comm_values(struct store_conn *c, struct arena *a, int64_t org, const char *today,
+			      struct comm_values *v);
 
 /* step 5: exercises */
 

@@ -4,6 +4,7 @@
 #include "../http/request.h"
 #include "../lib/i18n.h"
 #include "../store/store.h"
+#include "docs_view.h"
 #include "html.h"
 #include "page.h"
 #include "team_view.h"
@@ -109,6 +110,56 @@ static int team_card(struct req *r)
 	return 0;
 }
 
+/* step 4: registers */
+/* Step 4's card: copies (and how many are stale), acknowledgements "x of y", templates, and the next action. */
+static int documents_card(struct req *r)
+{
+	struct docs_view dv;
+	const char *label;
+	char href[96];
+
+	if (docs_view_load(r, &dv) < 0)
+		return -1;
+	html_lit(&r->out, "<p class=\"counts\">");
+	html_textf(&r->out, _(r->lang, "Copies of the plan: %zu, stale: %zu · communication templates: %zu"),
+		   dv.ncopies, dv.nstale, dv.ntemplates);
+	html_lit(&r->out, "</p>");
+	if (dv.nstaff)
+		docs_ack_progress(r, &dv);
+	if (dv.nstale) {
+		html_lit(&r->out, "<ul class=\"gaps\"><li><span class=\"badge gap\">");
+		html_text(&r->out, _(r->lang, "Gap"));
+		html_lit(&r->out, "</span> ");
+		html_textf(&r->out, _(r->lang, "Stale copies that hold an old state of the plan: %zu"), dv.nstale);
+		html_lit(&r->out, "</li></ul>");
+	}
+	if (r->org.role < MEMBER_EDITOR) {
+		docs_url(r, href, sizeof(href), "");
+		label = N_("Open step 4");
+	} else if (dv.ncopies == 0) {
+		docs_url(r, href, sizeof(href), "/copies/new");
+		label = N_("Record where the plan is kept");
+	} else if (dv.nstale) {
+		docs_url(r, href, sizeof(href), "");
+		label = N_("Replace the stale copies");
+	} else if (dv.ntemplates == 0) {
+		docs_url(r, href, sizeof(href), "/templates/starter");
+		label = N_("Adopt the starter templates");
+	} else if (dv.nconfirmed < dv.nstaff) {
+		docs_url(r, href, sizeof(href), "/acknowledgements");
+		label = N_("Record staff confirmations");
+	} else {
+		docs_url(r, href, sizeof(href), "");
+		label = N_("Open step 4");
+	}
+	html_lit(&r->out, "<p><a class=\"button primary\"");
+	html_attr(&r->out, "href", href);
+	html_lit(&r->out, ">");
+	html_text(&r->out, _(r->lang, label));
+	html_lit(&r->out, "</a></p>");
+	return 0;
+}
+
 /*
  * What each step shows on the start page; NULL while a step is not built.
  * A card writes its part of the page and returns 0, or -1 when its data
@@ -118,7 +169,7 @@ static int (*const step_cards[STEP__MAX])(struct req *r) = {
 	[STEP_RISKS] = risks_card,
 	[STEP_TEAM] = team_card,
 	[STEP_RECOVERY] = NULL,
-	[STEP_DOCUMENT] = NULL,
+	[STEP_DOCUMENT] = documents_card, /* step 4: registers */
 	[STEP_EXERCISE] = NULL,
 };
 

@@ -47,6 +47,30 @@ void web_risk_adopt(struct req *r);
 /* step 1: processes and systems */
 
 /* step 4: registers */
+void web_documents(struct req *r);
+void web_plan_copy_new(struct req *r);
+void web_plan_copy_create(struct req *r);
+void web_plan_copy_edit(struct req *r);
+void web_plan_copy_update(struct req *r);
+void web_plan_copy_confirm_delete(struct req *r);
+void web_plan_copy_delete(struct req *r);
+void web_acks(struct req *r);
+void web_ack_bulk(struct req *r);
+void web_ack_new(struct req *r);
+void web_ack_create(struct req *r);
+void web_ack_edit(struct req *r);
+void web_ack_update(struct req *r);
+void web_ack_confirm_delete(struct req *r);
+void web_ack_delete(struct req *r);
+void web_comm_templates(struct req *r);
+void web_comm_starter(struct req *r);
+void web_comm_adopt(struct req *r);
+void web_comm_template_new(struct req *r);
+void web_comm_template_create(struct req *r);
+void web_comm_template_edit(struct req *r);
+void web_comm_template_update(struct req *r);
+void web_comm_template_confirm_delete(struct req *r);
+void web_comm_template_delete(struct req *r);
 
 /* step 5: exercises */
 

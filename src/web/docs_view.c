@@ -1,0 +1,88 @@
+/* docs_view.c: loading the registers of step 4 once per page, and the small pieces their pages share. */
+#include <stdio.h>
+
+#include "../http/request.h"
+#include "../lib/arena.h"
+#include "../lib/i18n.h"
+#include "docs_view.h"
+#include "html.h"
+#include "../lib/banned.h"
+
+int docs_view_load(struct req *r, struct docs_view *dv)
+{
+	int64_t org = r->org.id;
+
+	*dv = (struct docs_view){ 0 };
+	if (store_plan_copy_list(r->db, r->arena, org, &dv->copies, &dv->ncopies) != KF_OK ||
+	    store_ack_list(r->db, r->arena, org, &dv->acks, &dv->nacks) != KF_OK ||
+	    store_comm_template_list(r->db, r->arena, org, &dv->templates, &dv->ntemplates) != KF_OK ||
+	    store_contact_list(r->db, r->arena, org, &dv->contacts, &dv->ncontacts) != KF_OK ||
+	    store_plan_last_change(r->db, org, &dv->plan_changed_at) != KF_OK)
+		return -1;
+	dv->staff = ARENA_NEW(r->arena, int64_t, dv->ncontacts + 1);
+	if (!dv->staff)
+		return -1;
+	for (size_t i = 0; i < dv->ncontacts; i++)
+		if (!dv->contacts[i].external)
+			dv->staff[dv->nstaff++] = dv->contacts[i].id;
+	for (size_t i = 0; i < dv->ncopies; i++)
+		dv->nstale += plan_copy_is_stale(dv->copies[i].plan_date, dv->copies[i].plan_changed_at);
+	dv->nconfirmed = ack_count_confirmed(dv->acks, dv->nacks, dv->staff, dv->nstaff);
+	return 0;
+}
+
+const struct contact *docs_view_contact(const struct docs_view *dv, int64_t id)
+{
+	for (size_t i = 0; id && i < dv->ncontacts; i++)
+		if (dv->contacts[i].id == id)
+			return &dv->contacts[i];
+	return NULL;
+}
+
+const struct acknowledgement *docs_view_ack_of(const struct docs_view *dv, int64_t contact_id)
+{
+	for (size_t i = 0; i < dv->nacks; i++)
+		if (dv->acks[i].contact_id == contact_id)
+			return &dv->acks[i];
+	return NULL;
+}
+
+void docs_url(struct req *r, char *out, size_t len, const char *rest)
+{
+	snprintf(out, len, "/o/%lld/documents%s", (long long)r->org.id, rest);
+}
+
+void docs_stale_badge(struct req *r, int stale)
+{
+	html_lit(&r->out, "<span");
+	html_attr(&r->out, "class", stale ? "badge gap" : "badge ok");
+	html_lit(&r->out, ">");
+	html_text(&r->out, stale ? _(r->lang, "stale") : _(r->lang, "current"));
+	html_lit(&r->out, "</span>");
+}
+
+void docs_button(struct req *r, const char *href, const char *label, int primary)
+{
+	html_lit(&r->out, "<a");
+	html_attr(&r->out, "class", primary ? "button primary" : "button");
+	html_attr(&r->out, "href", href);
+	html_lit(&r->out, ">");
+	html_text(&r->out, _(r->lang, label));
+	html_lit(&r->out, "</a>");
+}
+
+void docs_ack_progress(struct req *r, const struct docs_view *dv)
+{
+	struct strbuf *o = &r->out;
+	char value[24];
+
+	html_lit(o, "<div class=\"progress\"><progress");
+	snprintf(value, sizeof(value), "%zu", dv->nstaff ? dv->nstaff : 1);
+	html_attr(o, "max", value);
+	snprintf(value, sizeof(value), "%zu", dv->nconfirmed);
+	html_attr(o, "value", value);
+	html_attr(o, "aria-labelledby", "ack-count");
+	html_lit(o, "></progress> <span id=\"ack-count\">");
+	html_textf(o, _(r->lang, "%zu of %zu staff members have confirmed"), dv->nconfirmed, dv->nstaff);
+	html_lit(o, "</span></div>");
+}

@@ -1,0 +1,298 @@
+/* page_plan_copies.c: step 4, the form to add, edit and delete a copy of the plan. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../http/request.h"
+#include "../lib/arena.h"
+#include "../lib/i18n.h"
+#include "../lib/timeutil.h"
+#include "../store/store.h"
+#include "docs_view.h"
+#include "html.h"
+#include "page.h"
+#include "web.h"
+#include "../lib/banned.h"
+
+#define MSG_GONE N_("This copy does not exist (any more).")
+
+static const char *text_saved(const struct plan_copy *saved, const char *mine, const char *theirs)
+{
+	return saved && strcmp(mine, theirs) != 0 ? theirs : NULL;
+}
+
+static const char *contact_name(const struct contact *list, size_t n, int64_t id)
+{
+	for (size_t i = 0; id && i < n; i++)
+		if (list[i].id == id)
+			return list[i].name;
+	return NULL;
+}
+
+/* The form; saved is what someone else stored meanwhile (stale edit) or NULL. */
+static void copy_form(struct req *r, int status, const struct plan_copy *p, const struct field_errors *fe,
+		      const struct plan_copy *saved)
+{
+	int is_new = p->id == 0, readonly = r->org.role < MEMBER_EDITOR;
+	struct option kinds[COPY_KIND__MAX + 1], *people;
+	struct strbuf *o = &r->out;
+	char action[96], version[24], back[64], rest[48];
+	struct contact *contacts;
+	size_t ncontacts;
+	struct field f;
+
+	if (store_contact_list(r->db, r->arena, r->org.id, &contacts, &ncontacts) != KF_OK ||
+	    !(people = ARENA_NEW(r->arena, struct option, ncontacts + 1))) {
+		web_error_page(r, 500, N_("The database could not be read. Please try again."));
+		return;
+	}
+	people[0].value = "";
+	people[0].label = _(r->lang, "— nobody in particular —");
+	for (size_t i = 0; i < ncontacts; i++) {
+		people[i + 1].value = arena_printf(r->arena, "%lld", (long long)contacts[i].id);
+		people[i + 1].label = contacts[i].name;
+	}
+	kinds[0].value = "";
+	kinds[0].label = _(r->lang, "— please choose —");
+	for (int i = 0; i < COPY_KIND__MAX; i++) {
+		kinds[i + 1].value = plan_copy_kind_name((enum plan_copy_kind)i);
+		kinds[i + 1].label = _(r->lang, plan_copy_kind_label((enum plan_copy_kind)i));
+	}
+	r->status = status;
+	sb_reset(o);
+	page_begin(r, is_new ? N_("New copy of the plan") : readonly ? N_("Copy of the plan") : N_("Edit copy of the plan"),
+		   STEP_DOCUMENT, N_("Where a printed or digital copy of the plan is kept, and which state of the plan it holds."));
+	if (saved)
+		page_notice(r, "warn",
+			    _(r->lang, "Someone else changed this copy meanwhile. Your input is kept below; next to each "
+				       "field that differs you see what was saved. Save again to keep your input."));
+	if (readonly)
+		page_notice(r, "ok", _(r->lang, "You can read this copy. Editing needs the editor role."));
+	if (!is_new && !saved) {
+		int stale = plan_copy_is_stale(p->plan_date, p->plan_changed_at);
+
+		html_lit(o, "<p class=\"score\">");
+		docs_stale_badge(r, stale);
+		html_lit(o, " ");
+		html_text(o, stale ? _(r->lang, "The plan changed after this copy was made. Replace the copy and enter the new date.")
+				   : _(r->lang, "This copy holds the current state of the plan."));
+		html_lit(o, "</p>");
+	}
+	form_error_summary(r, fe);
+	if (is_new) {
+		docs_url(r, action, sizeof(action), "/copies/new");
+	} else {
+		snprintf(rest, sizeof(rest), "/copies/%lld", (long long)p->id);
+		docs_url(r, action, sizeof(action), rest);
+	}
+	form_begin(r, action, r->csrf);
+	snprintf(version, sizeof(version), "%lld", (long long)(saved ? saved->version : p->version));
+	if (!is_new)
+		form_hidden(r, "version", version);
+	f = (struct field){ .name = "kind", .label = N_("Kind of copy"), .value = plan_copy_kind_name(p->kind),
+			    .required = 1, .readonly = readonly, .error = fe_get(fe, "kind"),
+			    .saved = saved && saved->kind != p->kind ? _(r->lang, plan_copy_kind_label(saved->kind)) : NULL };
+	form_select(r, &f, kinds, COPY_KIND__MAX + 1);
+	f = (struct field){ .name = "location", .label = N_("Where is it kept?"), .value = p->location, .required = 1,
+			    .readonly = readonly, .error = fe_get(fe, "location"),
+			    .hint = N_("As precisely as someone else would find it, e.g. emergency folder in the managing director's office."),
+			    .saved = text_saved(saved, p->location, saved ? saved->location : "") };
+	form_input(r, &f);
+	f = (struct field){ .name = "holder_contact_id", .label = N_("Held by"),
+			    .value = p->holder_contact_id ? arena_printf(r->arena, "%lld", (long long)p->holder_contact_id) : "",
+			    .readonly = readonly, .hint = N_("Who has this copy or looks after it? Optional."),
+			    .error = fe_get(fe, "holder_contact_id") };
+	if (saved && saved->holder_contact_id != p->holder_contact_id) {
+		const char *name = contact_name(contacts, ncontacts, saved->holder_contact_id);
+
+		f.saved = name ? name : "";
+	}
+	form_select(r, &f, people, (int)ncontacts + 1);
+	f = (struct field){ .name = "plan_date", .label = N_("State of the plan"), .value = p->plan_date, .type = "date",
+			    .required = 1, .readonly = readonly, .error = fe_get(fe, "plan_date"),
+			    .hint = N_("The day the copy was printed or saved. When the plan changes after that day, the copy is stale."),
+			    .saved = text_saved(saved, p->plan_date, saved ? saved->plan_date : "") };
+	form_input(r, &f);
+	f = (struct field){ .name = "last_checked", .label = N_("Last checked on"), .value = p->last_checked,
+			    .type = "date", .readonly = readonly, .error = fe_get(fe, "last_checked"),
+			    .hint = N_("When did someone last look that the copy is still there and readable?"),
+			    .saved = text_saved(saved, p->last_checked, saved ? saved->last_checked : "") };
+	form_input(r, &f);
+	f = (struct field){ .name = "notes", .label = N_("Notes"), .value = p->notes, .readonly = readonly,
+			    .error = fe_get(fe, "notes"), .hint = N_("For example: who has the key, where the password is kept."),
+			    .saved = text_saved(saved, p->notes, saved ? saved->notes : "") };
+	form_textarea(r, &f);
+	docs_url(r, back, sizeof(back), "");
+	snprintf(rest, sizeof(rest), "/copies/%lld/delete", (long long)p->id);
+	docs_url(r, action, sizeof(action), rest);
+	form_actions(r, readonly ? NULL : is_new ? N_("Add copy") : N_("Save"), back, is_new || readonly ? NULL : action);
+	form_end(r);
+	page_end(r);
+}
+
+void web_plan_copy_new(struct req *r)
+{
+	struct plan_copy p;
+
+	plan_copy_init(&p);
+	kf_date_iso(kf_now(), p.plan_date);
+	copy_form(r, 200, &p, NULL, NULL);
+}
+
+static int read_form(struct req *r, struct plan_copy *p, struct field_errors *fe)
+{
+	char today[11];
+
+	kf_date_iso(kf_now(), today);
+	plan_copy_from_form(p, &r->form, fe);
+	plan_copy_validate(p, r->arena, today, fe);
+	if (fe->n) /* name an unknown holder together with the other mistakes */
+		store_plan_copy_check_holder(r->db, p, r->org.id, fe);
+	return fe->n ? -1 : 0;
+}
+
+static void store_failed(struct req *r, enum kf_err err)
+{
+	web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+		       err == KF_ENOTFOUND ? MSG_GONE : N_("The database could not be written. Please try again."));
+}
+
+void web_plan_copy_create(struct req *r)
+{
+	struct field_errors fe = { 0 };
+	struct plan_copy p;
+	enum kf_err err;
+	char back[64];
+
+	plan_copy_init(&p);
+	if (read_form(r, &p, &fe) < 0) {
+		copy_form(r, 422, &p, &fe, NULL);
+		return;
+	}
+	err = store_plan_copy_create(r->db, r->arena, r->org.id, r->user.id, &p, &fe);
+	if (err == KF_EINVAL) {
+		p.id = 0;
+		copy_form(r, 422, &p, &fe, NULL);
+		return;
+	}
+	if (err) {
+		store_failed(r, err);
+		return;
+	}
+	docs_url(r, back, sizeof(back), "");
+	resp_redirect(r, back);
+}
+
+void web_plan_copy_edit(struct req *r)
+{
+	struct plan_copy p;
+	enum kf_err err;
+
+	err = store_plan_copy_get(r->db, r->arena, r->org.id, r->id, &p);
+	if (err) {
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? MSG_GONE : N_("The database could not be read. Please try again."));
+		return;
+	}
+	copy_form(r, 200, &p, NULL, NULL);
+}
+
+/* The version field of a posted form, or -1 after answering 400. */
+static long long form_version(struct req *r)
+{
+	const char *v = kv_get(&r->form, "version");
+	long long version = 0;
+
+	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
+		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
+		return -1;
+	}
+	return version;
+}
+
+void web_plan_copy_update(struct req *r)
+{
+	struct field_errors fe = { 0 };
+	struct plan_copy p, current;
+	long long version;
+	enum kf_err err;
+	char back[64];
+
+	plan_copy_init(&p);
+	p.id = r->id;
+	if ((version = form_version(r)) < 0)
+		return;
+	p.version = version;
+	if (read_form(r, &p, &fe) < 0) {
+		copy_form(r, 422, &p, &fe, NULL);
+		return;
+	}
+	err = store_plan_copy_update(r->db, r->arena, r->org.id, r->user.id, version, &p, &current, &fe);
+	if (err == KF_ECONFLICT) {
+		copy_form(r, 409, &p, NULL, &current);
+		return;
+	}
+	if (err == KF_EINVAL) {
+		copy_form(r, 422, &p, &fe, NULL);
+		return;
+	}
+	if (err) {
+		store_failed(r, err);
+		return;
+	}
+	docs_url(r, back, sizeof(back), "");
+	resp_redirect(r, back);
+}
+
+static void confirm_page(struct req *r, int status, const struct plan_copy *p, int changed)
+{
+	char action[96], back[64], rest[48];
+	struct delete_confirmation dc = {
+		.title = N_("Delete copy"),
+		.question = N_("Do you really want to delete the copy at \"%s\" from the register?"),
+		.name = p->location,
+		.note = N_("Only the entry is deleted, not the copy itself. The change history keeps a record of it."),
+		.changed = changed ? N_("Someone else changed this copy meanwhile. Please check it again.") : NULL,
+		.action = action,
+		.version = p->version,
+		.back = back,
+		.step = STEP_DOCUMENT,
+	};
+
+	snprintf(rest, sizeof(rest), "/copies/%lld/delete", (long long)p->id);
+	docs_url(r, action, sizeof(action), rest);
+	docs_url(r, back, sizeof(back), "");
+	page_confirm_delete(r, status, &dc);
+}
+
+void web_plan_copy_confirm_delete(struct req *r)
+{
+	struct plan_copy p;
+
+	if (store_plan_copy_get(r->db, r->arena, r->org.id, r->id, &p) != KF_OK) {
+		web_error_page(r, 404, MSG_GONE);
+		return;
+	}
+	confirm_page(r, 200, &p, 0);
+}
+
+void web_plan_copy_delete(struct req *r)
+{
+	struct plan_copy current;
+	long long version;
+	enum kf_err err;
+	char back[64];
+
+	if ((version = form_version(r)) < 0)
+		return;
+	err = store_plan_copy_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
+	if (err == KF_ECONFLICT) {
+		confirm_page(r, 409, &current, 1);
+		return;
+	}
+	if (err) {
+		store_failed(r, err);
+		return;
+	}
+	docs_url(r, back, sizeof(back), "");
+	resp_redirect(r, back);
+}
