@@ -56,7 +56,10 @@ void depgraph_dot(struct strbuf *sb, enum kf_lang lang, const struct system *sys
 		const struct system *s = &systems[i];
 
 		sb_addf(sb, "s%lld", (long long)s->id);
-		node_label(sb, s->name, _(lang, system_type_label(s->type)),
+		const char *type = _(lang, system_type_label(s->type));
+
+		/* "Server" named "Server" needs no second line saying so */
+		node_label(sb, s->name, strcmp(type, s->name) != 0 ? type : NULL,
 			   s->spof ? _(lang, "Single point of failure") : NULL);
 		if (s->spof)
 			sb_adds(sb, ", fillcolor=\"#fdecea\", color=\"#b3261e\", penwidth=2");

@@ -171,7 +171,7 @@ static void system_boxes(struct req *r, const char *name, const char *field, con
 			 const struct field_errors *fe, int readonly)
 {
 	struct strbuf *o = &r->out;
-	const char *arg, *err = list_error(fe, field, SYSTEM_MAX_DEPS, &arg);
+	const char *arg, *type, *err = list_error(fe, field, SYSTEM_MAX_DEPS, &arg);
 	char id[48];
 	int shown = 0;
 
@@ -213,9 +213,14 @@ static void system_boxes(struct req *r, const char *name, const char *field, con
 		html_attr(o, "for", id);
 		html_lit(o, "><strong>");
 		html_text(o, all[i].name);
-		html_lit(o, "</strong> <small>");
-		html_text(o, _(r->lang, system_type_label(all[i].type)));
-		html_lit(o, "</small></label></div>");
+		html_lit(o, "</strong>");
+		type = _(r->lang, system_type_label(all[i].type));
+		if (strcmp(type, all[i].name) != 0) {
+			html_lit(o, " <small>");
+			html_text(o, type);
+			html_lit(o, "</small>");
+		}
+		html_lit(o, "</label></div>");
 		shown++;
 	}
 	html_lit(o, "</div>");
