@@ -5,6 +5,7 @@
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
 
 #include "../core/bia.h"
 #include "../http/request.h"
@@ -18,6 +19,19 @@
 /* graphviz keeps global state (parser, plugins): one render at a time, one context for the process */
 static pthread_mutex_t gv_mu = PTHREAD_MUTEX_INITIALIZER;
 static GVC_t *gv_ctx;
+
+/*
+ * Only the two plugins we need, linked in (meson.build): no plugin config
+ * file to find at run time, and no pango/fontconfig text layout (graphviz
+ * then estimates text widths itself, which is enough for these labels).
+ */
+extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
+extern gvplugin_library_t gvplugin_core_LTX_library;
+static lt_symlist_t gv_builtins[] = {
+	{ "gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library },
+	{ "gvplugin_core_LTX_library", &gvplugin_core_LTX_library },
+	{ NULL, NULL },
+};
 
 static void node_label(struct strbuf *sb, const char *name, const char *line2, const char *line3)
 {
@@ -40,7 +54,7 @@ void depgraph_dot(struct strbuf *sb, enum kf_lang lang, const struct system *sys
 	sb_adds(sb, "digraph dependencies {\n"
 		    "graph [rankdir=TB, bgcolor=\"transparent\", nodesep=0.35, ranksep=0.55, fontname=\"sans-serif\"];\n"
 		    "node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#5f6b7a\", "
-		    "fontname=\"sans-serif\", fontsize=11, margin=\"0.15,0.06\"];\n"
+		    "fontname=\"sans-serif\", fontsize=11, margin=\"0.22,0.08\"];\n"
 		    "edge [color=\"#6b7280\", arrowsize=0.7];\n");
 	if (n == 0 && np == 0) {
 		sb_adds(sb, "empty");
@@ -83,7 +97,7 @@ int depgraph_render_svg(const char *dot, struct strbuf *out)
 
 	pthread_mutex_lock(&gv_mu);
 	if (!gv_ctx)
-		gv_ctx = gvContext();
+		gv_ctx = gvContextPlugins(gv_builtins, 0);
 	g = gv_ctx ? agmemread(dot) : NULL;
 	if (g && gvLayout(gv_ctx, g, "dot") == 0) {
 		if (gvRenderData(gv_ctx, g, "svg", &data, &len) == 0 && data)
