@@ -59,6 +59,19 @@ void api_risk_adopt(struct req *r);
 /* step 2: alarm chain */
 
 /* step 1: processes and systems */
+void api_process_list(struct req *r);
+void api_process_create(struct req *r);
+void api_process_get(struct req *r);
+void api_process_put(struct req *r);
+void api_process_patch(struct req *r);
+void api_process_delete(struct req *r);
+void api_system_list(struct req *r);
+void api_system_create(struct req *r);
+void api_system_get(struct req *r);
+void api_system_put(struct req *r);
+void api_system_patch(struct req *r);
+void api_system_delete(struct req *r);
+void api_system_graph(struct req *r);
 
 /* step 4: registers */
 void api_plan_copy_list(struct req *r);

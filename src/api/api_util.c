@@ -43,8 +43,22 @@ void api_error_fields(struct req *r, const struct field_errors *fe)
 	json_t *err = error_object(r, "validation_failed", N_("Some fields are not valid."));
 	json_t *fields = json_object();
 
-	for (int i = 0; i < fe->n; i++)
-		json_object_set_new(fields, fe->e[i].field, json_string(i18n_tr(r->lang, fe->e[i].msg)));
+	for (int i = 0; i < fe->n; i++) {
+		const char *msg = i18n_tr(r->lang, fe->e[i].msg), *pct = fe->e[i].arg ? strstr(msg, "%s") : NULL;
+		struct strbuf sb;
+
+		if (!pct) {
+			json_object_set_new(fields, fe->e[i].field, json_string(msg));
+			continue;
+		}
+		/* "would create a cycle: %s" filled with its value */
+		sb_init(&sb, 4096);
+		sb_add(&sb, msg, (size_t)(pct - msg));
+		sb_adds(&sb, fe->e[i].arg);
+		sb_adds(&sb, pct + 2);
+		json_object_set_new(fields, fe->e[i].field, json_string(sb.failed ? msg : sb.buf));
+		sb_release(&sb);
+	}
 	json_object_set_new(err, "fields", fields);
 	api_json(r, 422, json_pack("{s:o}", "error", err));
 }

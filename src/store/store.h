@@ -13,8 +13,10 @@
 #include "../core/fielderr.h"
 #include "../core/member.h"
 #include "../core/plan_copy.h"
+#include "../core/process.h"
 #include "../core/risk.h"
 #include "../core/role.h"
+#include "../core/system.h"
 #include "../lib/err.h"
 
 struct arena;
@@ -149,6 +151,48 @@ enum kf_err store_risk_adopt(struct store_conn *c, struct arena *a, int64_t org,
 /* step 2: alarm chain */
 
 /* step 1: processes and systems */
+
+/*
+ * Business processes, listed by name. Create and update check that the
+ * responsible person is a contact and every needed system an IT system of
+ * this organisation (KF_EINVAL with field errors); versions and history as
+ * for contacts. Deletion is soft.
+ */
+enum kf_err store_process_list(struct store_conn *c, struct arena *a, int64_t org, struct process **list_r, size_t *n_r);
+enum kf_err store_process_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct process *out);
+/* Adds a field error for each reference that is not of this organisation; KF_EINVAL when any. */
+enum kf_err store_process_check_refs(struct store_conn *c, const struct process *p, int64_t org,
+				     struct field_errors *fe);
+enum kf_err store_process_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct process *p,
+				 struct field_errors *fe);
+enum kf_err store_process_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				 int64_t expected_version, struct process *p, struct process *current_r,
+				 struct field_errors *fe);
+enum kf_err store_process_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				 int64_t expected_version, struct process *current_r);
+
+/*
+ * IT systems, listed by name, with the computed values (required RTO/RPO,
+ * SPoF, cost per day) filled over the organisation's whole graph. Create and
+ * update check the contacts, that every dependency is a system here, and
+ * that no dependency cycle arises (the field error names it), all inside the
+ * write transaction.
+ */
+enum kf_err store_system_list(struct store_conn *c, struct arena *a, int64_t org, struct system **list_r, size_t *n_r);
+enum kf_err store_system_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct system *out);
+/* Adds a field error for each bad reference and for a cycle; KF_EINVAL when any. */
+enum kf_err store_system_check_refs(struct store_conn *c, struct arena *a, const struct system *s, int64_t org,
+				    struct field_errors *fe);
+enum kf_err store_system_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct system *s,
+				struct field_errors *fe);
+enum kf_err store_system_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				int64_t expected_version, struct system *s, struct system *current_r,
+				struct field_errors *fe);
+/* KF_EINUSE (current_r filled) while other systems depend on it or processes need it; used_by_r then lists them. */
+enum kf_err store_system_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				int64_t expected_version, struct system *current_r, const char **used_by_r);
+/* Who needs system id: "process: A, B; system: C", or NULL when nobody. */
+enum kf_err store_system_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id, const char **used_by_r);
 
 /* step 4: registers */
 

@@ -72,6 +72,8 @@ static int risks_card(struct req *r)
 	html_lit(&r->out, "<p class=\"counts\">");
 	html_textf(&r->out, _(r->lang, "%zu risks, of which %d high and %d critical"), n, high, critical);
 	html_lit(&r->out, "</p>");
+	if (web_bia_home_line(r) < 0) /* step 1: processes and systems */
+		return -1;
 	if (no_owner) {
 		html_lit(&r->out, "<ul class=\"gaps\"><li><span class=\"badge gap\">");
 		html_text(&r->out, _(r->lang, "Gap"));

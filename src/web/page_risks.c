@@ -157,6 +157,7 @@ void web_risks(struct req *r)
 		risks_table(r, list, n, contacts, ncontacts);
 	}
 	html_lit(o, "</section>");
+	web_bia_risks_section(r); /* step 1: processes and systems */
 	page_end(r);
 }
 

@@ -45,6 +45,24 @@ void web_risk_adopt(struct req *r);
 /* step 2: alarm chain */
 
 /* step 1: processes and systems */
+void web_processes(struct req *r);
+void web_process_new(struct req *r);
+void web_process_create(struct req *r);
+void web_process_edit(struct req *r);
+void web_process_update(struct req *r);
+void web_process_confirm_delete(struct req *r);
+void web_process_delete(struct req *r);
+void web_systems(struct req *r);
+void web_system_new(struct req *r);
+void web_system_create(struct req *r);
+void web_system_edit(struct req *r);
+void web_system_update(struct req *r);
+void web_system_confirm_delete(struct req *r);
+void web_system_delete(struct req *r);
+/* The section on the risk register page that leads to processes and systems. */
+void web_bia_risks_section(struct req *r);
+/* The line with the counts on the start page's step-1 card; -1 when the data could not be read. */
+int web_bia_home_line(struct req *r);
 
 /* step 4: registers */
 void web_documents(struct req *r);
