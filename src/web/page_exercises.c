@@ -78,6 +78,8 @@ static void status_badge(struct req *r, const struct exercise *e)
 
 /* ---------------------------------------------------------------- the review cycle */
 
+static const char *const review_states[] = { "none", "ok", "overdue" };
+
 /* "Letzte Überprüfung des Plans: … · nächste fällig: …" with a badge for the state. */
 static void review_status_line(struct req *r, const struct plan_review *p, const char *today)
 {
@@ -86,7 +88,9 @@ static void review_status_line(struct req *r, const struct plan_review *p, const
 	char next[11];
 
 	st = review_next(p, today, next);
-	html_lit(o, "<p class=\"review-status\" id=\"review-status\">");
+	html_lit(o, "<p class=\"review-status\" id=\"review-status\"");
+	html_attr(o, "data-state", review_states[st]);
+	html_lit(o, ">");
 	if (st == REVIEW_NONE) {
 		html_text(o, _(r->lang, "The plan has not been reviewed yet."));
 		html_lit(o, " ");
