@@ -19,7 +19,7 @@ static const char *const type_labels[EXERCISE_TYPE__MAX] = {
 	N_("Restore test"),		  N_("Simulation"),  N_("Full drill"),
 };
 static const char *const status_names[EXERCISE_STATUS__MAX] = { "planned", "done", "cancelled" };
-static const char *const status_labels[EXERCISE_STATUS__MAX] = { N_("Planned"), N_("Done"), N_("Cancelled") };
+static const char *const status_labels[EXERCISE_STATUS__MAX] = { N_("Planned"), N_("Carried out"), N_("Cancelled") };
 
 #define MSG_TYPE N_("must be one of tabletop, walkthrough, alarm_test, restore_test, simulation, full_drill")
 #define MSG_STATUS N_("must be one of planned, done, cancelled")
