@@ -1017,7 +1017,7 @@ int web_exercises_card(struct req *r)
 	} else {
 		exercise_view_url(r, 0, href, sizeof(href));
 		html_lit(o, "<p>");
-		link_button(r, href, "button primary", N_("Open exercises and review"));
+		link_button(r, href, "button primary", N_("Open the exercises"));
 	}
 	html_lit(o, "</p>");
 	return 0;
