@@ -130,7 +130,9 @@ static void people_from_json(const json_t *arr, const char *field, int64_t *ids,
 
 		snprintf(name, sizeof(name), "%s[%zu]", field, i);
 		if (!json_is_integer(v) || json_integer_value(v) <= 0) {
+			/* keeps its place as 0, so later errors name the right index */
 			fe_add(fe, name, MSG_CONTACT);
+			ids[(*n)++] = 0;
 			continue;
 		}
 		ids[(*n)++] = json_integer_value(v);
@@ -285,7 +287,7 @@ static void no_repeats(const int64_t *ids, int n, const char *field, struct fiel
 	char name[48];
 
 	for (int i = 1; i < n; i++)
-		if (has_id(ids, i, ids[i])) {
+		if (ids[i] > 0 && has_id(ids, i, ids[i])) {
 			snprintf(name, sizeof(name), "%s[%d]", field, i);
 			fe_add(fe, name, N_("is named twice"));
 		}
@@ -319,7 +321,7 @@ void exercise_validate(struct exercise *e, struct arena *a, const char *today, s
 	no_repeats(e->participant_ids, e->nparticipants, "participant_ids", fe);
 	no_repeats(e->observer_ids, e->nobservers, "observer_ids", fe);
 	for (int i = 0; i < e->nobservers; i++)
-		if (has_id(e->participant_ids, e->nparticipants, e->observer_ids[i])) {
+		if (e->observer_ids[i] > 0 && has_id(e->participant_ids, e->nparticipants, e->observer_ids[i])) {
 			snprintf(name, sizeof(name), "observer_ids[%d]", i);
 			fe_add(fe, name, N_("takes part already; a person either takes part or observes"));
 		}

@@ -130,6 +130,12 @@ api PATCH "$E/$e1" "{\"scenario_risk_id\": 999999, \"participant_ids\": [$foreig
 assert_field_error scenario_risk_id
 assert_field_error 'participant_ids[0]'
 assert_field_error 'observer_ids[0]'
+# each entry is named at its own place, also after a bad one
+api PATCH "$E/$e1" "{\"participant_ids\": [\"x\", $foreign_contact, $anna], \"observer_ids\": [$anna]}" -H "$(im 3)"
+assert_field_error 'participant_ids[0]'
+assert_field_error 'participant_ids[1]'
+assert_field_error 'observer_ids[0]'
+assert_json '.error.fields | keys | join(",")' 'observer_ids[0],participant_ids[0],participant_ids[1]'
 # other mistakes and foreign references are named together
 api PATCH "$E/$e1" "{\"title\": \"\", \"scenario_risk_id\": $foreign_risk}" -H "$(im 3)"
 assert_field_error title

@@ -130,8 +130,8 @@ static void test_exercise_every_bad_field_named(void **state)
 	assert_field_error(&fe, "achieved_rpo_hours");
 	assert_field_error(&fe, "duration_minutes");
 	assert_field_error(&fe, "colour");
-	/* the repeat of contact 1 is named at its place: [1, "x", 1] keeps 1 and 1 */
-	assert_field_error(&fe, "participant_ids[1]");
+	/* the repeat of contact 1 is named at its own place */
+	assert_field_error_is(&fe, "participant_ids[2]", "is named twice");
 }
 
 static void test_exercise_future_cannot_be_done(void **state)
