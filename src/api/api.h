@@ -97,6 +97,20 @@ void api_comm_template_filled(struct req *r);
 void api_templates_comm(struct req *r);
 
 /* step 5: exercises */
+void api_exercise_list(struct req *r);
+void api_exercise_create(struct req *r);
+void api_exercise_get(struct req *r);
+void api_exercise_put(struct req *r);
+void api_exercise_patch(struct req *r);
+void api_exercise_delete(struct req *r);
+void api_finding_list(struct req *r);
+void api_finding_create(struct req *r);
+void api_finding_get(struct req *r);
+void api_finding_put(struct req *r);
+void api_finding_patch(struct req *r);
+void api_finding_delete(struct req *r);
+void api_review_get(struct req *r);
+void api_review_put(struct req *r);
 
 void api_alarm_step_list(struct req *r);
 void api_alarm_step_create(struct req *r);

@@ -19,7 +19,7 @@ static const struct plan_step_info steps[STEP__MAX] = {
 			    N_("The handbook on paper, the emergency card for every wall, and a copy that works offline."),
 			    "documents" },
 	[STEP_EXERCISE] = { STEP_EXERCISE, N_("Practise, test, update"),
-			    N_("Exercises, restore tests and yearly reviews keep the plan alive."), NULL },
+			    N_("Exercises, restore tests and yearly reviews keep the plan alive."), "exercises" },
 };
 
 const struct plan_step_info *plan_step(enum plan_step s)

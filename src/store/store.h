@@ -10,10 +10,13 @@
 #include "../core/alarm_step.h"
 #include "../core/comm_template.h"
 #include "../core/contact.h"
+#include "../core/exercise.h"
+#include "../core/finding.h"
 #include "../core/fielderr.h"
 #include "../core/member.h"
 #include "../core/plan_copy.h"
 #include "../core/process.h"
+#include "../core/review.h"
 #include "../core/risk.h"
 #include "../core/role.h"
 #include "../core/system.h"
@@ -276,6 +279,57 @@ enum kf_err store_comm_values(struct store_conn *c, struct arena *a, int64_t org
 			      struct comm_values *v);
 
 /* step 5: exercises */
+
+/*
+ * Exercises: planned ones first (soonest first), then done and cancelled
+ * ones (newest first); open_findings counts the findings not done yet.
+ * Create and update check that the scenario is a risk and every person a
+ * contact of this organisation (KF_EINVAL with field errors). Delete answers
+ * KF_EINUSE while findings are open (*used_by_r then says how many); done
+ * findings stay with the soft-deleted exercise.
+ */
+enum kf_err store_exercise_list(struct store_conn *c, struct arena *a, int64_t org, struct exercise **list_r,
+				size_t *n_r);
+enum kf_err store_exercise_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct exercise *out);
+/* Adds a field error for the scenario and each person not of this organisation; KF_EINVAL when any. */
+enum kf_err store_exercise_check_refs(struct store_conn *c, const struct exercise *e, int64_t org,
+				      struct field_errors *fe);
+enum kf_err store_exercise_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct exercise *e,
+				  struct field_errors *fe);
+enum kf_err store_exercise_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				  int64_t expected_version, struct exercise *e, struct exercise *current_r,
+				  struct field_errors *fe);
+enum kf_err store_exercise_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				  int64_t expected_version, struct exercise *current_r, const char **used_by_r);
+/*
+ * Findings of one exercise: open ones first, by severity. KF_ENOTFOUND when
+ * the exercise is not one of this organisation. Create takes f->exercise_id
+ * (KF_ENOTFOUND when there is no such exercise) and checks the responsible
+ * person (KF_EINVAL); the exercise of a finding never changes.
+ */
+enum kf_err store_finding_list(struct store_conn *c, struct arena *a, int64_t org, int64_t exercise_id,
+			       struct finding **list_r, size_t *n_r);
+enum kf_err store_finding_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct finding *out);
+enum kf_err store_finding_check_refs(struct store_conn *c, const struct finding *f, int64_t org,
+				     struct field_errors *fe);
+enum kf_err store_finding_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct finding *f,
+				 struct field_errors *fe);
+enum kf_err store_finding_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				 int64_t expected_version, struct finding *f, struct finding *current_r,
+				 struct field_errors *fe);
+enum kf_err store_finding_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				 int64_t expected_version, struct finding *current_r);
+/* Findings not done yet over all live exercises of the organisation. */
+enum kf_err store_findings_open_count(struct store_conn *c, int64_t org, int64_t *n_r);
+/* The plan review settings; before the first write version 0, no review yet, interval 12 (KF_OK). */
+enum kf_err store_review_get(struct store_conn *c, struct arena *a, int64_t org, struct plan_review *out);
+/* Adds a field error when the reviewer is no contact here; KF_EINVAL then. */
+enum kf_err store_review_check_refs(struct store_conn *c, const struct plan_review *p, int64_t org,
+				    struct field_errors *fe);
+/* Creates (expected_version 0) or replaces them; KF_ECONFLICT fills current_r, KF_EINVAL fe (reviewer). */
+enum kf_err store_review_put(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+			     int64_t expected_version, struct plan_review *p, struct plan_review *current_r,
+			     struct field_errors *fe);
 
 /*
  * Alarm steps, ordered by position 1..n. Create puts the step at its

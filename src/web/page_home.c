@@ -172,7 +172,7 @@ static int (*const step_cards[STEP__MAX])(struct req *r) = {
 	[STEP_TEAM] = team_card,
 	[STEP_RECOVERY] = NULL,
 	[STEP_DOCUMENT] = documents_card, /* step 4: registers */
-	[STEP_EXERCISE] = NULL,
+	[STEP_EXERCISE] = web_exercises_card,
 };
 
 void web_home(struct req *r)

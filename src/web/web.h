@@ -91,6 +91,23 @@ void web_comm_template_confirm_delete(struct req *r);
 void web_comm_template_delete(struct req *r);
 
 /* step 5: exercises */
+void web_exercises(struct req *r);
+void web_review_update(struct req *r);
+void web_exercise_new(struct req *r);
+void web_exercise_create(struct req *r);
+void web_exercise_show(struct req *r);
+void web_exercise_edit(struct req *r);
+void web_exercise_update(struct req *r);
+void web_exercise_confirm_delete(struct req *r);
+void web_exercise_delete(struct req *r);
+void web_finding_new(struct req *r);
+void web_finding_create(struct req *r);
+void web_finding_edit(struct req *r);
+void web_finding_update(struct req *r);
+void web_finding_confirm_delete(struct req *r);
+void web_finding_delete(struct req *r);
+/* Step 5's card on the start page: next exercise, open findings, review status, next action; -1 on read errors. */
+int web_exercises_card(struct req *r);
 
 void web_alarm(struct req *r);
 void web_alarm_step_new(struct req *r);

@@ -1,0 +1,292 @@
+/* page_findings.c: step 5: the form to add, edit and delete a finding of an exercise. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../http/request.h"
+#include "../lib/arena.h"
+#include "../lib/i18n.h"
+#include "../store/store.h"
+#include "exercise_view.h"
+#include "html.h"
+#include "page.h"
+#include "web.h"
+#include "../lib/banned.h"
+
+static void not_found(struct req *r, enum kf_err err, int writing)
+{
+	web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+		       err == KF_ENOTFOUND ? N_("This finding does not exist (any more).")
+		       : writing	   ? N_("The database could not be written. Please try again.")
+					   : N_("The database could not be read. Please try again."));
+}
+
+static const char *text_saved(const struct finding *saved, const char *mine, const char *theirs)
+{
+	return saved && strcmp(mine, theirs) != 0 ? theirs : NULL;
+}
+
+static void finding_form(struct req *r, int status, const struct finding *f, const struct field_errors *fe,
+			 const struct finding *saved)
+{
+	int is_new = f->id == 0, readonly = r->org.role < MEMBER_EDITOR;
+	struct option sevs[FINDING_SEVERITY__MAX], stats[FINDING_STATUS__MAX], *people;
+	struct strbuf *o = &r->out;
+	char action[96], version[24], back[80];
+	struct contact *contacts;
+	struct exercise e;
+	struct field fl;
+	size_t ncontacts;
+	enum kf_err err;
+
+	err = store_exercise_get(r->db, r->arena, r->org.id, f->exercise_id, &e);
+	if (err) {
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? N_("This exercise does not exist (any more).")
+						   : N_("The database could not be read. Please try again."));
+		return;
+	}
+	if (store_contact_list(r->db, r->arena, r->org.id, &contacts, &ncontacts) != KF_OK ||
+	    !(people = ARENA_NEW(r->arena, struct option, ncontacts + 1))) {
+		web_error_page(r, 500, N_("The database could not be read. Please try again."));
+		return;
+	}
+	people[0].value = "";
+	people[0].label = _(r->lang, "— nobody yet —");
+	for (size_t i = 0; i < ncontacts; i++) {
+		people[i + 1].value = exercise_view_id_text(r, contacts[i].id);
+		people[i + 1].label = contacts[i].name;
+	}
+	for (int i = 0; i < FINDING_SEVERITY__MAX; i++) {
+		sevs[i].value = finding_severity_name((enum finding_severity)i);
+		sevs[i].label = _(r->lang, finding_severity_label((enum finding_severity)i));
+	}
+	for (int i = 0; i < FINDING_STATUS__MAX; i++) {
+		stats[i].value = finding_status_name((enum finding_status)i);
+		stats[i].label = _(r->lang, finding_status_label((enum finding_status)i));
+	}
+	r->status = status;
+	sb_reset(o);
+	page_begin(r, is_new ? N_("New finding") : readonly ? N_("Finding") : N_("Edit finding"), STEP_EXERCISE,
+		   N_("Something the exercise showed that must get better: who sees to it, and by when."));
+	html_lit(o, "<p class=\"lead\">");
+	html_text_subst(o, _(r->lang, "From the exercise \"%s\"."), e.title);
+	html_lit(o, "</p>");
+	if (saved)
+		page_notice(r, "warn",
+			    _(r->lang, "Someone else changed this finding meanwhile. Your input is kept below; next to "
+				       "each field that differs you see what was saved. Save again to keep your input."));
+	if (readonly)
+		page_notice(r, "ok", _(r->lang, "You can read this finding. Editing needs the editor role."));
+	form_error_summary(r, fe);
+	if (is_new)
+		snprintf(action, sizeof(action), "/o/%lld/exercises/%lld/findings/new", (long long)r->org.id,
+			 (long long)f->exercise_id);
+	else
+		snprintf(action, sizeof(action), "/o/%lld/findings/%lld", (long long)r->org.id, (long long)f->id);
+	form_begin(r, action, r->csrf);
+	if (!is_new) {
+		snprintf(version, sizeof(version), "%lld", (long long)(saved ? saved->version : f->version));
+		form_hidden(r, "version", version);
+	}
+	fl = (struct field){ .name = "title", .label = N_("Title"), .value = f->title, .required = 1,
+			     .readonly = readonly, .hint = N_("For example: the mobile number of the IT provider was outdated."),
+			     .error = fe_get(fe, "title"), .saved = text_saved(saved, f->title, saved ? saved->title : "") };
+	form_input(r, &fl);
+	fl = (struct field){ .name = "description", .label = N_("Description"), .value = f->description,
+			     .readonly = readonly, .hint = N_("What happened, and what should be done?"),
+			     .error = fe_get(fe, "description"),
+			     .saved = text_saved(saved, f->description, saved ? saved->description : "") };
+	form_textarea(r, &fl);
+	html_lit(o, "<div class=\"scale-row\">");
+	fl = (struct field){ .name = "severity", .label = N_("Severity"), .value = finding_severity_name(f->severity),
+			     .readonly = readonly, .error = fe_get(fe, "severity"),
+			     .saved = saved && saved->severity != f->severity
+					      ? _(r->lang, finding_severity_label(saved->severity)) : NULL };
+	form_select(r, &fl, sevs, FINDING_SEVERITY__MAX);
+	fl = (struct field){ .name = "status", .label = N_("Status"), .value = finding_status_name(f->status),
+			     .readonly = readonly, .error = fe_get(fe, "status"),
+			     .saved = saved && saved->status != f->status ? _(r->lang, finding_status_label(saved->status))
+									  : NULL };
+	form_select(r, &fl, stats, FINDING_STATUS__MAX);
+	html_lit(o, "</div>");
+	fl = (struct field){ .name = "responsible_contact_id", .label = N_("Responsible"),
+			     .value = exercise_view_id_text(r, f->responsible_contact_id), .readonly = readonly,
+			     .hint = N_("Who sees to it that it gets fixed?"), .error = fe_get(fe, "responsible_contact_id") };
+	if (saved && saved->responsible_contact_id != f->responsible_contact_id) {
+		const char *name = exercise_view_contact_name(contacts, ncontacts, saved->responsible_contact_id);
+
+		fl.saved = name ? name : "";
+	}
+	form_select(r, &fl, people, (int)ncontacts + 1);
+	fl = (struct field){ .name = "due_date", .label = N_("Due on"), .type = "date", .value = f->due_date,
+			     .readonly = readonly, .error = fe_get(fe, "due_date"),
+			     .saved = text_saved(saved, f->due_date, saved ? saved->due_date : "") };
+	form_input(r, &fl);
+	exercise_view_url(r, f->exercise_id, back, sizeof(back));
+	snprintf(action, sizeof(action), "/o/%lld/findings/%lld/delete", (long long)r->org.id, (long long)f->id);
+	form_actions(r, readonly ? NULL : is_new ? N_("Add finding") : N_("Save"), back,
+		     is_new || readonly ? NULL : action);
+	form_end(r);
+	page_end(r);
+}
+
+static int read_form(struct req *r, struct finding *f, struct field_errors *fe)
+{
+	finding_from_form(f, &r->form, fe);
+	finding_validate(f, r->arena, fe);
+	if (fe->n)
+		store_finding_check_refs(r->db, f, r->org.id, fe);
+	return fe->n ? -1 : 0;
+}
+
+/* Under /exercises/{id}/findings/new the path id is the exercise's. */
+void web_finding_new(struct req *r)
+{
+	struct finding f;
+
+	finding_init(&f);
+	f.exercise_id = r->id;
+	finding_form(r, 200, &f, NULL, NULL);
+}
+
+void web_finding_create(struct req *r)
+{
+	struct field_errors fe = { 0 };
+	struct finding f;
+	enum kf_err err;
+	char back[80];
+
+	finding_init(&f);
+	f.exercise_id = r->id;
+	if (read_form(r, &f, &fe) < 0) {
+		finding_form(r, 422, &f, &fe, NULL);
+		return;
+	}
+	err = store_finding_create(r->db, r->arena, r->org.id, r->user.id, &f, &fe);
+	if (err == KF_EINVAL) {
+		f.id = 0;
+		finding_form(r, 422, &f, &fe, NULL);
+		return;
+	}
+	if (err) {
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? N_("This exercise does not exist (any more).")
+						   : N_("The database could not be written. Please try again."));
+		return;
+	}
+	exercise_view_url(r, f.exercise_id, back, sizeof(back));
+	resp_redirect(r, back);
+}
+
+void web_finding_edit(struct req *r)
+{
+	struct finding f;
+	enum kf_err err;
+
+	err = store_finding_get(r->db, r->arena, r->org.id, r->id, &f);
+	if (err) {
+		not_found(r, err, 0);
+		return;
+	}
+	finding_form(r, 200, &f, NULL, NULL);
+}
+
+void web_finding_update(struct req *r)
+{
+	struct field_errors fe = { 0 };
+	struct finding f, current, stored;
+	long long version;
+	enum kf_err err;
+	char back[80];
+
+	version = exercise_view_form_version(r, 1);
+	if (version < 0)
+		return;
+	/* the exercise of a finding never changes: take it from what is stored */
+	err = store_finding_get(r->db, r->arena, r->org.id, r->id, &stored);
+	if (err) {
+		not_found(r, err, 0);
+		return;
+	}
+	finding_init(&f);
+	f.id = r->id;
+	f.version = version;
+	f.exercise_id = stored.exercise_id;
+	if (read_form(r, &f, &fe) < 0) {
+		finding_form(r, 422, &f, &fe, NULL);
+		return;
+	}
+	err = store_finding_update(r->db, r->arena, r->org.id, r->user.id, version, &f, &current, &fe);
+	if (err == KF_ECONFLICT) {
+		finding_form(r, 409, &f, NULL, &current);
+		return;
+	}
+	if (err == KF_EINVAL) {
+		finding_form(r, 422, &f, &fe, NULL);
+		return;
+	}
+	if (err) {
+		not_found(r, err, 1);
+		return;
+	}
+	exercise_view_url(r, f.exercise_id, back, sizeof(back));
+	resp_redirect(r, back);
+}
+
+static void confirm_page(struct req *r, int status, const struct finding *f, int changed)
+{
+	char action[96], back[80];
+	struct delete_confirmation dc = {
+		.title = N_("Delete finding"),
+		.question = N_("Do you really want to delete the finding \"%s\"?"),
+		.name = f->title,
+		.note = N_("The change history keeps a record of it."),
+		.changed = changed ? N_("Someone else changed this finding meanwhile. Please check it again.") : NULL,
+		.action = action,
+		.version = f->version,
+		.back = back,
+		.step = STEP_EXERCISE,
+	};
+
+	snprintf(action, sizeof(action), "/o/%lld/findings/%lld/delete", (long long)r->org.id, (long long)f->id);
+	exercise_view_url(r, f->exercise_id, back, sizeof(back));
+	page_confirm_delete(r, status, &dc);
+}
+
+void web_finding_confirm_delete(struct req *r)
+{
+	struct finding f;
+	enum kf_err err;
+
+	err = store_finding_get(r->db, r->arena, r->org.id, r->id, &f);
+	if (err) {
+		not_found(r, err, 0);
+		return;
+	}
+	confirm_page(r, 200, &f, 0);
+}
+
+void web_finding_delete(struct req *r)
+{
+	struct finding current, stored;
+	long long version;
+	enum kf_err err;
+	char back[80];
+
+	version = exercise_view_form_version(r, 1);
+	if (version < 0)
+		return;
+	err = store_finding_get(r->db, r->arena, r->org.id, r->id, &stored);
+	if (!err)
+		err = store_finding_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
+	if (err == KF_ECONFLICT) {
+		confirm_page(r, 409, &current, 1);
+		return;
+	}
+	if (err) {
+		not_found(r, err, 1);
+		return;
+	}
+	exercise_view_url(r, stored.exercise_id, back, sizeof(back));
+	resp_redirect(r, back);
+}
