@@ -97,6 +97,13 @@ void api_comm_template_filled(struct req *r);
 void api_templates_comm(struct req *r);
 
 /* step 5: exercises */
+
+/* step 3: backups */
+
+/* step 3: runbooks, recovery order, workarounds */
+
+/* plan check */
+
 void api_exercise_list(struct req *r);
 void api_exercise_create(struct req *r);
 void api_exercise_get(struct req *r);

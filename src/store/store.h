@@ -280,6 +280,13 @@ enum kf_err store_comm_values(struct store_conn *c, struct arena *a, int64_t org
 
 /* step 5: exercises */
 
+/* step 3: backups */
+
+/* step 3: runbooks, recovery order, workarounds */
+
+/* plan check */
+
+
 /*
  * Exercises: planned ones first (soonest first), then done and cancelled
  * ones (newest first); open_findings counts the findings not done yet.

@@ -91,6 +91,13 @@ void web_comm_template_confirm_delete(struct req *r);
 void web_comm_template_delete(struct req *r);
 
 /* step 5: exercises */
+
+/* step 3: backups */
+
+/* step 3: runbooks, recovery order, workarounds */
+
+/* plan check */
+
 void web_exercises(struct req *r);
 void web_review_update(struct req *r);
 void web_exercise_new(struct req *r);
