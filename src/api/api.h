@@ -103,6 +103,7 @@ void api_templates_comm(struct req *r);
 /* step 3: runbooks, recovery order, workarounds */
 
 /* plan check */
+void api_check(struct req *r);
 
 void api_exercise_list(struct req *r);
 void api_exercise_create(struct req *r);

@@ -26,5 +26,6 @@ int cmd_serve(int argc, char **argv);
 int cmd_org(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
+int cmd_check(int argc, char **argv); /* plan check */
 
 #endif

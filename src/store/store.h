@@ -285,7 +285,15 @@ enum kf_err store_comm_values(struct store_conn *c, struct arena *a, int64_t org
 /* step 3: runbooks, recovery order, workarounds */
 
 /* plan check */
-
+struct plan_data;
+/*
+ * Everything the Plan-Check reads (core/plan_check.h), loaded once with the
+ * list functions above: risks, processes, systems with their roll-up,
+ * contacts, roles, alarm chain and plan, copies, acknowledgements, templates,
+ * exercises with their open findings, the review; today is set to the
+ * current date. Allocates in a.
+ */
+enum kf_err store_plan_load(struct store_conn *c, struct arena *a, int64_t org, struct plan_data *d);
 
 /*
  * Exercises: planned ones first (soonest first), then done and cancelled

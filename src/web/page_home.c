@@ -4,6 +4,7 @@
 #include "../http/request.h"
 #include "../lib/i18n.h"
 #include "../store/store.h"
+#include "check_view.h" /* plan check */
 #include "docs_view.h"
 #include "html.h"
 #include "page.h"
@@ -103,7 +104,6 @@ static int team_card(struct req *r)
 
 	if (team_view_load(r, &tv) < 0)
 		return -1;
-	team_view_progress(r, tv.check.percent);
 	html_lit(&r->out, "<p class=\"counts\">");
 	html_textf(&r->out, _(r->lang, "%zu contacts, %zu emergency roles"), tv.ncontacts, tv.nroles);
 	html_lit(&r->out, "</p>");
@@ -178,9 +178,15 @@ static int (*const step_cards[STEP__MAX])(struct req *r) = {
 void web_home(struct req *r)
 {
 	struct strbuf *o = &r->out;
+	struct plan_check pc; /* plan check */
 
+	if (check_view_load(r, &pc) < 0) {
+		web_error_page(r, 500, N_("The database could not be read. Please try again."));
+		return;
+	}
 	page_begin(r, N_("Your emergency plan"), STEP_NONE,
 		   N_("Five steps lead to a plan that works when the IT is down. Work through them together, one after the other."));
+	check_view_home_summary(r, &pc);
 	html_lit(o, "<ol class=\"path\">");
 	for (int s = STEP_RISKS; s < STEP__MAX; s++) {
 		const struct plan_step_info *info = plan_step((enum plan_step)s);
@@ -194,6 +200,7 @@ void web_home(struct req *r)
 		html_lit(o, "</h2><p>");
 		html_text(o, _(r->lang, info->summary));
 		html_lit(o, "</p>");
+		check_view_step_progress(r, &pc, (enum plan_step)s);
 		if (step_cards[s]) {
 			if (step_cards[s](r) < 0) {
 				web_error_page(r, 500, N_("The database could not be read. Please try again."));

@@ -97,6 +97,7 @@ void web_comm_template_delete(struct req *r);
 /* step 3: runbooks, recovery order, workarounds */
 
 /* plan check */
+void web_check(struct req *r);
 
 void web_exercises(struct req *r);
 void web_review_update(struct req *r);
