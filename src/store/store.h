@@ -288,7 +288,7 @@ enum kf_err store_comm_values(struct store_conn *c, struct arena *a, int64_t org
 struct plan_data;
 /*
  * Everything the Plan-Check reads (core/plan_check.h), loaded once with the
- * list functions above: risks, processes, systems with their roll-up,
+ * store's list functions: risks, processes, systems with their roll-up,
  * contacts, roles, alarm chain and plan, copies, acknowledgements, templates,
  * exercises with their open findings, the review; today is set to the
  * current date. Allocates in a.
