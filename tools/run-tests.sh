@@ -63,7 +63,8 @@ for stage in $stages; do
 		# the second compiler of the standard: the whole program must build warning-free with clang too
 		if CC=clang setup "$CLANG_BUILD"; then count clang-build 1 0; else count clang-build 0 1; fi ;;
 	docs)
-		if tools/check-api-doc.sh; then count api-doc 1 0; else count api-doc 0 1; fi ;;
+		if tools/check-api-doc.sh; then count api-doc 1 0; else count api-doc 0 1; fi
+		if tools/check-css.sh; then count css 1 0; else count css 0 1; fi ;;
 	unit)
 		setup "$BUILD" && run_unit "$BUILD" unit || count unit 0 1 ;;
 	e2e)
