@@ -131,13 +131,15 @@ static void badge_321(struct req *r, const struct backup *b)
 	exercise_view_badge(r, "badge gap", N_("3-2-1 not met"));
 	html_lit(&r->out, " <small>");
 	if (m & B321_COPIES)
-		html_text_subst(&r->out, _(r->lang, "only %s of 3 copies;"), arena_printf(r->arena, "%d", b->ncopies));
+		html_text_subst(&r->out, _(r->lang, "only %s of 3 copies"), arena_printf(r->arena, "%d", b->ncopies));
 	if (m & B321_KINDS) {
-		html_lit(&r->out, " ");
-		html_text(&r->out, _(r->lang, "only one kind of storage;"));
+		if (m & B321_COPIES)
+			html_lit(&r->out, "; ");
+		html_text(&r->out, _(r->lang, "only one kind of storage"));
 	}
 	if (m & B321_OFFSITE) {
-		html_lit(&r->out, " ");
+		if (m & (B321_COPIES | B321_KINDS))
+			html_lit(&r->out, "; ");
 		html_text(&r->out, _(r->lang, "no copy off site, offline or in the cloud"));
 	}
 	html_lit(&r->out, "</small></span>");
@@ -254,8 +256,9 @@ static void copies_text(struct req *r, const struct backup *b)
 static void register_table(struct req *r, const struct backup *list, size_t n, const struct system *systems,
 			   size_t ns)
 {
-	static const char *const columns[] = { N_("Backup"), N_("IT systems"), N_("Frequency"), N_("Copies"),
-					       N_("3-2-1 rule"), N_("Last restore test"), N_("Target vs actual") };
+	static const char *const columns[] = { N_("Backup"), N_("IT systems"), N_("Frequency"),
+					       N_("Copies and 3-2-1 rule"), N_("Last restore test"),
+					       N_("Target vs actual") };
 	struct strbuf *o = &r->out;
 	char href[80];
 
@@ -281,11 +284,9 @@ static void register_table(struct req *r, const struct backup *list, size_t n, c
 		cell(r, N_("Frequency"));
 		frequency_text(r, b->frequency_hours);
 		html_lit(o, "</td>");
-		cell(r, N_("Copies"));
-		copies_text(r, b);
-		html_lit(o, "</td>");
-		cell(r, N_("3-2-1 rule"));
+		cell(r, N_("Copies and 3-2-1 rule"));
 		badge_321(r, b);
+		copies_text(r, b);
 		html_lit(o, "</td>");
 		cell(r, N_("Last restore test"));
 		test_status(r, b);
