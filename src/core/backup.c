@@ -1,4 +1,4 @@
-/* backup.c: backup rules, conversions from JSON, forms and to JSON, and the computed checks (3-2-1, test age, RTO/RPO). */
+/* backup.c: backup rules, conversions from JSON, forms and to JSON, and its checks (3-2-1, test age, RTO/RPO). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* backup.h: a backup of the register (what, how often, where the copies live) and its computed checks: 3-2-1, test age, target vs actual. */
+/* backup.h: a backup (what, how often, where the copies live) and its checks: 3-2-1, test age, target vs actual. */
 #ifndef KF_BACKUP_H
 #define KF_BACKUP_H
 
@@ -29,7 +29,13 @@ struct arena;
 #define BACKUP_WEEKLY 168
 #define BACKUP_MONTHLY 720
 
-enum backup_copy_kind { BACKUP_COPY_ONSITE, BACKUP_COPY_OFFSITE, BACKUP_COPY_OFFLINE, BACKUP_COPY_CLOUD, BACKUP_COPY_KIND__MAX };
+enum backup_copy_kind {
+	BACKUP_COPY_ONSITE,
+	BACKUP_COPY_OFFSITE,
+	BACKUP_COPY_OFFLINE,
+	BACKUP_COPY_CLOUD,
+	BACKUP_COPY_KIND__MAX
+};
 
 struct backup_copy {
 	enum backup_copy_kind kind;

@@ -1,4 +1,4 @@
-/* restore_test.c: restore test rules (result, date not in the future, duration) and conversions from JSON, forms and to JSON. */
+/* restore_test.c: restore test rules (result, no future date, duration); conversions from JSON, forms and to JSON. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* store_backup.c: backups with their systems and copies, their restore tests, the computed facts, and history in the same transaction. */
+/* store_backup.c: backups (systems, copies, computed facts) and their restore tests, with history in the transaction. */
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>

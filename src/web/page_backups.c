@@ -1,4 +1,4 @@
-/* page_backups.c: step 3: the backup register with its checks, one backup with its restore tests, and the backup form. */
+/* page_backups.c: step 3: the backup register with its checks, one backup with its restore tests, the form. */
 #include <stdio.h>
 #include <string.h>
 
