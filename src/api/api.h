@@ -99,6 +99,18 @@ void api_templates_comm(struct req *r);
 /* step 5: exercises */
 
 /* step 3: backups */
+void api_backup_list(struct req *r);
+void api_backup_create(struct req *r);
+void api_backup_get(struct req *r);
+void api_backup_put(struct req *r);
+void api_backup_patch(struct req *r);
+void api_backup_delete(struct req *r);
+void api_restore_test_list(struct req *r);
+void api_restore_test_create(struct req *r);
+void api_restore_test_get(struct req *r);
+void api_restore_test_put(struct req *r);
+void api_restore_test_patch(struct req *r);
+void api_restore_test_delete(struct req *r);
 
 /* step 3: runbooks, recovery order, workarounds */
 

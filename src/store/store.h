@@ -8,6 +8,7 @@
 #include "../core/alarm_plan.h"
 #include "../core/acknowledgement.h"
 #include "../core/alarm_step.h"
+#include "../core/backup.h" /* step 3: backups */
 #include "../core/comm_template.h"
 #include "../core/contact.h"
 #include "../core/exercise.h"
@@ -281,6 +282,38 @@ enum kf_err store_comm_values(struct store_conn *c, struct arena *a, int64_t org
 /* step 5: exercises */
 
 /* step 3: backups */
+/*
+ * Backups by title, with their covered systems (deleted ones left out),
+ * copies and the computed facts (restore tests, strictest required RTO/RPO
+ * of the covered systems, today). Create and update check that every system
+ * and the responsible person belong to this organisation (KF_EINVAL with
+ * field errors). Deleting a backup hides its restore tests with it.
+ */
+enum kf_err store_backup_list(struct store_conn *c, struct arena *a, int64_t org, struct backup **list_r, size_t *n_r);
+enum kf_err store_backup_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct backup *out);
+enum kf_err store_backup_check_refs(struct store_conn *c, const struct backup *b, int64_t org, struct field_errors *fe);
+enum kf_err store_backup_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct backup *b,
+				struct field_errors *fe);
+enum kf_err store_backup_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				int64_t expected_version, struct backup *b, struct backup *current_r,
+				struct field_errors *fe);
+enum kf_err store_backup_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				int64_t expected_version, struct backup *current_r);
+/* Restore tests of one backup, newest first; KF_ENOTFOUND for an unknown backup. */
+enum kf_err store_restore_test_list(struct store_conn *c, struct arena *a, int64_t org, int64_t backup_id,
+				    struct restore_test **list_r, size_t *n_r);
+enum kf_err store_restore_test_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id,
+				   struct restore_test *out);
+enum kf_err store_restore_test_check_refs(struct store_conn *c, const struct restore_test *t, int64_t org,
+					  struct field_errors *fe);
+/* Creates under t->backup_id (KF_ENOTFOUND when that backup is not one of org's). */
+enum kf_err store_restore_test_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				      struct restore_test *t, struct field_errors *fe);
+enum kf_err store_restore_test_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				      int64_t expected_version, struct restore_test *t, struct restore_test *current_r,
+				      struct field_errors *fe);
+enum kf_err store_restore_test_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				      int64_t expected_version, struct restore_test *current_r);
 
 /* step 3: runbooks, recovery order, workarounds */
 

@@ -93,6 +93,20 @@ void web_comm_template_delete(struct req *r);
 /* step 5: exercises */
 
 /* step 3: backups */
+void web_backups(struct req *r);
+void web_backup_new(struct req *r);
+void web_backup_create(struct req *r);
+void web_backup_show(struct req *r);
+void web_backup_edit(struct req *r);
+void web_backup_update(struct req *r);
+void web_backup_confirm_delete(struct req *r);
+void web_backup_delete(struct req *r);
+void web_restore_test_new(struct req *r);
+void web_restore_test_create(struct req *r);
+void web_restore_test_edit(struct req *r);
+void web_restore_test_update(struct req *r);
+void web_restore_test_confirm_delete(struct req *r);
+void web_restore_test_delete(struct req *r);
 
 /* step 3: runbooks, recovery order, workarounds */
 

@@ -1,0 +1,302 @@
+/* page_restore_tests.c: step 3: the form to record, edit and delete a restore test of a backup. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../http/request.h"
+#include "../lib/arena.h"
+#include "../lib/i18n.h"
+#include "../lib/timeutil.h"
+#include "../store/store.h"
+#include "backup_view.h"
+#include "exercise_view.h"
+#include "html.h"
+#include "page.h"
+#include "web.h"
+#include "../lib/banned.h"
+
+static void not_found(struct req *r, enum kf_err err, int writing)
+{
+	web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+		       err == KF_ENOTFOUND ? N_("This restore test does not exist (any more).")
+		       : writing	   ? N_("The database could not be written. Please try again.")
+					   : N_("The database could not be read. Please try again."));
+}
+
+static const char *text_saved(const struct restore_test *saved, const char *mine, const char *theirs)
+{
+	return saved && strcmp(mine, theirs) != 0 ? theirs : NULL;
+}
+
+static void test_form(struct req *r, int status, const struct restore_test *t, const struct field_errors *fe,
+		      const struct restore_test *saved)
+{
+	int is_new = t->id == 0, readonly = r->org.role < MEMBER_EDITOR;
+	struct option results[RESTORE_RESULT__MAX], *people;
+	struct strbuf *o = &r->out;
+	char action[96], version[24], back[80];
+	const char *duration;
+	struct contact *contacts;
+	struct backup b;
+	struct field fl;
+	size_t ncontacts;
+	enum kf_err err;
+
+	err = store_backup_get(r->db, r->arena, r->org.id, t->backup_id, &b);
+	if (err) {
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? N_("This backup does not exist (any more).")
+						   : N_("The database could not be read. Please try again."));
+		return;
+	}
+	if (store_contact_list(r->db, r->arena, r->org.id, &contacts, &ncontacts) != KF_OK ||
+	    !(people = ARENA_NEW(r->arena, struct option, ncontacts + 1))) {
+		web_error_page(r, 500, N_("The database could not be read. Please try again."));
+		return;
+	}
+	people[0].value = "";
+	people[0].label = _(r->lang, "— nobody named —");
+	for (size_t i = 0; i < ncontacts; i++) {
+		people[i + 1].value = exercise_view_id_text(r, contacts[i].id);
+		people[i + 1].label = contacts[i].name;
+	}
+	for (int i = 0; i < RESTORE_RESULT__MAX; i++) {
+		results[i].value = restore_result_name((enum restore_result)i);
+		results[i].label = _(r->lang, restore_result_label((enum restore_result)i));
+	}
+	duration = t->duration_minutes >= 0 ? arena_printf(r->arena, "%d", t->duration_minutes) : "";
+	if (r->form.n && kv_get(&r->form, "duration_minutes"))
+		duration = kv_get(&r->form, "duration_minutes"); /* keep what was typed, also when it was refused */
+	r->status = status;
+	sb_reset(o);
+	page_begin(r, is_new ? N_("Record restore test") : readonly ? N_("Restore test") : N_("Edit restore test"),
+		   STEP_RECOVERY,
+		   N_("A backup only counts once a restore has worked: when it was tried, how it went, and how long it "
+		      "took until the data was back."));
+	html_lit(o, "<p class=\"lead\">");
+	html_text_subst(o, _(r->lang, "Backup: \"%s\"."), b.title);
+	html_lit(o, "</p>");
+	if (saved)
+		page_notice(r, "warn",
+			    _(r->lang, "Someone else changed this restore test meanwhile. Your input is kept below; next to "
+				       "each field that differs you see what was saved. Save again to keep your input."));
+	if (readonly)
+		page_notice(r, "ok", _(r->lang, "You can read this restore test. Editing needs the editor role."));
+	form_error_summary(r, fe);
+	if (is_new)
+		snprintf(action, sizeof(action), "/o/%lld/backups/%lld/restore-tests/new", (long long)r->org.id,
+			 (long long)t->backup_id);
+	else
+		snprintf(action, sizeof(action), "/o/%lld/restore-tests/%lld", (long long)r->org.id, (long long)t->id);
+	form_begin(r, action, r->csrf);
+	if (!is_new) {
+		snprintf(version, sizeof(version), "%lld", (long long)(saved ? saved->version : t->version));
+		form_hidden(r, "version", version);
+	}
+	html_lit(o, "<div class=\"scale-row\">");
+	fl = (struct field){ .name = "date", .label = N_("Tested on"), .type = "date", .value = t->date, .required = 1,
+			     .readonly = readonly, .error = fe_get(fe, "date"),
+			     .saved = text_saved(saved, t->date, saved ? saved->date : "") };
+	form_input(r, &fl);
+	fl = (struct field){ .name = "result", .label = N_("Result"), .value = restore_result_name(t->result),
+			     .readonly = readonly, .error = fe_get(fe, "result"),
+			     .saved = saved && saved->result != t->result ? _(r->lang, restore_result_label(saved->result))
+									  : NULL };
+	form_select(r, &fl, results, RESTORE_RESULT__MAX);
+	html_lit(o, "</div>");
+	fl = (struct field){ .name = "duration_minutes", .label = N_("Restore time (minutes)"), .type = "number",
+			     .value = duration, .readonly = readonly,
+			     .hint = N_("From the start of the restore until the data could be used again. Needed to compare "
+					"with the recovery time (RTO) of the IT systems."),
+			     .error = fe_get(fe, "duration_minutes") };
+	if (saved && saved->duration_minutes != t->duration_minutes)
+		fl.saved = saved->duration_minutes >= 0 ? arena_printf(r->arena, "%d", saved->duration_minutes) : "";
+	form_input(r, &fl);
+	fl = (struct field){ .name = "tested_by_contact_id", .label = N_("Tested by"),
+			     .value = exercise_view_id_text(r, t->tested_by_contact_id), .readonly = readonly,
+			     .error = fe_get(fe, "tested_by_contact_id") };
+	if (saved && saved->tested_by_contact_id != t->tested_by_contact_id) {
+		const char *name = exercise_view_contact_name(contacts, ncontacts, saved->tested_by_contact_id);
+
+		fl.saved = name ? name : "";
+	}
+	form_select(r, &fl, people, (int)ncontacts + 1);
+	fl = (struct field){ .name = "notes", .label = N_("Notes"), .value = t->notes, .readonly = readonly,
+			     .hint = N_("What was restored, what was missing, what to do better next time."),
+			     .error = fe_get(fe, "notes"), .saved = text_saved(saved, t->notes, saved ? saved->notes : "") };
+	form_textarea(r, &fl);
+	backup_view_url(r, t->backup_id, back, sizeof(back));
+	snprintf(action, sizeof(action), "/o/%lld/restore-tests/%lld/delete", (long long)r->org.id, (long long)t->id);
+	form_actions(r, readonly ? NULL : is_new ? N_("Record restore test") : N_("Save"), back,
+		     is_new || readonly ? NULL : action);
+	form_end(r);
+	page_end(r);
+}
+
+static int read_form(struct req *r, struct restore_test *t, struct field_errors *fe)
+{
+	char today[11];
+
+	kf_date_iso(kf_now(), today);
+	restore_test_from_form(t, &r->form, fe);
+	restore_test_validate(t, today, fe);
+	if (fe->n)
+		store_restore_test_check_refs(r->db, t, r->org.id, fe);
+	return fe->n ? -1 : 0;
+}
+
+/* Under /backups/{id}/restore-tests/new the path id is the backup's. */
+void web_restore_test_new(struct req *r)
+{
+	struct restore_test t;
+
+	restore_test_init(&t);
+	t.backup_id = r->id;
+	kf_date_iso(kf_now(), t.date);
+	test_form(r, 200, &t, NULL, NULL);
+}
+
+void web_restore_test_create(struct req *r)
+{
+	struct field_errors fe = { 0 };
+	struct restore_test t;
+	enum kf_err err;
+	char back[96];
+
+	restore_test_init(&t);
+	t.backup_id = r->id;
+	if (read_form(r, &t, &fe) < 0) {
+		test_form(r, 422, &t, &fe, NULL);
+		return;
+	}
+	err = store_restore_test_create(r->db, r->arena, r->org.id, r->user.id, &t, &fe);
+	if (err == KF_EINVAL) {
+		t.id = 0;
+		test_form(r, 422, &t, &fe, NULL);
+		return;
+	}
+	if (err) {
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? N_("This backup does not exist (any more).")
+						   : N_("The database could not be written. Please try again."));
+		return;
+	}
+	backup_view_url(r, t.backup_id, back, sizeof(back));
+	resp_redirect(r, back);
+}
+
+void web_restore_test_edit(struct req *r)
+{
+	struct restore_test t;
+	enum kf_err err;
+
+	err = store_restore_test_get(r->db, r->arena, r->org.id, r->id, &t);
+	if (err) {
+		not_found(r, err, 0);
+		return;
+	}
+	test_form(r, 200, &t, NULL, NULL);
+}
+
+void web_restore_test_update(struct req *r)
+{
+	struct field_errors fe = { 0 };
+	struct restore_test t, current, stored;
+	long long version;
+	enum kf_err err;
+	char back[96];
+
+	version = exercise_view_form_version(r, 1);
+	if (version < 0)
+		return;
+	err = store_restore_test_get(r->db, r->arena, r->org.id, r->id, &stored);
+	if (err) {
+		not_found(r, err, 0);
+		return;
+	}
+	restore_test_init(&t);
+	t.id = r->id;
+	t.version = version;
+	t.backup_id = stored.backup_id;
+	if (read_form(r, &t, &fe) < 0) {
+		test_form(r, 422, &t, &fe, NULL);
+		return;
+	}
+	err = store_restore_test_update(r->db, r->arena, r->org.id, r->user.id, version, &t, &current, &fe);
+	if (err == KF_ECONFLICT) {
+		test_form(r, 409, &t, NULL, &current);
+		return;
+	}
+	if (err == KF_EINVAL) {
+		test_form(r, 422, &t, &fe, NULL);
+		return;
+	}
+	if (err) {
+		not_found(r, err, 1);
+		return;
+	}
+	backup_view_url(r, t.backup_id, back, sizeof(back));
+	resp_redirect(r, back);
+}
+
+static void confirm_page(struct req *r, int status, const struct restore_test *t, int changed)
+{
+	char action[96], back[80], name[64];
+	int y, m, d;
+	struct delete_confirmation dc = {
+		.title = N_("Delete restore test"),
+		.question = N_("Do you really want to delete the restore test of %s?"),
+		.name = name,
+		.note = N_("The change history keeps a record of it."),
+		.changed = changed ? N_("Someone else changed this restore test meanwhile. Please check it again.") : NULL,
+		.action = action,
+		.version = t->version,
+		.back = back,
+		.step = STEP_RECOVERY,
+	};
+
+	if (r->lang == KF_LANG_DE && kf_date_parse(t->date, &y, &m, &d) == 0)
+		snprintf(name, sizeof(name), "%02d.%02d.%04d", d, m, y);
+	else
+		snprintf(name, sizeof(name), "%s", t->date);
+	snprintf(action, sizeof(action), "/o/%lld/restore-tests/%lld/delete", (long long)r->org.id, (long long)t->id);
+	backup_view_url(r, t->backup_id, back, sizeof(back));
+	page_confirm_delete(r, status, &dc);
+}
+
+void web_restore_test_confirm_delete(struct req *r)
+{
+	struct restore_test t;
+	enum kf_err err;
+
+	err = store_restore_test_get(r->db, r->arena, r->org.id, r->id, &t);
+	if (err) {
+		not_found(r, err, 0);
+		return;
+	}
+	confirm_page(r, 200, &t, 0);
+}
+
+void web_restore_test_delete(struct req *r)
+{
+	struct restore_test current, stored;
+	long long version;
+	enum kf_err err;
+	char back[80];
+
+	version = exercise_view_form_version(r, 1);
+	if (version < 0)
+		return;
+	err = store_restore_test_get(r->db, r->arena, r->org.id, r->id, &stored);
+	if (!err)
+		err = store_restore_test_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
+	if (err == KF_ECONFLICT) {
+		confirm_page(r, 409, &current, 1);
+		return;
+	}
+	if (err) {
+		not_found(r, err, 1);
+		return;
+	}
+	backup_view_url(r, stored.backup_id, back, sizeof(back));
+	resp_redirect(r, back);
+}
