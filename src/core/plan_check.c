@@ -192,6 +192,56 @@ static void rule_team(const struct plan_data *d, struct plan_check *pc)
 	sc->passed += tc.passed;
 }
 
+/* ------------------------------------------------------------------ step 3: backups */
+
+static void rule_step3_content(const struct plan_data *d, struct plan_check *pc)
+{
+	plan_check_add(pc, d->nbackups > 0, PLAN_GAP, "step_empty",
+		       N_("Step 3 has no backups recorded yet: what is backed up, where, and was a restore ever tested?"),
+		       NULL, "backups", 0);
+}
+
+static int backup_has(const struct backup_gap *g, int n, enum backup_gap_kind k)
+{
+	for (int i = 0; i < n; i++)
+		if (g[i].kind == k)
+			return 1;
+	return 0;
+}
+
+/*
+ * Each backup was restored successfully in a test within 12 months, restores
+ * fast enough for the RTO of its systems, runs often enough for their RPO,
+ * and keeps its copies after the 3-2-1 rule (backup_gaps decides each).
+ */
+static void rule_backups(const struct plan_data *d, struct plan_check *pc)
+{
+	for (size_t i = 0; i < d->nbackups; i++) {
+		const struct backup *b = &d->backups[i];
+		struct backup_gap g[BACKUP_GAPS_MAX];
+		int n = backup_gaps(b, d->today, g, BACKUP_GAPS_MAX);
+
+		plan_check_add(pc, !backup_has(g, n, BACKUP_GAP_NEVER_TESTED) && !backup_has(g, n, BACKUP_GAP_NO_SUCCESSFUL_TEST),
+			       PLAN_GAP, "backup_never_tested",
+			       N_("The backup \"%s\" has never been restored successfully in a test."), b->title, "backups",
+			       b->id);
+		plan_check_add(pc, !backup_has(g, n, BACKUP_GAP_TEST_TOO_OLD), PLAN_GAP, "backup_test_old",
+			       N_("The last successful restore test of \"%s\" is more than 12 months ago."), b->title,
+			       "backups", b->id);
+		plan_check_add(pc, !backup_has(g, n, BACKUP_GAP_RESTORE_TOO_SLOW), PLAN_GAP, "restore_too_slow",
+			       N_("Restoring \"%s\" takes longer than its systems may be down (RTO)."), b->title, "backups",
+			       b->id);
+		plan_check_add(pc, !backup_has(g, n, BACKUP_GAP_TOO_RARE), PLAN_GAP, "backup_too_rare",
+			       N_("\"%s\" is backed up less often than its systems may lose data (RPO)."), b->title,
+			       "backups", b->id);
+		plan_check_add(pc, !backup_has(g, n, BACKUP_GAP_FEW_COPIES) && !backup_has(g, n, BACKUP_GAP_ONE_KIND) &&
+					   !backup_has(g, n, BACKUP_GAP_NO_OFFSITE),
+			       PLAN_GAP, "backup_321",
+			       N_("\"%s\" does not follow the 3-2-1 rule: 3 copies, on 2 kinds of storage, 1 outside the office."),
+			       b->title, "backups", b->id);
+	}
+}
+
 /* ------------------------------------------------------------------ step 4 */
 
 static void rule_step4_content(const struct plan_data *d, struct plan_check *pc)
@@ -290,6 +340,8 @@ static const struct plan_rule rules[] = {
 	{ STEP_TEAM, "step2_content", rule_step2_content },
 	{ STEP_TEAM, "team", rule_team },
 	/* step 3: backups */
+	{ STEP_RECOVERY, "step3_content", rule_step3_content },
+	{ STEP_RECOVERY, "backups", rule_backups },
 	/* step 3: runbooks, recovery order, workarounds */
 	{ STEP_DOCUMENT, "step4_content", rule_step4_content },
 	{ STEP_DOCUMENT, "copies_stale", rule_copies_stale },

@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "acknowledgement.h"
+#include "backup.h"
 #include "alarm_plan.h"
 #include "comm_template.h"
 #include "contact.h"
@@ -48,6 +49,8 @@ struct plan_data {
 	size_t nalarm_steps;
 	const struct alarm_plan *alarm_plan; /* NULL reads as not set up */
 	/* step 3: backups */
+	const struct backup *backups; /* with their computed facts (store_backup_list) */
+	size_t nbackups;
 	/* step 3: runbooks, recovery order, workarounds */
 	/* step 4 */
 	const struct plan_copy *copies;

@@ -74,6 +74,13 @@ enum kf_err store_plan_load(struct store_conn *c, struct arena *a, int64_t org, 
 	    (err = store_review_get(c, a, org, review)))
 		return err;
 	/* step 3: backups */
+	{
+		struct backup *backups;
+
+		if ((err = store_backup_list(c, a, org, &backups, &d->nbackups)))
+			return err;
+		d->backups = backups;
+	}
 	/* step 3: runbooks, recovery order, workarounds */
 	d->risks = risks;
 	d->processes = processes;

@@ -33,20 +33,21 @@ assert_fixed() {
 	fi
 }
 
-# ---- an empty organisation: the content gaps of steps 1, 2, 4, 5 and the alarm plan's and review's
+# ---- an empty organisation: the content gaps of every step and the alarm plan's and review's
 api GET "$C"
 assert_status 200
 assert_json .percent 0
 assert_json '.steps | length' 5
 assert_json '[.steps[].step] | tostring' '[1,2,3,4,5]'
-assert_json '.steps[2].percent' null
-assert_json '.steps[2].checks' 0
-assert_json '[.gaps[] | select(.kind == "step_empty") | .step] | tostring' '[1,2,4,5]'
+assert_json '.steps[2].percent' 0
+assert_json '.steps[2].checks' 1
+assert_json '[.gaps[] | select(.kind == "step_empty") | .step] | tostring' '[1,2,3,4,5]'
 assert_eq "1 step_empty /o/1/risks
 2 no_alarm_chain /o/1/alarm/steps/new
 2 nobody_declares /o/1/alarm/plan
 2 nobody_reports_breaches /o/1/alarm/plan
 2 step_empty /o/1/team
+3 step_empty /o/1/backups
 4 step_empty /o/1/documents
 5 review_never /o/1/exercises#h-review
 5 step_empty /o/1/exercises" "$(gaps)" "gaps of an empty organisation"
@@ -73,7 +74,7 @@ api GET "$C"
 assert_json '.gaps[] | select(.kind == "role_without_deputy") | .message' "Die Rolle „Technik“ hat keine Stellvertretung."
 assert_json '.gaps[] | select(.kind == "role_without_deputy") | .link' "/o/1/roles/$rid"
 assert_json '.gaps[] | select(.kind == "person_without_mobile") | .link' "/o/1/contacts/$bernd"
-assert_json '[.gaps[] | select(.kind == "step_empty") | .step] | tostring' '[1,4,5]'
+assert_json '[.gaps[] | select(.kind == "step_empty") | .step] | tostring' '[1,3,4,5]'
 before=$(gaps)
 api PATCH "$O/roles/$rid" "{\"deputy_contact_ids\": [$bernd]}" -H "$(im 1)"
 assert_status 200
@@ -202,6 +203,16 @@ api PUT "$O/review" "{\"last_review_date\": \"$today\", \"review_interval_months
 api GET "$C"
 assert_fixed "$before" "5 review_overdue /o/1/exercises#h-review"
 
+# step 3: a backup kept after the 3-2-1 rule needs a successful restore test
+api POST "$O/backups" '{"title": "Tägliche Sicherung", "frequency_hours": 24, "copies": [{"kind": "onsite", "media": "NAS"}, {"kind": "offline", "media": "USB-Platte im Tresor"}, {"kind": "cloud", "media": "Cloud-Speicher"}]}'
+assert_status 201
+bid=$(json .id)
+api GET "$C"
+assert_json '[.gaps[] | select(.step == 3) | .kind] | tostring' '["backup_never_tested"]'
+assert_json '.gaps[] | select(.kind == "backup_never_tested") | .link' "/o/1/backups/$bid"
+api POST "$O/backups/$bid/restore-tests" "{\"date\": \"$today\", \"result\": \"success\", \"duration_minutes\": 30}"
+assert_status 201
+
 # ---- everything fixed: no gaps, 100 %, CLI exit 0
 api GET "$C"
 assert_json '.gaps | length' 0
@@ -254,7 +265,7 @@ assert_contains "$CLI_OUT" "check" "command list names check"
 # ---- isolation: organisation 2 is still empty, and nobody sees the other's check
 api_as other GET "$O2/check"
 assert_status 200
-assert_json '[.gaps[] | select(.kind == "step_empty") | .step] | tostring' '[1,2,4,5]'
+assert_json '[.gaps[] | select(.kind == "step_empty") | .step] | tostring' '[1,2,3,4,5]'
 assert_eq "" "$(jq -r '.gaps[].link' <<<"$BODY" | grep -v '^/o/2/')" "org 2's links stay in org 2"
 api_as other GET "$C"
 assert_status 404
@@ -264,7 +275,7 @@ api_as leser GET "$O2/check"
 assert_status 404
 cli check --data "$KF_DATA" --org 2 --json
 assert_eq 1 "$CLI_RC" "org 2 has gaps"
-assert_eq "[1,2,4,5]" "$(jq -c '[.gaps[] | select(.kind == "step_empty") | .step]' <<<"$CLI_OUT")" "CLI for org 2"
+assert_eq "[1,2,3,4,5]" "$(jq -c '[.gaps[] | select(.kind == "step_empty") | .step]' <<<"$CLI_OUT")" "CLI for org 2"
 
 kf_stop
 kf_done

@@ -59,7 +59,7 @@ for s in 1 2 3 4 5; do
 	html_id_text "step-$s" >/dev/null && _kf_pass || fail "no section for step $s"
 done
 assert_contains "$(html_id_text step-1)" "Step 1 has no content yet" "step 1 content gap"
-assert_contains "$(html_id_text step-3)" "no checks yet" "step 3 has no checks yet"
+assert_contains "$(html_id_text step-3)" "Step 3 has no backups recorded yet" "step 3 content gap"
 assert_contains "$(html_id_text step-2)" "There is no alarm chain yet" "alarm chain gap"
 assert_contains "$BODY" 'href="/o/1/alarm/steps/new"' "gap links where it is fixed"
 
@@ -126,7 +126,7 @@ overall=$(json .percent)
 step2=$(json '.steps[1].percent')
 BODY=$home
 assert_contains "$BODY" "<progress max=\"100\" value=\"$overall\"" "overall figure on the start page"
-assert_eq 4 "$(grep -o 'aria-label="Completeness of this step in the Plan-Check"' <<<"$BODY" | wc -l)" "one figure per step with checks"
+assert_eq 5 "$(grep -o 'aria-label="Completeness of this step in the Plan-Check"' <<<"$BODY" | wc -l)" "one figure per step with checks"
 assert_contains "$BODY" "<progress max=\"100\" value=\"$step2\"" "step 2 figure"
 assert_contains "$BODY" "contacts, 1 emergency roles" "the step cards keep their content"
 

@@ -504,18 +504,47 @@ static void test_empty_plan(void **state)
 		if (i)
 			assert_true(pc.gaps[i - 1].step <= pc.gaps[i].step); /* ordered by step */
 	}
-	assert_int_equal(nempty, 4);
-	assert_int_equal(pc.steps[STEP_RECOVERY].checks, 0);
-	assert_int_equal(pc.steps[STEP_RECOVERY].percent, -1);
+	assert_int_equal(nempty, 5);
+	assert_int_equal(pc.steps[STEP_RECOVERY].checks, 1);
+	assert_int_equal(pc.steps[STEP_RECOVERY].percent, 0);
 	for (int s = STEP_RISKS; s < STEP__MAX; s++)
 		assert_int_equal(pc.steps[s].checks - pc.steps[s].passed, plan_check_step_gaps(&pc, (enum plan_step)s));
 	/* each step's content gap comes first */
 	assert_string_equal(pc.gaps[0].kind, "step_empty");
 }
 
+/* A backup after the 3-2-1 rule, restored successfully today in 30 minutes, no systems asking for RTO/RPO. */
+static struct backup good_backup(void)
+{
+	struct backup b;
+
+	backup_init(&b);
+	b.id = 40;
+	b.title = "Tägliche Sicherung";
+	b.frequency_hours = 24;
+	b.ncopies = 3;
+	b.copies[0].kind = BACKUP_COPY_ONSITE;
+	b.copies[0].media = "NAS";
+	b.copies[1].kind = BACKUP_COPY_OFFLINE;
+	b.copies[1].media = "USB";
+	b.copies[2].kind = BACKUP_COPY_CLOUD;
+	b.copies[2].media = "Cloud";
+	b.facts.ntests = 1;
+	snprintf(b.facts.last_test_date, sizeof(b.facts.last_test_date), "%s", TODAY);
+	b.facts.last_test_result = RESTORE_SUCCESS;
+	snprintf(b.facts.last_success_date, sizeof(b.facts.last_success_date), "%s", TODAY);
+	b.facts.last_success_minutes = 30;
+	b.facts.required_rto_hours = -1;
+	b.facts.required_rpo_hours = -1;
+	b.facts.rto_system_name = b.facts.rpo_system_name = "";
+	snprintf(b.facts.today, sizeof(b.facts.today), "%s", TODAY);
+	return b;
+}
+
 /* Overall: the mean of the steps that have checks, each rounded down. */
 static void test_percentages(void **state)
 {
+	struct backup bk = good_backup();
 	struct risk k[3] = { risk(1, "A", 1, 1, 7, ""), risk(2, "B", 1, 1, 7, ""), risk(3, "C", 1, 1, 0, "") };
 	struct contact c = person(1, "Anna", 0, TODAY, 1);
 	struct role r = role(10, "Leitung", 1, 0);
@@ -556,16 +585,29 @@ static void test_percentages(void **state)
 	assert_int_equal(pc.steps[STEP_DOCUMENT].percent, 100);
 	/* step 5: content + review: 2 of 2 */
 	assert_int_equal(pc.steps[STEP_EXERCISE].percent, 100);
-	assert_int_equal(pc.percent, (75 + 90 + 100 + 100) / 4);
-	assert_int_equal(pc.ngaps, 2);
+	/* step 3: no backup yet: 0 of 1 */
+	assert_int_equal(pc.steps[STEP_RECOVERY].percent, 0);
+	assert_int_equal(pc.percent, (75 + 90 + 0 + 100 + 100) / 5);
+	assert_int_equal(pc.ngaps, 3);
 
 	/* a complete plan */
 	k[2].owner_contact_id = 7;
 	r = role(10, "Leitung", 1, 1);
 	r.deputy_contact_ids[0] = 2;
+	d.backups = &bk;
+	d.nbackups = 1;
 	assert_int_equal(plan_check_run(&d, A, &pc), 0);
 	assert_int_equal(pc.ngaps, 0);
 	assert_int_equal(pc.percent, 100);
+
+	/* the backup's own checks: never tested is one gap of step 3 */
+	bk.facts.last_success_date[0] = '\0';
+	bk.facts.ntests = 0;
+	bk.facts.last_test_date[0] = '\0';
+	assert_int_equal(plan_check_run(&d, A, &pc), 0);
+	assert_int_equal(pc.ngaps, 1);
+	assert_string_equal(pc.gaps[0].kind, "backup_never_tested");
+	assert_int_equal(pc.gaps[0].step, STEP_RECOVERY);
 }
 
 static void test_outputs(void **state)
@@ -596,7 +638,7 @@ static void test_outputs(void **state)
 	assert_int_equal(json_integer_value(json_object_get(obj, "percent")), pc.percent);
 	steps = json_object_get(obj, "steps");
 	assert_int_equal(json_array_size(steps), 5);
-	assert_true(json_is_null(json_object_get(json_array_get(steps, 2), "percent"))); /* step 3: no checks */
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(steps, 2), "percent")), 0); /* step 3: no backup */
 	assert_int_equal(json_integer_value(json_object_get(json_array_get(steps, 1), "step")), 2);
 	gaps = json_object_get(obj, "gaps");
 	assert_int_equal(json_array_size(gaps), pc.ngaps);
