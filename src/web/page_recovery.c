@@ -1,0 +1,2 @@
+/* page_recovery.c: placeholder. */
+#include "../lib/banned.h"

@@ -1,0 +1,2 @@
+/* page_runbooks.c: placeholder. */
+#include "../lib/banned.h"

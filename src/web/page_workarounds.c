@@ -1,0 +1,2 @@
+/* page_workarounds.c: placeholder. */
+#include "../lib/banned.h"
