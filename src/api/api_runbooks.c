@@ -332,8 +332,8 @@ void api_recovery_overrides_put(struct req *r)
 		return;
 	recovery_overrides_from_json(o, r->arena, body, &fe);
 	json_decref(body);
-	if (fe.n) {
-		recovery_overrides_validate(o, r->arena, 0, 0, &fe);
+	if (fe.n) { /* name every mistake at once, the rules that need the database too */
+		store_recovery_overrides_check(r->db, r->arena, o, r->org.id, 0, &fe);
 		api_error_fields(r, &fe);
 		return;
 	}

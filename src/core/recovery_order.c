@@ -327,7 +327,7 @@ static const char *const problem_names[RECOVERY_PROBLEM__MAX] = {
 	"applied", "before_need", "after_dependent", "place_taken", "conflict",
 };
 static const char *const problem_msgids[RECOVERY_PROBLEM__MAX] = {
-	N_("applied"),
+	"",
 	N_("It would come before “%s”, which it needs."),
 	N_("It would come after “%s”, which needs it."),
 	N_("The place is already taken by “%s”."),
