@@ -1,5 +1,6 @@
 /* markdown.c: Markdown to allow-listed HTML through md4c's parser callbacks (not md4c-html), every text escaped. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <md4c.h>
@@ -9,6 +10,7 @@
 #include "../lib/banned.h"
 
 #define LINK_DEPTH_MAX 32
+#define MARKDOWN_PAD 16 /* NUL bytes after the copy of the input */
 
 struct md_out {
 	struct strbuf *sb;
@@ -397,10 +399,19 @@ int markdown_render(struct strbuf *sb, const char *src, size_t len)
 		.text = text,
 	};
 	struct md_out o = { .sb = sb };
+	char *copy;
+	int rc;
 
 	if (len > MARKDOWN_INPUT_MAX)
 		return -1;
-	if (md_parse(src, (MD_SIZE)len, &parser, &o) != 0)
+	/* md4c gets a copy that ends in NUL bytes, so a look past the end reads nothing but NUL */
+	copy = calloc(1, len + MARKDOWN_PAD);
+	if (!copy)
+		return -1;
+	memcpy(copy, src, len);
+	rc = md_parse(copy, (MD_SIZE)len, &parser, &o);
+	free(copy);
+	if (rc != 0)
 		return -1;
 	return sb->failed ? -1 : 0;
 }
