@@ -107,7 +107,8 @@ static void base_order(const struct graph *g, char *placed, int *order)
 			if (placed[i])
 				continue;
 			r = ready(g, (int)i, placed);
-			if (best < 0 || (r && !best_ready) || (r == best_ready && prio_cmp(&g->s[i], &g->s[best]) < 0)) {
+			if (best < 0 || (r && !best_ready) ||
+			    (r == best_ready && prio_cmp(&g->s[i], &g->s[best]) < 0)) {
 				best = (int)i;
 				best_ready = r;
 			}
@@ -443,8 +444,8 @@ static int64_t form_position(const char *v)
 	return n;
 }
 
-void recovery_overrides_from_form(struct recovery_overrides *o, const struct kv_list *form, const struct system *systems,
-				  size_t n, struct field_errors *fe)
+void recovery_overrides_from_form(struct recovery_overrides *o, const struct kv_list *form,
+				  const struct system *systems, size_t n, struct field_errors *fe)
 {
 	char key[48];
 
@@ -470,7 +471,7 @@ static void field_name(char *buf, size_t len, const struct recovery_override *ov
 	if (form)
 		snprintf(buf, len, "%s-%lld", what, (long long)ov->system_id);
 	else
-		snprintf(buf, len, "overrides[%d].%s", i, strcmp(what, "position") == 0 ? "position" : what);
+		snprintf(buf, len, "overrides[%d].%s", i, what);
 }
 
 void recovery_overrides_validate(struct recovery_overrides *o, struct arena *a, size_t max, int form,

@@ -94,8 +94,8 @@ void recovery_overrides_from_json(struct recovery_overrides *o, struct arena *a,
  * systems; rows with both empty are no override. Errors name
  * "position-<id>" and "reason-<id>", the form's own fields.
  */
-void recovery_overrides_from_form(struct recovery_overrides *o, const struct kv_list *form, const struct system *systems,
-				  size_t n, struct field_errors *fe);
+void recovery_overrides_from_form(struct recovery_overrides *o, const struct kv_list *form,
+				  const struct system *systems, size_t n, struct field_errors *fe);
 /*
  * Rules that need no database: a reason for each, places 1..max (max: the
  * number of systems, or RECOVERY_POSITION_MAX when 0), no system or place

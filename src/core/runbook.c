@@ -108,7 +108,8 @@ void runbook_from_json(struct runbook *rb, struct arena *a, const json_t *obj, i
 		else if (strcmp(key, "responsible_role_id") == 0)
 			id_from_json(val, key, 1, MSG_ROLE, &rb->responsible_role_id, fe);
 		else if (strcmp(key, "expected_duration_minutes") == 0)
-			bia_int_from_json(val, key, RUNBOOK_MINUTES_MAX, 1, MSG_MINUTES, &rb->expected_duration_minutes, fe);
+			bia_int_from_json(val, key, RUNBOOK_MINUTES_MAX, 1, MSG_MINUTES, &rb->expected_duration_minutes,
+					  fe);
 		else if (strcmp(key, "prerequisites") == 0)
 			jsonin_string(val, a, key, &rb->prerequisites, fe);
 		else if (strcmp(key, "checks") == 0)

@@ -20,7 +20,8 @@ void workaround_init(struct workaround *w)
 	w->sustainable_hours = -1;
 }
 
-void workaround_from_json(struct workaround *w, struct arena *a, const json_t *obj, int partial, struct field_errors *fe)
+void workaround_from_json(struct workaround *w, struct arena *a, const json_t *obj, int partial,
+			  struct field_errors *fe)
 {
 	const char *key;
 	const json_t *val;

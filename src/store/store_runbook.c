@@ -41,8 +41,8 @@ static void add_step(struct query *q, struct arena *a, void *item)
 
 enum kf_err store_runbook_list(struct store_conn *c, struct arena *a, int64_t org, struct runbook **list_r, size_t *n_r)
 {
-	return q_list_with_children(c, a, org, STMT_RUNBOOK_LIST, STMT_RUNBOOK_STEPS_OF_ORG, sizeof(**list_r), read_runbook,
-				    add_step, (void **)list_r, n_r);
+	return q_list_with_children(c, a, org, STMT_RUNBOOK_LIST, STMT_RUNBOOK_STEPS_OF_ORG, sizeof(**list_r),
+				    read_runbook, add_step, (void **)list_r, n_r);
 }
 
 enum kf_err store_runbook_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct runbook *out)
@@ -70,7 +70,8 @@ static enum kf_err found(struct store_conn *c, enum stmt st, int64_t org, int64_
 	return KF_OK;
 }
 
-enum kf_err store_runbook_check_refs(struct store_conn *c, const struct runbook *rb, int64_t org, struct field_errors *fe)
+enum kf_err store_runbook_check_refs(struct store_conn *c, const struct runbook *rb, int64_t org,
+				     struct field_errors *fe)
 {
 	enum kf_err err = KF_OK;
 	int ok;
@@ -287,7 +288,8 @@ fail:
 
 /* ---------------------------------------------------------------- overrides of the recovery order */
 
-enum kf_err store_recovery_overrides_get(struct store_conn *c, struct arena *a, int64_t org, struct recovery_overrides *out)
+enum kf_err store_recovery_overrides_get(struct store_conn *c, struct arena *a, int64_t org,
+					 struct recovery_overrides *out)
 {
 	enum kf_err err;
 	struct query q;
@@ -323,8 +325,8 @@ enum kf_err store_recovery_overrides_get(struct store_conn *c, struct arena *a, 
 	return q_end(&q, rc == DB_DONE ? KF_OK : KF_EDB);
 }
 
-enum kf_err store_recovery_overrides_check(struct store_conn *c, struct arena *a, struct recovery_overrides *o, int64_t org,
-					   int form, struct field_errors *fe)
+enum kf_err store_recovery_overrides_check(struct store_conn *c, struct arena *a, struct recovery_overrides *o,
+					   int64_t org, int form, struct field_errors *fe)
 {
 	struct system *systems;
 	char field[48];

@@ -336,7 +336,8 @@ void web_recovery_overrides_update(struct req *r)
 	recovery_overrides_from_form(input, &r->form, systems, n, &fe);
 	err = store_recovery_overrides_check(r->db, r->arena, input, r->org.id, 1, &fe);
 	if (!err)
-		err = store_recovery_overrides_put(r->db, r->arena, r->org.id, r->user.id, version, input, current, &fe);
+		err =
+		    store_recovery_overrides_put(r->db, r->arena, r->org.id, r->user.id, version, input, current, &fe);
 	if (err == KF_OK) {
 		resp_redirect(r, rv_url(r, "recovery?saved=1#h-order"));
 		return;

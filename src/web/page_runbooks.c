@@ -87,7 +87,8 @@ void web_runbooks(struct req *r)
 	for (size_t i = 0; i < res.n; i++) {
 		const struct system *s = res.entries[i].system;
 		const struct runbook *rb = runbook_of_system(rbs, nrb, s->id);
-		const char *role = rb && rb->responsible_role_id ? role_name(roles, nroles, rb->responsible_role_id) : NULL;
+		const char *role =
+		    rb && rb->responsible_role_id ? role_name(roles, nroles, rb->responsible_role_id) : NULL;
 
 		html_lit(o, "<tr><td");
 		html_attr(o, "data-label", _(r->lang, "Place"));

@@ -31,7 +31,8 @@ static void workaround_article(struct req *r, const struct workaround *w, const 
 			       size_t ncontacts)
 {
 	struct strbuf *o = &r->out;
-	const char *who = w->responsible_contact_id ? contact_name(contacts, ncontacts, w->responsible_contact_id) : NULL;
+	const char *who =
+	    w->responsible_contact_id ? contact_name(contacts, ncontacts, w->responsible_contact_id) : NULL;
 
 	html_lit(o, "<article class=\"workaround\"");
 	html_attr(o, "id", arena_printf(r->arena, "workaround-%lld", (long long)w->id));
@@ -271,7 +272,8 @@ void web_workaround_edit(struct req *r)
 	enum kf_err err = store_workaround_get(r->db, r->arena, r->org.id, r->id, &w);
 
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_WORKAROUND : MSG_DB_READ);
+		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
+			       err == KF_ENOTFOUND ? MSG_NO_WORKAROUND : MSG_DB_READ);
 		return;
 	}
 	workaround_form(r, 200, &w, NULL, NULL);
