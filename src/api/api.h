@@ -113,6 +113,21 @@ void api_restore_test_patch(struct req *r);
 void api_restore_test_delete(struct req *r);
 
 /* step 3: runbooks, recovery order, workarounds */
+void api_runbook_list(struct req *r);
+void api_runbook_create(struct req *r);
+void api_runbook_get(struct req *r);
+void api_runbook_put(struct req *r);
+void api_runbook_patch(struct req *r);
+void api_runbook_delete(struct req *r);
+void api_workaround_list(struct req *r);
+void api_workaround_create(struct req *r);
+void api_workaround_get(struct req *r);
+void api_workaround_put(struct req *r);
+void api_workaround_patch(struct req *r);
+void api_workaround_delete(struct req *r);
+void api_recovery_order(struct req *r);
+void api_recovery_overrides_get(struct req *r);
+void api_recovery_overrides_put(struct req *r);
 
 /* plan check */
 void api_check(struct req *r);

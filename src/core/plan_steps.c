@@ -14,7 +14,7 @@ static const struct plan_step_info steps[STEP__MAX] = {
 			N_("Who leads in an emergency, who stands in, and how everybody can be reached."), "team" },
 	[STEP_RECOVERY] = { STEP_RECOVERY, N_("Plan the recovery"),
 			    N_("Backups, restore steps, the order of recovery, and how to keep working without IT."),
-			    NULL },
+			    "recovery" }, /* step 3: runbooks, recovery order, workarounds */
 	[STEP_DOCUMENT] = { STEP_DOCUMENT, N_("Document and communicate"),
 			    N_("The handbook on paper, the emergency card for every wall, and a copy that works offline."),
 			    "documents" },

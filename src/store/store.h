@@ -316,6 +316,59 @@ enum kf_err store_restore_test_delete(struct store_conn *c, struct arena *a, int
 				      int64_t expected_version, struct restore_test *current_r);
 
 /* step 3: runbooks, recovery order, workarounds */
+#include "../core/recovery_order.h"
+#include "../core/runbook.h"
+#include "../core/workaround.h"
+
+/*
+ * Runbooks, one per IT system, listed by the system's name; runbooks of
+ * deleted systems are not found. Create and update check that the system
+ * and the role belong to the organisation and that the system has no other
+ * runbook (KF_EINVAL naming system_id).
+ */
+enum kf_err store_runbook_list(struct store_conn *c, struct arena *a, int64_t org, struct runbook **list_r, size_t *n_r);
+enum kf_err store_runbook_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct runbook *out);
+/* The field errors of references (KF_EINVAL when any); a store failure otherwise. */
+enum kf_err store_runbook_check_refs(struct store_conn *c, const struct runbook *rb, int64_t org, struct field_errors *fe);
+enum kf_err store_runbook_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct runbook *rb,
+				 struct field_errors *fe);
+enum kf_err store_runbook_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				 int64_t expected_version, struct runbook *rb, struct runbook *current_r,
+				 struct field_errors *fe);
+enum kf_err store_runbook_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				 int64_t expected_version, struct runbook *current_r);
+/* The overrides of the recovery order (version 0 before the first write); overrides of deleted systems are left out. */
+enum kf_err store_recovery_overrides_get(struct store_conn *c, struct arena *a, int64_t org, struct recovery_overrides *out);
+/* Field errors for systems not of this organisation and places beyond the number of systems; KF_EINVAL when any. */
+enum kf_err store_recovery_overrides_check(struct store_conn *c, struct arena *a, struct recovery_overrides *o, int64_t org,
+					   int form, struct field_errors *fe);
+/* Replaces the whole list; KF_ECONFLICT (current_r filled) on a stale version ("0" for the first write). */
+enum kf_err store_recovery_overrides_put(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+					 int64_t expected_version, struct recovery_overrides *o,
+					 struct recovery_overrides *current_r, struct field_errors *fe);
+/*
+ * The recovery order of the organisation's systems with its overrides
+ * applied (see recovery_order); overrides_r (may be NULL) gets the stored
+ * overrides it was computed from. Allocates in a.
+ */
+enum kf_err store_recovery_order(struct store_conn *c, struct arena *a, int64_t org, struct recovery_result *out,
+				 struct recovery_overrides **overrides_r);
+/*
+ * Workarounds, listed by process name, then title; those of deleted processes
+ * are not found. Create and update check the process and the contact.
+ */
+enum kf_err store_workaround_list(struct store_conn *c, struct arena *a, int64_t org, struct workaround **list_r,
+				  size_t *n_r);
+enum kf_err store_workaround_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct workaround *out);
+enum kf_err store_workaround_check_refs(struct store_conn *c, const struct workaround *w, int64_t org,
+					struct field_errors *fe);
+enum kf_err store_workaround_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				    struct workaround *w, struct field_errors *fe);
+enum kf_err store_workaround_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				    int64_t expected_version, struct workaround *w, struct workaround *current_r,
+				    struct field_errors *fe);
+enum kf_err store_workaround_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				    int64_t expected_version, struct workaround *current_r);
 
 /* plan check */
 struct plan_data;

@@ -170,7 +170,7 @@ static int documents_card(struct req *r)
 static int (*const step_cards[STEP__MAX])(struct req *r) = {
 	[STEP_RISKS] = risks_card,
 	[STEP_TEAM] = team_card,
-	[STEP_RECOVERY] = NULL,
+	[STEP_RECOVERY] = web_recovery_card, /* step 3: runbooks, recovery order, workarounds */
 	[STEP_DOCUMENT] = documents_card, /* step 4: registers */
 	[STEP_EXERCISE] = web_exercises_card,
 };

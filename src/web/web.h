@@ -109,6 +109,25 @@ void web_restore_test_confirm_delete(struct req *r);
 void web_restore_test_delete(struct req *r);
 
 /* step 3: runbooks, recovery order, workarounds */
+void web_recovery(struct req *r);
+void web_recovery_overrides_update(struct req *r);
+void web_runbooks(struct req *r);
+void web_runbook_new(struct req *r);
+void web_runbook_create(struct req *r);
+void web_runbook_show(struct req *r);
+void web_runbook_edit(struct req *r);
+void web_runbook_update(struct req *r);
+void web_runbook_confirm_delete(struct req *r);
+void web_runbook_delete(struct req *r);
+void web_workarounds(struct req *r);
+void web_workaround_new(struct req *r);
+void web_workaround_create(struct req *r);
+void web_workaround_edit(struct req *r);
+void web_workaround_update(struct req *r);
+void web_workaround_confirm_delete(struct req *r);
+void web_workaround_delete(struct req *r);
+/* Step 3's card on the start page: systems with a runbook "x of y", workarounds, next action; -1 on read errors. */
+int web_recovery_card(struct req *r);
 
 /* plan check */
 void web_check(struct req *r);
