@@ -242,6 +242,27 @@ static void rule_backups(const struct plan_data *d, struct plan_check *pc)
 	}
 }
 
+static int has_runbook(const struct plan_data *d, int64_t system_id)
+{
+	for (size_t i = 0; i < d->nrunbooks; i++)
+		if (d->runbooks[i].system_id == system_id)
+			return 1;
+	return 0;
+}
+
+/* A critical system (must be back within 24 hours) has a runbook: the steps to bring it back. */
+static void rule_critical_runbook(const struct plan_data *d, struct plan_check *pc)
+{
+	for (size_t i = 0; i < d->nsystems; i++) {
+		const struct system *s = &d->systems[i];
+
+		if (s->required_rto_hours < 0 || s->required_rto_hours > PLAN_CHECK_CRITICAL_RTO_HOURS)
+			continue;
+		plan_check_add(pc, has_runbook(d, s->id), PLAN_GAP, "critical_system_without_runbook",
+			       N_("%s must be back within 24 hours but has no runbook yet."), s->name, "runbooks", 0);
+	}
+}
+
 /* ------------------------------------------------------------------ step 4 */
 
 static void rule_step4_content(const struct plan_data *d, struct plan_check *pc)
@@ -343,6 +364,7 @@ static const struct plan_rule rules[] = {
 	{ STEP_RECOVERY, "step3_content", rule_step3_content },
 	{ STEP_RECOVERY, "backups", rule_backups },
 	/* step 3: runbooks, recovery order, workarounds */
+	{ STEP_RECOVERY, "critical_runbook", rule_critical_runbook },
 	{ STEP_DOCUMENT, "step4_content", rule_step4_content },
 	{ STEP_DOCUMENT, "copies_stale", rule_copies_stale },
 	{ STEP_DOCUMENT, "acknowledgements", rule_acknowledgements },

@@ -8,6 +8,7 @@
 
 #include "acknowledgement.h"
 #include "backup.h"
+#include "runbook.h"
 #include "alarm_plan.h"
 #include "comm_template.h"
 #include "contact.h"
@@ -52,6 +53,8 @@ struct plan_data {
 	const struct backup *backups; /* with their computed facts (store_backup_list) */
 	size_t nbackups;
 	/* step 3: runbooks, recovery order, workarounds */
+	const struct runbook *runbooks;
+	size_t nrunbooks;
 	/* step 4 */
 	const struct plan_copy *copies;
 	size_t ncopies;

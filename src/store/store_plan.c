@@ -82,6 +82,13 @@ enum kf_err store_plan_load(struct store_conn *c, struct arena *a, int64_t org, 
 		d->backups = backups;
 	}
 	/* step 3: runbooks, recovery order, workarounds */
+	{
+		struct runbook *runbooks;
+
+		if ((err = store_runbook_list(c, a, org, &runbooks, &d->nrunbooks)))
+			return err;
+		d->runbooks = runbooks;
+	}
 	d->risks = risks;
 	d->processes = processes;
 	d->systems = systems;

@@ -243,6 +243,40 @@ static void test_critical_spof(void **state)
 	assert_int_equal(pc.steps[STEP_RISKS].percent, -1);
 }
 
+/* A system that must be back within 24 hours needs a runbook; others are not checked. */
+static void test_critical_runbook(void **state)
+{
+	struct process p[1];
+	struct system s[2];
+	struct runbook rb;
+	struct plan_data d = data();
+	struct plan_check pc;
+
+	(void)state;
+	process_init(&p[0]);
+	p[0].id = 1, p[0].name = "Aufträge", p[0].rto_hours = 8, p[0].nsystems = 1, p[0].system_ids[0] = 10;
+	system_init(&s[0]);
+	system_init(&s[1]);
+	s[0].id = 10, s[0].name = "ERP";
+	s[1].id = 11, s[1].name = "Drucker", s[1].rto_hours = 72;
+	d.processes = p;
+	d.nprocesses = 1;
+	d.systems = s;
+	d.nsystems = 2;
+	assert_int_equal(bia_compute(s, 2, p, 1), 0);
+	run_rule("critical_runbook", &d, &pc);
+	assert_int_equal(pc.steps[STEP_RECOVERY].checks, 1);
+	assert_int_equal(pc.ngaps, 1);
+	assert_string_equal(gap(&pc, "critical_system_without_runbook", NULL)->item, "ERP");
+	runbook_init(&rb);
+	rb.id = 5, rb.system_id = 10;
+	d.runbooks = &rb;
+	d.nrunbooks = 1;
+	run_rule("critical_runbook", &d, &pc);
+	assert_int_equal(pc.ngaps, 0);
+	assert_int_equal(pc.steps[STEP_RECOVERY].percent, 100);
+}
+
 /* ------------------------------------------------------------------ step 2 */
 
 static void test_step2_content(void **state)
@@ -666,6 +700,7 @@ int main(void)
 		cmocka_unit_test(test_risk_measures),
 		cmocka_unit_test(test_process_rto),
 		cmocka_unit_test(test_critical_spof),
+		cmocka_unit_test(test_critical_runbook),
 		cmocka_unit_test(test_step2_content),
 		cmocka_unit_test(test_team_empty),
 		cmocka_unit_test(test_team_gaps),
