@@ -141,6 +141,11 @@ assert_json '.gaps[] | select(.kind == "process_without_rto") | .link' "/o/1/pro
 before=$(gaps)
 api PATCH "$O/processes/$p1" '{"rto_hours": 4}' -H "$(im 1)"
 api GET "$C"
+# the system is critical now (back within 4 hours), so it needs a runbook
+assert_json '.gaps[] | select(.kind == "critical_system_without_runbook") | .link' "/o/1/runbooks"
+api POST "$O/runbooks" "{\"system_id\": $sys, \"steps\": [{\"text\": \"Server einschalten und anmelden\"}]}"
+assert_status 201
+api GET "$C"
 assert_fixed "$before" "1 process_without_rto /o/1/processes/$p1"
 # a second process on the same system makes the critical system a single point of failure: a warning
 api POST "$O/processes" "{\"name\": \"Versand\", \"rto_hours\": 48, \"system_ids\": [$sys]}"
