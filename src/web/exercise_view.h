@@ -15,8 +15,6 @@ void exercise_view_url(struct req *r, int64_t exercise_id, char *out, size_t len
 const char *exercise_view_contact_name(const struct contact *list, size_t n, int64_t id);
 /* "12" for an id, "" for 0 (allocated in the request's arena). */
 const char *exercise_view_id_text(struct req *r, int64_t id);
-/* The version field of a posted form; -1 after answering 400. */
-long long exercise_view_form_version(struct req *r, long long min);
 /* A badge with a translated text. */
 void exercise_view_badge(struct req *r, const char *css_class, const char *msgid);
 

@@ -6,6 +6,7 @@
 #include "../lib/i18n.h"
 #include "html.h"
 #include "page.h"
+#include "web.h"
 #include "../lib/banned.h"
 
 static void step_nav(struct req *r, enum plan_step current)
@@ -351,4 +352,16 @@ void page_confirm_delete(struct req *r, int status, const struct delete_confirma
 	html_lit(o, "</div>");
 	form_end(r);
 	page_end(r);
+}
+
+long long page_form_version(struct req *r, long long min)
+{
+	const char *v = kv_get(&r->form, "version");
+	long long version = -1;
+
+	if (!v || sscanf(v, "%lld", &version) != 1 || version < min) {
+		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
+		return -1;
+	}
+	return version;
 }

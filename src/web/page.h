@@ -14,6 +14,8 @@ void page_begin(struct req *r, const char *title, enum plan_step step, const cha
 void page_end(struct req *r);
 /* A notice box; kind is "ok", "warn" or "error". Text is escaped. */
 void page_notice(struct req *r, const char *kind, const char *text);
+/* The hidden "version" field of a posted edit form (at least min); -1 after answering 400. */
+long long page_form_version(struct req *r, long long min);
 
 /* <form method="post" action="..."> with the CSRF field of the session (or pre-session). */
 void form_begin(struct req *r, const char *action, const char *csrf);

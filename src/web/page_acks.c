@@ -356,24 +356,6 @@ static int read_form(struct req *r, struct acknowledgement *k, struct field_erro
 	return fe->n ? -1 : 0;
 }
 
-static void store_failed(struct req *r, enum kf_err err)
-{
-	web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-		       err == KF_ENOTFOUND ? MSG_GONE : N_("The database could not be written. Please try again."));
-}
-
-static long long form_version(struct req *r)
-{
-	const char *v = kv_get(&r->form, "version");
-	long long version = 0;
-
-	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
-		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
-		return -1;
-	}
-	return version;
-}
-
 void web_ack_create(struct req *r)
 {
 	struct field_errors fe = { 0 };
@@ -393,7 +375,7 @@ void web_ack_create(struct req *r)
 		return;
 	}
 	if (err) {
-		store_failed(r, err);
+		web_store_error(r, err, MSG_GONE, 1);
 		return;
 	}
 	docs_url(r, back, sizeof(back), "/acknowledgements");
@@ -407,8 +389,7 @@ void web_ack_edit(struct req *r)
 
 	err = store_ack_get(r->db, r->arena, r->org.id, r->id, &k);
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? MSG_GONE : N_("The database could not be read. Please try again."));
+		web_store_error(r, err, MSG_GONE, 0);
 		return;
 	}
 	ack_form(r, 200, &k, NULL, NULL);
@@ -424,7 +405,7 @@ void web_ack_update(struct req *r)
 
 	ack_init(&k);
 	k.id = r->id;
-	if ((version = form_version(r)) < 0)
+	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	k.version = version;
 	if (read_form(r, &k, &fe) < 0) {
@@ -441,7 +422,7 @@ void web_ack_update(struct req *r)
 		return;
 	}
 	if (err) {
-		store_failed(r, err);
+		web_store_error(r, err, MSG_GONE, 1);
 		return;
 	}
 	docs_url(r, back, sizeof(back), "/acknowledgements");
@@ -490,7 +471,7 @@ void web_ack_delete(struct req *r)
 	enum kf_err err;
 	char back[96];
 
-	if ((version = form_version(r)) < 0)
+	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	err = store_ack_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
 	if (err == KF_ECONFLICT) {
@@ -498,7 +479,7 @@ void web_ack_delete(struct req *r)
 		return;
 	}
 	if (err) {
-		store_failed(r, err);
+		web_store_error(r, err, MSG_GONE, 1);
 		return;
 	}
 	docs_url(r, back, sizeof(back), "/acknowledgements");

@@ -483,10 +483,7 @@ static int read_step_form(struct req *r, struct alarm_step *s, struct field_erro
 
 static void step_not_found(struct req *r, enum kf_err err, int writing)
 {
-	web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-		       err == KF_ENOTFOUND ? N_("This alarm step does not exist (any more).")
-		       : writing	   ? N_("The database could not be written. Please try again.")
-					   : N_("The database could not be read. Please try again."));
+	web_store_error(r, err, N_("This alarm step does not exist (any more)."), writing);
 }
 
 void web_alarm_step_new(struct req *r)
@@ -536,19 +533,6 @@ void web_alarm_step_edit(struct req *r)
 	step_form(r, 200, &s, NULL, NULL);
 }
 
-/* The version field of a posted form; -1 after answering 400. */
-static long long form_version(struct req *r, long long min)
-{
-	const char *v = kv_get(&r->form, "version");
-	long long version = -1;
-
-	if (!v || sscanf(v, "%lld", &version) != 1 || version < min) {
-		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
-		return -1;
-	}
-	return version;
-}
-
 void web_alarm_step_update(struct req *r)
 {
 	struct field_errors fe = { 0 };
@@ -559,7 +543,7 @@ void web_alarm_step_update(struct req *r)
 
 	alarm_step_init(&s);
 	s.id = r->id;
-	version = form_version(r, 1);
+	version = page_form_version(r, 1);
 	if (version < 0)
 		return;
 	s.version = version;
@@ -624,7 +608,7 @@ void web_alarm_step_delete(struct req *r)
 	enum kf_err err;
 	char back[64];
 
-	version = form_version(r, 1);
+	version = page_form_version(r, 1);
 	if (version < 0)
 		return;
 	err = store_alarm_step_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
@@ -829,7 +813,7 @@ void web_alarm_plan_update(struct req *r)
 	enum kf_err err;
 	char back[64];
 
-	version = form_version(r, 0);
+	version = page_form_version(r, 0);
 	if (version < 0)
 		return;
 	alarm_plan_init(&p);

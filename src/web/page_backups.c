@@ -28,10 +28,7 @@ void backup_view_url(struct req *r, int64_t backup_id, char *out, size_t len)
 
 static void not_found(struct req *r, enum kf_err err, int writing)
 {
-	web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-		       err == KF_ENOTFOUND ? N_("This backup does not exist (any more).")
-		       : writing	   ? N_("The database could not be written. Please try again.")
-					   : N_("The database could not be read. Please try again."));
+	web_store_error(r, err, N_("This backup does not exist (any more)."), writing);
 }
 
 static void link_button(struct req *r, const char *href, const char *css_class, const char *msgid)
@@ -846,7 +843,7 @@ void web_backup_update(struct req *r)
 
 	backup_init(&b);
 	b.id = r->id;
-	version = exercise_view_form_version(r, 1);
+	version = page_form_version(r, 1);
 	if (version < 0)
 		return;
 	b.version = version;
@@ -911,7 +908,7 @@ void web_backup_delete(struct req *r)
 	enum kf_err err;
 	char back[80];
 
-	version = exercise_view_form_version(r, 1);
+	version = page_form_version(r, 1);
 	if (version < 0)
 		return;
 	err = store_backup_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);

@@ -16,7 +16,6 @@
 #define MSG_DB_WRITE N_("The database could not be written. Please try again.")
 #define MSG_NO_PROCESS N_("This business process does not exist (any more).")
 #define MSG_NO_SYSTEM N_("This IT system does not exist (any more).")
-#define MSG_INCOMPLETE N_("The form is incomplete. Please open the page again.")
 
 /* ---------------------------------------------------------------- shared bits */
 
@@ -230,18 +229,6 @@ static void system_boxes(struct req *r, const char *name, const char *field, con
 		html_lit(o, "</p>");
 	}
 	html_lit(o, "</fieldset>");
-}
-
-static int form_version(struct req *r, long long *version_r)
-{
-	const char *v = kv_get(&r->form, "version");
-
-	*version_r = 0;
-	if (!v || sscanf(v, "%lld", version_r) != 1 || *version_r <= 0) {
-		web_error_page(r, 400, MSG_INCOMPLETE);
-		return -1;
-	}
-	return 0;
 }
 
 static void bia_nav(struct req *r)
@@ -507,7 +494,7 @@ void web_process_edit(struct req *r)
 	enum kf_err err = store_process_get(r->db, r->arena, r->org.id, r->id, &p);
 
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_PROCESS : MSG_DB_READ);
+		web_store_error(r, err, MSG_NO_PROCESS, 0);
 		return;
 	}
 	process_form(r, 200, &p, NULL, NULL);
@@ -522,7 +509,7 @@ void web_process_update(struct req *r)
 
 	process_init(&p);
 	p.id = r->id;
-	if (form_version(r, &version) < 0)
+	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	p.version = version;
 	if (read_process_form(r, &p, &fe) < 0) {
@@ -539,7 +526,7 @@ void web_process_update(struct req *r)
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_PROCESS : MSG_DB_WRITE);
+		web_store_error(r, err, MSG_NO_PROCESS, 1);
 		return;
 	}
 	resp_redirect(r, org_url(r, "processes"));
@@ -579,7 +566,7 @@ void web_process_delete(struct req *r)
 	long long version;
 	enum kf_err err;
 
-	if (form_version(r, &version) < 0)
+	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	err = store_process_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
 	if (err == KF_ECONFLICT) {
@@ -587,7 +574,7 @@ void web_process_delete(struct req *r)
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_PROCESS : MSG_DB_WRITE);
+		web_store_error(r, err, MSG_NO_PROCESS, 1);
 		return;
 	}
 	resp_redirect(r, org_url(r, "processes"));
@@ -903,7 +890,7 @@ void web_system_edit(struct req *r)
 	enum kf_err err = store_system_get(r->db, r->arena, r->org.id, r->id, &s);
 
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_SYSTEM : MSG_DB_READ);
+		web_store_error(r, err, MSG_NO_SYSTEM, 0);
 		return;
 	}
 	system_form(r, 200, &s, NULL, NULL);
@@ -918,7 +905,7 @@ void web_system_update(struct req *r)
 
 	system_init(&s);
 	s.id = r->id;
-	if (form_version(r, &version) < 0)
+	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	s.version = version;
 	if (read_system_form(r, &s, &fe) < 0) {
@@ -935,7 +922,7 @@ void web_system_update(struct req *r)
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_SYSTEM : MSG_DB_WRITE);
+		web_store_error(r, err, MSG_NO_SYSTEM, 1);
 		return;
 	}
 	resp_redirect(r, org_url(r, "systems"));
@@ -983,7 +970,7 @@ void web_system_delete(struct req *r)
 	long long version;
 	enum kf_err err;
 
-	if (form_version(r, &version) < 0)
+	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	err = store_system_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current, &used_by);
 	if (err == KF_ECONFLICT || err == KF_EINUSE) {
@@ -991,7 +978,7 @@ void web_system_delete(struct req *r)
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_SYSTEM : MSG_DB_WRITE);
+		web_store_error(r, err, MSG_NO_SYSTEM, 1);
 		return;
 	}
 	resp_redirect(r, org_url(r, "systems"));

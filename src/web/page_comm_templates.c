@@ -258,24 +258,6 @@ static int read_form(struct req *r, struct comm_template *t, struct field_errors
 	return fe->n ? -1 : 0;
 }
 
-static void store_failed(struct req *r, enum kf_err err)
-{
-	web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-		       err == KF_ENOTFOUND ? MSG_GONE : N_("The database could not be written. Please try again."));
-}
-
-static long long form_version(struct req *r)
-{
-	const char *v = kv_get(&r->form, "version");
-	long long version = 0;
-
-	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
-		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
-		return -1;
-	}
-	return version;
-}
-
 void web_comm_template_create(struct req *r)
 {
 	struct field_errors fe = { 0 };
@@ -290,7 +272,7 @@ void web_comm_template_create(struct req *r)
 	}
 	err = store_comm_template_create(r->db, r->arena, r->org.id, r->user.id, &t);
 	if (err) {
-		store_failed(r, err);
+		web_store_error(r, err, MSG_GONE, 1);
 		return;
 	}
 	docs_url(r, loc, sizeof(loc), "");
@@ -305,8 +287,7 @@ void web_comm_template_edit(struct req *r)
 
 	err = store_comm_template_get(r->db, r->arena, r->org.id, r->id, &t);
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? MSG_GONE : N_("The database could not be read. Please try again."));
+		web_store_error(r, err, MSG_GONE, 0);
 		return;
 	}
 	tpl_form(r, 200, &t, NULL, NULL);
@@ -322,7 +303,7 @@ void web_comm_template_update(struct req *r)
 
 	comm_template_init(&t);
 	t.id = r->id;
-	if ((version = form_version(r)) < 0)
+	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	t.version = version;
 	if (read_form(r, &t, &fe) < 0) {
@@ -335,7 +316,7 @@ void web_comm_template_update(struct req *r)
 		return;
 	}
 	if (err) {
-		store_failed(r, err);
+		web_store_error(r, err, MSG_GONE, 1);
 		return;
 	}
 	docs_url(r, loc, sizeof(loc), "");
@@ -381,7 +362,7 @@ void web_comm_template_delete(struct req *r)
 	enum kf_err err;
 	char back[96];
 
-	if ((version = form_version(r)) < 0)
+	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	err = store_comm_template_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
 	if (err == KF_ECONFLICT) {
@@ -389,7 +370,7 @@ void web_comm_template_delete(struct req *r)
 		return;
 	}
 	if (err) {
-		store_failed(r, err);
+		web_store_error(r, err, MSG_GONE, 1);
 		return;
 	}
 	docs_url(r, back, sizeof(back), "/templates");

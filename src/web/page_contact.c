@@ -208,9 +208,7 @@ void web_contact_edit(struct req *r)
 
 	err = store_contact_get(r->db, r->arena, r->org.id, r->id, &c);
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? N_("This contact does not exist (any more).")
-						   : N_("The database could not be read. Please try again."));
+		web_store_error(r, err, N_("This contact does not exist (any more)."), 0);
 		return;
 	}
 	contact_form(r, 200, &c, NULL, NULL);
@@ -220,17 +218,15 @@ void web_contact_update(struct req *r)
 {
 	struct field_errors fe = { 0 };
 	struct contact c, current;
-	const char *v = kv_get(&r->form, "version");
 	long long version = 0;
 	enum kf_err err;
 	char back[64];
 
 	contact_init(&c);
 	c.id = r->id;
-	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
-		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
+	version = page_form_version(r, 1);
+	if (version < 0)
 		return;
-	}
 	c.version = version;
 	if (read_form(r, &c, &fe) < 0) {
 		contact_form(r, 422, &c, &fe, NULL);
@@ -242,9 +238,7 @@ void web_contact_update(struct req *r)
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? N_("This contact does not exist (any more).")
-						   : N_("The database could not be written. Please try again."));
+		web_store_error(r, err, N_("This contact does not exist (any more)."), 1);
 		return;
 	}
 	team_view_url(r, back, sizeof(back));
@@ -287,25 +281,22 @@ void web_contact_confirm_delete(struct req *r)
 
 void web_contact_delete(struct req *r)
 {
-	const char *v = kv_get(&r->form, "version"), *used_by = NULL;
+	const char *used_by = NULL;
 	struct contact current;
 	long long version = 0;
 	enum kf_err err;
 	char back[64];
 
-	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
-		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
+	version = page_form_version(r, 1);
+	if (version < 0)
 		return;
-	}
 	err = store_contact_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current, &used_by);
 	if (err == KF_ECONFLICT || err == KF_EINUSE) {
 		confirm_page(r, 409, &current, used_by, err == KF_ECONFLICT);
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? N_("This contact does not exist (any more).")
-						   : N_("The database could not be written. Please try again."));
+		web_store_error(r, err, N_("This contact does not exist (any more)."), 1);
 		return;
 	}
 	team_view_url(r, back, sizeof(back));

@@ -1,5 +1,6 @@
 /* page_error.c: error pages in the site's layout. */
 #include "../http/request.h"
+#include "../lib/err.h"
 #include "../lib/i18n.h"
 #include "html.h"
 #include "page.h"
@@ -26,4 +27,13 @@ void web_error_page(struct req *r, int status, const char *msgid)
 	html_text(&r->out, _(r->lang, "Back to the start page"));
 	html_lit(&r->out, "</a></p>");
 	page_end(r);
+}
+
+void web_store_error(struct req *r, int err, const char *missing_msgid, int writing)
+{
+	if (err == KF_ENOTFOUND)
+		web_error_page(r, 404, missing_msgid);
+	else
+		web_error_page(r, 500, writing ? N_("The database could not be written. Please try again.")
+					       : N_("The database could not be read. Please try again."));
 }

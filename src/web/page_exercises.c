@@ -38,18 +38,6 @@ const char *exercise_view_id_text(struct req *r, int64_t id)
 	return id ? arena_printf(r->arena, "%lld", (long long)id) : "";
 }
 
-long long exercise_view_form_version(struct req *r, long long min)
-{
-	const char *v = kv_get(&r->form, "version");
-	long long version = -1;
-
-	if (!v || sscanf(v, "%lld", &version) != 1 || version < min) {
-		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
-		return -1;
-	}
-	return version;
-}
-
 void exercise_view_badge(struct req *r, const char *css_class, const char *msgid)
 {
 	html_lit(&r->out, "<span");
@@ -311,7 +299,7 @@ void web_review_update(struct req *r)
 	char back[80], today[11];
 
 	kf_date_iso(kf_now(), today);
-	version = exercise_view_form_version(r, 0);
+	version = page_form_version(r, 0);
 	if (version < 0)
 		return;
 	review_init(&p);
@@ -346,10 +334,7 @@ void web_review_update(struct req *r)
 
 static void not_found(struct req *r, enum kf_err err, int writing)
 {
-	web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-		       err == KF_ENOTFOUND ? N_("This exercise does not exist (any more).")
-		       : writing	   ? N_("The database could not be written. Please try again.")
-					   : N_("The database could not be read. Please try again."));
+	web_store_error(r, err, N_("This exercise does not exist (any more)."), writing);
 }
 
 static void term(struct req *r, const char *msgid)
@@ -872,7 +857,7 @@ void web_exercise_update(struct req *r)
 
 	exercise_init(&e);
 	e.id = r->id;
-	version = exercise_view_form_version(r, 1);
+	version = page_form_version(r, 1);
 	if (version < 0)
 		return;
 	e.version = version;
@@ -948,7 +933,7 @@ void web_exercise_delete(struct req *r)
 	enum kf_err err;
 	char back[80];
 
-	version = exercise_view_form_version(r, 1);
+	version = page_form_version(r, 1);
 	if (version < 0)
 		return;
 	err = store_exercise_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current, &used_by);

@@ -14,10 +14,7 @@
 
 static void not_found(struct req *r, enum kf_err err, int writing)
 {
-	web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-		       err == KF_ENOTFOUND ? N_("This finding does not exist (any more).")
-		       : writing	   ? N_("The database could not be written. Please try again.")
-					   : N_("The database could not be read. Please try again."));
+	web_store_error(r, err, N_("This finding does not exist (any more)."), writing);
 }
 
 static const char *text_saved(const struct finding *saved, const char *mine, const char *theirs)
@@ -40,9 +37,7 @@ static void finding_form(struct req *r, int status, const struct finding *f, con
 
 	err = store_exercise_get(r->db, r->arena, r->org.id, f->exercise_id, &e);
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? N_("This exercise does not exist (any more).")
-						   : N_("The database could not be read. Please try again."));
+		web_store_error(r, err, N_("This exercise does not exist (any more)."), 0);
 		return;
 	}
 	if (store_contact_list(r->db, r->arena, r->org.id, &contacts, &ncontacts) != KF_OK ||
@@ -169,9 +164,7 @@ void web_finding_create(struct req *r)
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? N_("This exercise does not exist (any more).")
-						   : N_("The database could not be written. Please try again."));
+		web_store_error(r, err, N_("This exercise does not exist (any more)."), 1);
 		return;
 	}
 	exercise_view_url(r, f.exercise_id, back, sizeof(back));
@@ -199,7 +192,7 @@ void web_finding_update(struct req *r)
 	enum kf_err err;
 	char back[80];
 
-	version = exercise_view_form_version(r, 1);
+	version = page_form_version(r, 1);
 	if (version < 0)
 		return;
 	/* the exercise of a finding never changes: take it from what is stored */
@@ -273,7 +266,7 @@ void web_finding_delete(struct req *r)
 	enum kf_err err;
 	char back[80];
 
-	version = exercise_view_form_version(r, 1);
+	version = page_form_version(r, 1);
 	if (version < 0)
 		return;
 	err = store_finding_get(r->db, r->arena, r->org.id, r->id, &stored);

@@ -150,12 +150,6 @@ static int read_form(struct req *r, struct plan_copy *p, struct field_errors *fe
 	return fe->n ? -1 : 0;
 }
 
-static void store_failed(struct req *r, enum kf_err err)
-{
-	web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-		       err == KF_ENOTFOUND ? MSG_GONE : N_("The database could not be written. Please try again."));
-}
-
 void web_plan_copy_create(struct req *r)
 {
 	struct field_errors fe = { 0 };
@@ -175,7 +169,7 @@ void web_plan_copy_create(struct req *r)
 		return;
 	}
 	if (err) {
-		store_failed(r, err);
+		web_store_error(r, err, MSG_GONE, 1);
 		return;
 	}
 	docs_url(r, back, sizeof(back), "");
@@ -189,24 +183,10 @@ void web_plan_copy_edit(struct req *r)
 
 	err = store_plan_copy_get(r->db, r->arena, r->org.id, r->id, &p);
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? MSG_GONE : N_("The database could not be read. Please try again."));
+		web_store_error(r, err, MSG_GONE, 0);
 		return;
 	}
 	copy_form(r, 200, &p, NULL, NULL);
-}
-
-/* The version field of a posted form, or -1 after answering 400. */
-static long long form_version(struct req *r)
-{
-	const char *v = kv_get(&r->form, "version");
-	long long version = 0;
-
-	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
-		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
-		return -1;
-	}
-	return version;
 }
 
 void web_plan_copy_update(struct req *r)
@@ -219,7 +199,7 @@ void web_plan_copy_update(struct req *r)
 
 	plan_copy_init(&p);
 	p.id = r->id;
-	if ((version = form_version(r)) < 0)
+	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	p.version = version;
 	if (read_form(r, &p, &fe) < 0) {
@@ -236,7 +216,7 @@ void web_plan_copy_update(struct req *r)
 		return;
 	}
 	if (err) {
-		store_failed(r, err);
+		web_store_error(r, err, MSG_GONE, 1);
 		return;
 	}
 	docs_url(r, back, sizeof(back), "");
@@ -282,7 +262,7 @@ void web_plan_copy_delete(struct req *r)
 	enum kf_err err;
 	char back[64];
 
-	if ((version = form_version(r)) < 0)
+	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	err = store_plan_copy_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
 	if (err == KF_ECONFLICT) {
@@ -290,7 +270,7 @@ void web_plan_copy_delete(struct req *r)
 		return;
 	}
 	if (err) {
-		store_failed(r, err);
+		web_store_error(r, err, MSG_GONE, 1);
 		return;
 	}
 	docs_url(r, back, sizeof(back), "");

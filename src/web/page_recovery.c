@@ -14,7 +14,6 @@
 
 #define MSG_DB_READ N_("The database could not be read. Please try again.")
 #define MSG_DB_WRITE N_("The database could not be written. Please try again.")
-#define MSG_INCOMPLETE N_("The form is incomplete. Please open the page again.")
 
 /* What the overview and the card show. */
 struct recovery_page {
@@ -319,15 +318,13 @@ void web_recovery_overrides_update(struct req *r)
 	struct field_errors fe = { 0 };
 	struct recovery_page p;
 	struct system *systems;
-	const char *v = kv_get(&r->form, "version");
 	long long version;
 	enum kf_err err;
 	size_t n;
 
-	if (!v || sscanf(v, "%lld", &version) != 1 || version < 0) {
-		web_error_page(r, 400, MSG_INCOMPLETE);
+	version = page_form_version(r, 0);
+	if (version < 0)
 		return;
-	}
 	if (!input || !current || store_system_list(r->db, r->arena, r->org.id, &systems, &n) != KF_OK) {
 		web_error_page(r, 500, MSG_DB_READ);
 		return;

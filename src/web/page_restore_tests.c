@@ -16,10 +16,7 @@
 
 static void not_found(struct req *r, enum kf_err err, int writing)
 {
-	web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-		       err == KF_ENOTFOUND ? N_("This restore test does not exist (any more).")
-		       : writing	   ? N_("The database could not be written. Please try again.")
-					   : N_("The database could not be read. Please try again."));
+	web_store_error(r, err, N_("This restore test does not exist (any more)."), writing);
 }
 
 static const char *text_saved(const struct restore_test *saved, const char *mine, const char *theirs)
@@ -43,9 +40,7 @@ static void test_form(struct req *r, int status, const struct restore_test *t, c
 
 	err = store_backup_get(r->db, r->arena, r->org.id, t->backup_id, &b);
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? N_("This backup does not exist (any more).")
-						   : N_("The database could not be read. Please try again."));
+		web_store_error(r, err, N_("This backup does not exist (any more)."), 0);
 		return;
 	}
 	if (store_contact_list(r->db, r->arena, r->org.id, &contacts, &ncontacts) != KF_OK ||
@@ -175,9 +170,7 @@ void web_restore_test_create(struct req *r)
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? N_("This backup does not exist (any more).")
-						   : N_("The database could not be written. Please try again."));
+		web_store_error(r, err, N_("This backup does not exist (any more)."), 1);
 		return;
 	}
 	backup_view_url(r, t.backup_id, back, sizeof(back));
@@ -205,7 +198,7 @@ void web_restore_test_update(struct req *r)
 	enum kf_err err;
 	char back[96];
 
-	version = exercise_view_form_version(r, 1);
+	version = page_form_version(r, 1);
 	if (version < 0)
 		return;
 	err = store_restore_test_get(r->db, r->arena, r->org.id, r->id, &stored);
@@ -283,7 +276,7 @@ void web_restore_test_delete(struct req *r)
 	enum kf_err err;
 	char back[80];
 
-	version = exercise_view_form_version(r, 1);
+	version = page_form_version(r, 1);
 	if (version < 0)
 		return;
 	err = store_restore_test_get(r->db, r->arena, r->org.id, r->id, &stored);

@@ -452,9 +452,7 @@ void web_risk_edit(struct req *r)
 
 	err = store_risk_get(r->db, r->arena, r->org.id, r->id, &k);
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? N_("This risk does not exist (any more).")
-						   : N_("The database could not be read. Please try again."));
+		web_store_error(r, err, N_("This risk does not exist (any more)."), 0);
 		return;
 	}
 	risk_form(r, 200, &k, NULL, NULL);
@@ -463,7 +461,6 @@ void web_risk_edit(struct req *r)
 void web_risk_update(struct req *r)
 {
 	struct field_errors fe = { 0 };
-	const char *v = kv_get(&r->form, "version");
 	struct risk k, current;
 	long long version = 0;
 	enum kf_err err;
@@ -471,10 +468,9 @@ void web_risk_update(struct req *r)
 
 	risk_init(&k);
 	k.id = r->id;
-	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
-		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
+	version = page_form_version(r, 1);
+	if (version < 0)
 		return;
-	}
 	k.version = version;
 	if (read_form(r, &k, &fe) < 0) {
 		risk_form(r, 422, &k, &fe, NULL);
@@ -490,9 +486,7 @@ void web_risk_update(struct req *r)
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? N_("This risk does not exist (any more).")
-						   : N_("The database could not be written. Please try again."));
+		web_store_error(r, err, N_("This risk does not exist (any more)."), 1);
 		return;
 	}
 	register_url(r, back, sizeof(back));
@@ -532,25 +526,21 @@ void web_risk_confirm_delete(struct req *r)
 
 void web_risk_delete(struct req *r)
 {
-	const char *v = kv_get(&r->form, "version");
 	long long version = 0;
 	struct risk current;
 	enum kf_err err;
 	char back[64];
 
-	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
-		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
+	version = page_form_version(r, 1);
+	if (version < 0)
 		return;
-	}
 	err = store_risk_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
 	if (err == KF_ECONFLICT) {
 		confirm_page(r, 409, &current, 1);
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? N_("This risk does not exist (any more).")
-						   : N_("The database could not be written. Please try again."));
+		web_store_error(r, err, N_("This risk does not exist (any more)."), 1);
 		return;
 	}
 	register_url(r, back, sizeof(back));

@@ -166,9 +166,7 @@ void web_role_edit(struct req *r)
 
 	err = store_role_get(r->db, r->arena, r->org.id, r->id, &ro);
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? N_("This role does not exist (any more).")
-						   : N_("The database could not be read. Please try again."));
+		web_store_error(r, err, N_("This role does not exist (any more)."), 0);
 		return;
 	}
 	role_form(r, 200, &ro, NULL, NULL);
@@ -177,7 +175,6 @@ void web_role_edit(struct req *r)
 void web_role_update(struct req *r)
 {
 	struct field_errors fe = { 0 };
-	const char *v = kv_get(&r->form, "version");
 	struct role ro, current;
 	long long version = 0;
 	enum kf_err err;
@@ -185,10 +182,9 @@ void web_role_update(struct req *r)
 
 	role_init(&ro);
 	ro.id = r->id;
-	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
-		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
+	version = page_form_version(r, 1);
+	if (version < 0)
 		return;
-	}
 	ro.version = version;
 	if (read_form(r, &ro, &fe) < 0) {
 		role_form(r, 422, &ro, &fe, NULL);
@@ -204,9 +200,7 @@ void web_role_update(struct req *r)
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? N_("This role does not exist (any more).")
-						   : N_("The database could not be written. Please try again."));
+		web_store_error(r, err, N_("This role does not exist (any more)."), 1);
 		return;
 	}
 	team_view_url(r, back, sizeof(back));
@@ -252,16 +246,14 @@ void web_role_confirm_delete(struct req *r)
 
 void web_role_delete(struct req *r)
 {
-	const char *v = kv_get(&r->form, "version");
 	long long version = 0;
 	struct role current;
 	enum kf_err err;
 	char back[64];
 
-	if (!v || sscanf(v, "%lld", &version) != 1 || version <= 0) {
-		web_error_page(r, 400, N_("The form is incomplete. Please open the page again."));
+	version = page_form_version(r, 1);
+	if (version < 0)
 		return;
-	}
 	err = store_role_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
 	if (err == KF_ECONFLICT) {
 		confirm_page(r, 409, &current, NULL, 1);
@@ -276,9 +268,7 @@ void web_role_delete(struct req *r)
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? N_("This role does not exist (any more).")
-						   : N_("The database could not be written. Please try again."));
+		web_store_error(r, err, N_("This role does not exist (any more)."), 1);
 		return;
 	}
 	team_view_url(r, back, sizeof(back));

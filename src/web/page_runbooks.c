@@ -15,7 +15,6 @@
 #define MSG_DB_READ N_("The database could not be read. Please try again.")
 #define MSG_DB_WRITE N_("The database could not be written. Please try again.")
 #define MSG_NO_RUNBOOK N_("This runbook does not exist (any more).")
-#define MSG_INCOMPLETE N_("The form is incomplete. Please open the page again.")
 #define BLANK_ROWS 3 /* empty step rows under the filled ones */
 
 static const char *role_name(const struct role *list, size_t n, int64_t id)
@@ -147,7 +146,7 @@ void web_runbook_show(struct req *r)
 
 	err = store_runbook_get(r->db, r->arena, r->org.id, r->id, &rb);
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_RUNBOOK : MSG_DB_READ);
+		web_store_error(r, err, MSG_NO_RUNBOOK, 0);
 		return;
 	}
 	if (store_recovery_order(r->db, r->arena, r->org.id, &res, NULL) != KF_OK ||
@@ -424,22 +423,10 @@ void web_runbook_edit(struct req *r)
 	enum kf_err err = store_runbook_get(r->db, r->arena, r->org.id, r->id, &rb);
 
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_RUNBOOK : MSG_DB_READ);
+		web_store_error(r, err, MSG_NO_RUNBOOK, 0);
 		return;
 	}
 	runbook_form(r, 200, &rb, NULL, NULL);
-}
-
-static int form_version(struct req *r, long long *version_r)
-{
-	const char *v = kv_get(&r->form, "version");
-
-	*version_r = 0;
-	if (!v || sscanf(v, "%lld", version_r) != 1 || *version_r <= 0) {
-		web_error_page(r, 400, MSG_INCOMPLETE);
-		return -1;
-	}
-	return 0;
 }
 
 void web_runbook_update(struct req *r)
@@ -451,7 +438,7 @@ void web_runbook_update(struct req *r)
 
 	runbook_init(&rb);
 	rb.id = r->id;
-	if (form_version(r, &version) < 0)
+	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	rb.version = version;
 	if (read_runbook_form(r, &rb, &fe) < 0) {
@@ -468,7 +455,7 @@ void web_runbook_update(struct req *r)
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_RUNBOOK : MSG_DB_WRITE);
+		web_store_error(r, err, MSG_NO_RUNBOOK, 1);
 		return;
 	}
 	resp_redirect(r, rv_item_url(r, "runbooks", rb.id, "?saved=1"));
@@ -500,7 +487,7 @@ void web_runbook_confirm_delete(struct req *r)
 	enum kf_err err = store_runbook_get(r->db, r->arena, r->org.id, r->id, &rb);
 
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_RUNBOOK : MSG_DB_READ);
+		web_store_error(r, err, MSG_NO_RUNBOOK, 0);
 		return;
 	}
 	runbook_confirm(r, 200, &rb, 0);
@@ -512,7 +499,7 @@ void web_runbook_delete(struct req *r)
 	long long version;
 	enum kf_err err;
 
-	if (form_version(r, &version) < 0)
+	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	err = store_runbook_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
 	if (err == KF_ECONFLICT) {
@@ -520,7 +507,7 @@ void web_runbook_delete(struct req *r)
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_RUNBOOK : MSG_DB_WRITE);
+		web_store_error(r, err, MSG_NO_RUNBOOK, 1);
 		return;
 	}
 	resp_redirect(r, rv_url(r, "runbooks"));

@@ -15,7 +15,6 @@
 #define MSG_DB_READ N_("The database could not be read. Please try again.")
 #define MSG_DB_WRITE N_("The database could not be written. Please try again.")
 #define MSG_NO_WORKAROUND N_("This workaround does not exist (any more).")
-#define MSG_INCOMPLETE N_("The form is incomplete. Please open the page again.")
 
 static const char *contact_name(const struct contact *list, size_t n, int64_t id)
 {
@@ -272,23 +271,10 @@ void web_workaround_edit(struct req *r)
 	enum kf_err err = store_workaround_get(r->db, r->arena, r->org.id, r->id, &w);
 
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500,
-			       err == KF_ENOTFOUND ? MSG_NO_WORKAROUND : MSG_DB_READ);
+		web_store_error(r, err, MSG_NO_WORKAROUND, 0);
 		return;
 	}
 	workaround_form(r, 200, &w, NULL, NULL);
-}
-
-static int form_version(struct req *r, long long *version_r)
-{
-	const char *v = kv_get(&r->form, "version");
-
-	*version_r = 0;
-	if (!v || sscanf(v, "%lld", version_r) != 1 || *version_r <= 0) {
-		web_error_page(r, 400, MSG_INCOMPLETE);
-		return -1;
-	}
-	return 0;
 }
 
 void web_workaround_update(struct req *r)
@@ -300,7 +286,7 @@ void web_workaround_update(struct req *r)
 
 	workaround_init(&w);
 	w.id = r->id;
-	if (form_version(r, &version) < 0)
+	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	w.version = version;
 	if (read_workaround_form(r, &w, &fe) < 0) {
@@ -317,7 +303,7 @@ void web_workaround_update(struct req *r)
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_WORKAROUND : MSG_DB_WRITE);
+		web_store_error(r, err, MSG_NO_WORKAROUND, 1);
 		return;
 	}
 	back_to_list(r, w.id);
@@ -346,7 +332,7 @@ void web_workaround_confirm_delete(struct req *r)
 	enum kf_err err = store_workaround_get(r->db, r->arena, r->org.id, r->id, &w);
 
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_WORKAROUND : MSG_DB_READ);
+		web_store_error(r, err, MSG_NO_WORKAROUND, 0);
 		return;
 	}
 	workaround_confirm(r, 200, &w, 0);
@@ -358,7 +344,7 @@ void web_workaround_delete(struct req *r)
 	long long version;
 	enum kf_err err;
 
-	if (form_version(r, &version) < 0)
+	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	err = store_workaround_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
 	if (err == KF_ECONFLICT) {
@@ -366,7 +352,7 @@ void web_workaround_delete(struct req *r)
 		return;
 	}
 	if (err) {
-		web_error_page(r, err == KF_ENOTFOUND ? 404 : 500, err == KF_ENOTFOUND ? MSG_NO_WORKAROUND : MSG_DB_WRITE);
+		web_store_error(r, err, MSG_NO_WORKAROUND, 1);
 		return;
 	}
 	resp_redirect(r, rv_url(r, "workarounds"));

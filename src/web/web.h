@@ -6,6 +6,12 @@ struct req;
 
 /* An error page in the site's layout with status and a message id. */
 void web_error_page(struct req *r, int status, const char *msgid);
+/*
+ * The error page for a failed store call: 404 with missing_msgid ("This
+ * backup does not exist (any more).") for KF_ENOTFOUND, else 500 saying the
+ * database could not be written (writing) or read.
+ */
+void web_store_error(struct req *r, int err, const char *missing_msgid, int writing);
 
 void web_root(struct req *r);
 void web_login_form(struct req *r);
