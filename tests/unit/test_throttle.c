@@ -127,6 +127,22 @@ static void test_many_keys_do_not_break_table(void **state)
 	assert_true(throttle_check(t, "dave@example.org", "192.0.2.202") > 0);
 }
 
+static void test_flood_does_not_lift_a_lock(void **state)
+{
+	struct throttle *t = *state;
+	char account[64], addr[64];
+
+	/* an attacker who locked an account cannot free it by filling the table with new names */
+	fail_n(t, "erika@example.org", "192.0.2.30", THROTTLE_ACCOUNT_MAX);
+	assert_true(throttle_check(t, "erika@example.org", "192.0.2.31") > 0);
+	for (int i = 0; i < 20000; i++) {
+		snprintf(account, sizeof(account), "flood%d@example.org", i);
+		snprintf(addr, sizeof(addr), "10.%d.%d.%d", i / 65536, (i / 256) % 256, i % 256);
+		throttle_failed(t, account, addr);
+	}
+	assert_true(throttle_check(t, "erika@example.org", "192.0.2.32") > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -137,6 +153,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_success_clears_account, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_success_does_not_clear_address, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_keys_do_not_break_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_flood_does_not_lift_a_lock, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("throttle", tests, NULL, NULL);
