@@ -38,6 +38,20 @@ out:
 	return err;
 }
 
+enum kf_err history_snapshots(struct store_conn *c, int64_t org, const char *entity, int64_t id, const char *action,
+			      int64_t actor, int had_before, json_t *before, int had_after, json_t *after)
+{
+	enum kf_err err;
+
+	if ((had_before && !before) || (had_after && !after))
+		err = KF_ENOMEM;
+	else
+		err = history_write(c, org, entity, id, action, actor, before, after);
+	json_decref(before);
+	json_decref(after);
+	return err;
+}
+
 enum kf_err store_history_count(struct store_conn *c, int64_t org, const char *entity, int64_t id, int64_t *n_r)
 {
 	enum kf_err err = KF_EDB;

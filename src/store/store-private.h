@@ -2,6 +2,7 @@
 #ifndef KF_STORE_PRIVATE_H
 #define KF_STORE_PRIVATE_H
 
+#include <jansson.h>
 #include <pthread.h>
 #include <stdint.h>
 
@@ -119,6 +120,15 @@ enum kf_err role_insert(struct store_conn *c, struct arena *a, int64_t org, int6
 
 /* Appends the alarm steps naming contact id to *names ("A, alarm chain step 2"). */
 enum kf_err alarm_contact_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id, const char **names);
+
+/*
+ * The history record of one item write from its JSON snapshots: takes both
+ * over (NULL where the item did not exist before or after). had_before and
+ * had_after say which snapshots were wanted, so a snapshot that could not be
+ * made fails the write with KF_ENOMEM instead of recording a wrong story.
+ */
+enum kf_err history_snapshots(struct store_conn *c, int64_t org, const char *entity, int64_t id, const char *action,
+			      int64_t actor, int had_before, json_t *before, int had_after, json_t *after);
 
 /* Writes one history record; before/after are JSON objects or NULL. Steals neither. */
 enum kf_err history_write(struct store_conn *c, int64_t org, const char *entity, int64_t id, const char *action,

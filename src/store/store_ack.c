@@ -112,23 +112,13 @@ enum kf_err store_ack_check_person(struct store_conn *c, const struct acknowledg
 static enum kf_err ack_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
 			       const struct acknowledgement *before, struct acknowledgement *after)
 {
-	json_t *jb = NULL, *ja = NULL;
 	enum kf_err err;
 
-	if (after) {
-		err = store_ack_get(c, a, org, after->id, after);
-		if (err)
-			return err;
-	}
-	jb = before ? ack_to_json(before) : NULL;
-	ja = after ? ack_to_json(after) : NULL;
-	if ((before && !jb) || (after && !ja))
-		err = KF_ENOMEM;
-	else
-		err = history_write(c, org, "acknowledgement", after ? after->id : before->id, action, actor, jb, ja);
-	json_decref(jb);
-	json_decref(ja);
-	return err;
+	/* re-read, so the record shows what is stored */
+	if (after && (err = store_ack_get(c, a, org, after->id, after)))
+		return err;
+	return history_snapshots(c, org, "acknowledgement", after ? after->id : before->id, action, actor, before != NULL,
+				 before ? ack_to_json(before) : NULL, after != NULL, after ? ack_to_json(after) : NULL);
 }
 
 /* Inserts inside the caller's transaction, with history. */

@@ -109,23 +109,13 @@ enum kf_err store_alarm_step_check_refs(struct store_conn *c, const struct alarm
 static enum kf_err step_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
 				const struct alarm_step *before, struct alarm_step *after)
 {
-	json_t *jb = NULL, *ja = NULL;
 	enum kf_err err;
 
-	if (after) {
-		err = store_alarm_step_get(c, a, org, after->id, after);
-		if (err)
-			return err;
-	}
-	jb = before ? alarm_step_to_json(before) : NULL;
-	ja = after ? alarm_step_to_json(after) : NULL;
-	if ((before && !jb) || (after && !ja))
-		err = KF_ENOMEM;
-	else
-		err = history_write(c, org, "alarm_step", after ? after->id : before->id, action, actor, jb, ja);
-	json_decref(jb);
-	json_decref(ja);
-	return err;
+	/* re-read, so the record shows what is stored */
+	if (after && (err = store_alarm_step_get(c, a, org, after->id, after)))
+		return err;
+	return history_snapshots(c, org, "alarm_step", after ? after->id : before->id, action, actor, before != NULL,
+				 before ? alarm_step_to_json(before) : NULL, after != NULL, after ? alarm_step_to_json(after) : NULL);
 }
 
 /*

@@ -224,23 +224,13 @@ static enum kf_err write_children(struct store_conn *c, int64_t org, const struc
 static enum kf_err backup_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				  const char *action, const struct backup *before, struct backup *after)
 {
-	json_t *jb = NULL, *ja = NULL;
 	enum kf_err err;
 
-	if (after) {
-		err = store_backup_get(c, a, org, after->id, after);
-		if (err)
-			return err;
-	}
-	jb = before ? backup_to_json(before) : NULL;
-	ja = after ? backup_to_json(after) : NULL;
-	if ((before && !jb) || (after && !ja))
-		err = KF_ENOMEM;
-	else
-		err = history_write(c, org, "backup", after ? after->id : before->id, action, actor, jb, ja);
-	json_decref(jb);
-	json_decref(ja);
-	return err;
+	/* re-read, so the record shows what is stored */
+	if (after && (err = store_backup_get(c, a, org, after->id, after)))
+		return err;
+	return history_snapshots(c, org, "backup", after ? after->id : before->id, action, actor, before != NULL,
+				 before ? backup_to_json(before) : NULL, after != NULL, after ? backup_to_json(after) : NULL);
 }
 
 static void bind_int_or_null(struct query *q, int idx, int v)
@@ -443,23 +433,13 @@ enum kf_err store_restore_test_check_refs(struct store_conn *c, const struct res
 static enum kf_err test_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
 				const struct restore_test *before, struct restore_test *after)
 {
-	json_t *jb = NULL, *ja = NULL;
 	enum kf_err err;
 
-	if (after) {
-		err = store_restore_test_get(c, a, org, after->id, after);
-		if (err)
-			return err;
-	}
-	jb = before ? restore_test_to_json(before) : NULL;
-	ja = after ? restore_test_to_json(after) : NULL;
-	if ((before && !jb) || (after && !ja))
-		err = KF_ENOMEM;
-	else
-		err = history_write(c, org, "restore_test", after ? after->id : before->id, action, actor, jb, ja);
-	json_decref(jb);
-	json_decref(ja);
-	return err;
+	/* re-read, so the record shows what is stored */
+	if (after && (err = store_restore_test_get(c, a, org, after->id, after)))
+		return err;
+	return history_snapshots(c, org, "restore_test", after ? after->id : before->id, action, actor, before != NULL,
+				 before ? restore_test_to_json(before) : NULL, after != NULL, after ? restore_test_to_json(after) : NULL);
 }
 
 /* The item's own columns from first on: date .. notes (5 values). */

@@ -53,23 +53,13 @@ enum kf_err store_comm_template_get(struct store_conn *c, struct arena *a, int64
 static enum kf_err template_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				    const char *action, const struct comm_template *before, struct comm_template *after)
 {
-	json_t *jb = NULL, *ja = NULL;
 	enum kf_err err;
 
-	if (after) {
-		err = store_comm_template_get(c, a, org, after->id, after);
-		if (err)
-			return err;
-	}
-	jb = before ? comm_template_to_json(before) : NULL;
-	ja = after ? comm_template_to_json(after) : NULL;
-	if ((before && !jb) || (after && !ja))
-		err = KF_ENOMEM;
-	else
-		err = history_write(c, org, "comm_template", after ? after->id : before->id, action, actor, jb, ja);
-	json_decref(jb);
-	json_decref(ja);
-	return err;
+	/* re-read, so the record shows what is stored */
+	if (after && (err = store_comm_template_get(c, a, org, after->id, after)))
+		return err;
+	return history_snapshots(c, org, "comm_template", after ? after->id : before->id, action, actor, before != NULL,
+				 before ? comm_template_to_json(before) : NULL, after != NULL, after ? comm_template_to_json(after) : NULL);
 }
 
 /* Inserts inside the caller's transaction, with history. */

@@ -81,23 +81,13 @@ static enum kf_err write_phones(struct store_conn *c, int64_t org, const struct 
 static enum kf_err contact_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
 				   const struct contact *before, struct contact *after)
 {
-	json_t *jb = NULL, *ja = NULL;
 	enum kf_err err;
 
-	if (after) {
-		err = store_contact_get(c, a, org, after->id, after);
-		if (err)
-			return err;
-	}
-	jb = before ? contact_to_json(before) : NULL;
-	ja = after ? contact_to_json(after) : NULL;
-	if ((before && !jb) || (after && !ja))
-		err = KF_ENOMEM;
-	else
-		err = history_write(c, org, "contact", after ? after->id : before->id, action, actor, jb, ja);
-	json_decref(jb);
-	json_decref(ja);
-	return err;
+	/* re-read, so the record shows what is stored */
+	if (after && (err = store_contact_get(c, a, org, after->id, after)))
+		return err;
+	return history_snapshots(c, org, "contact", after ? after->id : before->id, action, actor, before != NULL,
+				 before ? contact_to_json(before) : NULL, after != NULL, after ? contact_to_json(after) : NULL);
 }
 
 static void bind_contact_fields(struct query *q, const struct contact *ct, int first)

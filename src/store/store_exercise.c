@@ -153,23 +153,13 @@ static enum kf_err write_people(struct store_conn *c, int64_t org, const struct 
 static enum kf_err exercise_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				    const char *action, const struct exercise *before, struct exercise *after)
 {
-	json_t *jb = NULL, *ja = NULL;
 	enum kf_err err;
 
-	if (after) {
-		err = store_exercise_get(c, a, org, after->id, after);
-		if (err)
-			return err;
-	}
-	jb = before ? exercise_to_json(before) : NULL;
-	ja = after ? exercise_to_json(after) : NULL;
-	if ((before && !jb) || (after && !ja))
-		err = KF_ENOMEM;
-	else
-		err = history_write(c, org, "exercise", after ? after->id : before->id, action, actor, jb, ja);
-	json_decref(jb);
-	json_decref(ja);
-	return err;
+	/* re-read, so the record shows what is stored */
+	if (after && (err = store_exercise_get(c, a, org, after->id, after)))
+		return err;
+	return history_snapshots(c, org, "exercise", after ? after->id : before->id, action, actor, before != NULL,
+				 before ? exercise_to_json(before) : NULL, after != NULL, after ? exercise_to_json(after) : NULL);
 }
 
 static void bind_int_or_null(struct query *q, int idx, int v)

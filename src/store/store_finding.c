@@ -101,23 +101,13 @@ enum kf_err store_finding_check_refs(struct store_conn *c, const struct finding 
 static enum kf_err finding_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				   const char *action, const struct finding *before, struct finding *after)
 {
-	json_t *jb = NULL, *ja = NULL;
 	enum kf_err err;
 
-	if (after) {
-		err = store_finding_get(c, a, org, after->id, after);
-		if (err)
-			return err;
-	}
-	jb = before ? finding_to_json(before) : NULL;
-	ja = after ? finding_to_json(after) : NULL;
-	if ((before && !jb) || (after && !ja))
-		err = KF_ENOMEM;
-	else
-		err = history_write(c, org, "finding", after ? after->id : before->id, action, actor, jb, ja);
-	json_decref(jb);
-	json_decref(ja);
-	return err;
+	/* re-read, so the record shows what is stored */
+	if (after && (err = store_finding_get(c, a, org, after->id, after)))
+		return err;
+	return history_snapshots(c, org, "finding", after ? after->id : before->id, action, actor, before != NULL,
+				 before ? finding_to_json(before) : NULL, after != NULL, after ? finding_to_json(after) : NULL);
 }
 
 /* The item's own columns from first on: title .. due_date (6 values). */

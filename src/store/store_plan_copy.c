@@ -109,35 +109,28 @@ enum kf_err store_plan_copy_check_holder(struct store_conn *c, const struct plan
 }
 
 /* History of a write: reads the saved state back so the record shows what is stored. */
+/* A copy's JSON without the computed parts, which are no state of the copy. */
+static json_t *copy_snapshot(const struct plan_copy *pc)
+{
+	json_t *j = plan_copy_to_json(pc);
+
+	if (j) {
+		json_object_del(j, "stale");
+		json_object_del(j, "plan_changed_at");
+	}
+	return j;
+}
+
 static enum kf_err copy_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
 				const struct plan_copy *before, struct plan_copy *after)
 {
-	json_t *jb = NULL, *ja = NULL;
 	enum kf_err err;
 
-	if (after) {
-		err = store_plan_copy_get(c, a, org, after->id, after);
-		if (err)
-			return err;
-	}
-	jb = before ? plan_copy_to_json(before) : NULL;
-	ja = after ? plan_copy_to_json(after) : NULL;
-	/* the computed parts are no state of the copy */
-	if (jb) {
-		json_object_del(jb, "stale");
-		json_object_del(jb, "plan_changed_at");
-	}
-	if (ja) {
-		json_object_del(ja, "stale");
-		json_object_del(ja, "plan_changed_at");
-	}
-	if ((before && !jb) || (after && !ja))
-		err = KF_ENOMEM;
-	else
-		err = history_write(c, org, "plan_copy", after ? after->id : before->id, action, actor, jb, ja);
-	json_decref(jb);
-	json_decref(ja);
-	return err;
+	/* re-read, so the record shows what is stored */
+	if (after && (err = store_plan_copy_get(c, a, org, after->id, after)))
+		return err;
+	return history_snapshots(c, org, "plan_copy", after ? after->id : before->id, action, actor, before != NULL,
+				 before ? copy_snapshot(before) : NULL, after != NULL, after ? copy_snapshot(after) : NULL);
 }
 
 /* kind .. notes (6 values) from first on. */

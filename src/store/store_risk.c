@@ -103,23 +103,13 @@ static enum kf_err write_threats(struct store_conn *c, int64_t org, const struct
 static enum kf_err risk_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
 				const struct risk *before, struct risk *after)
 {
-	json_t *jb = NULL, *ja = NULL;
 	enum kf_err err;
 
-	if (after) {
-		err = store_risk_get(c, a, org, after->id, after);
-		if (err)
-			return err;
-	}
-	jb = before ? risk_to_json(before) : NULL;
-	ja = after ? risk_to_json(after) : NULL;
-	if ((before && !jb) || (after && !ja))
-		err = KF_ENOMEM;
-	else
-		err = history_write(c, org, "risk", after ? after->id : before->id, action, actor, jb, ja);
-	json_decref(jb);
-	json_decref(ja);
-	return err;
+	/* re-read, so the record shows what is stored */
+	if (after && (err = store_risk_get(c, a, org, after->id, after)))
+		return err;
+	return history_snapshots(c, org, "risk", after ? after->id : before->id, action, actor, before != NULL,
+				 before ? risk_to_json(before) : NULL, after != NULL, after ? risk_to_json(after) : NULL);
 }
 
 /* The item's own columns from first on: title .. immediate_actions (10 values). */

@@ -112,23 +112,13 @@ static enum kf_err write_deputies(struct store_conn *c, int64_t org, const struc
 static enum kf_err role_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
 				const struct role *before, struct role *after)
 {
-	json_t *jb = NULL, *ja = NULL;
 	enum kf_err err;
 
-	if (after) {
-		err = store_role_get(c, a, org, after->id, after);
-		if (err)
-			return err;
-	}
-	jb = before ? role_to_json(before) : NULL;
-	ja = after ? role_to_json(after) : NULL;
-	if ((before && !jb) || (after && !ja))
-		err = KF_ENOMEM;
-	else
-		err = history_write(c, org, "role", after ? after->id : before->id, action, actor, jb, ja);
-	json_decref(jb);
-	json_decref(ja);
-	return err;
+	/* re-read, so the record shows what is stored */
+	if (after && (err = store_role_get(c, a, org, after->id, after)))
+		return err;
+	return history_snapshots(c, org, "role", after ? after->id : before->id, action, actor, before != NULL,
+				 before ? role_to_json(before) : NULL, after != NULL, after ? role_to_json(after) : NULL);
 }
 
 enum kf_err store_role_check_people(struct store_conn *c, const struct role *r, int64_t org, struct field_errors *fe)

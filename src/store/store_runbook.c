@@ -129,23 +129,13 @@ static enum kf_err write_steps(struct store_conn *c, int64_t org, const struct r
 static enum kf_err runbook_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				   const char *action, const struct runbook *before, struct runbook *after)
 {
-	json_t *jb = NULL, *ja = NULL;
 	enum kf_err err;
 
-	if (after) {
-		err = store_runbook_get(c, a, org, after->id, after);
-		if (err)
-			return err;
-	}
-	jb = before ? runbook_to_json(before) : NULL;
-	ja = after ? runbook_to_json(after) : NULL;
-	if ((before && !jb) || (after && !ja))
-		err = KF_ENOMEM;
-	else
-		err = history_write(c, org, "runbook", after ? after->id : before->id, action, actor, jb, ja);
-	json_decref(jb);
-	json_decref(ja);
-	return err;
+	/* re-read, so the record shows what is stored */
+	if (after && (err = store_runbook_get(c, a, org, after->id, after)))
+		return err;
+	return history_snapshots(c, org, "runbook", after ? after->id : before->id, action, actor, before != NULL,
+				 before ? runbook_to_json(before) : NULL, after != NULL, after ? runbook_to_json(after) : NULL);
 }
 
 enum kf_err store_runbook_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct runbook *rb,

@@ -194,23 +194,13 @@ static enum kf_err write_deps(struct store_conn *c, int64_t org, const struct sy
 static enum kf_err system_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				  const char *action, const struct system *before, struct system *after)
 {
-	json_t *jb = NULL, *ja = NULL;
 	enum kf_err err;
 
-	if (after) {
-		err = store_system_get(c, a, org, after->id, after);
-		if (err)
-			return err;
-	}
-	jb = before ? system_to_json(before) : NULL;
-	ja = after ? system_to_json(after) : NULL;
-	if ((before && !jb) || (after && !ja))
-		err = KF_ENOMEM;
-	else
-		err = history_write(c, org, "system", after ? after->id : before->id, action, actor, jb, ja);
-	json_decref(jb);
-	json_decref(ja);
-	return err;
+	/* re-read, so the record shows what is stored */
+	if (after && (err = store_system_get(c, a, org, after->id, after)))
+		return err;
+	return history_snapshots(c, org, "system", after ? after->id : before->id, action, actor, before != NULL,
+				 before ? system_to_json(before) : NULL, after != NULL, after ? system_to_json(after) : NULL);
 }
 
 static void bind_opt(struct query *q, int idx, int64_t v)

@@ -86,23 +86,13 @@ enum kf_err store_workaround_check_refs(struct store_conn *c, const struct worka
 static enum kf_err workaround_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				      const char *action, const struct workaround *before, struct workaround *after)
 {
-	json_t *jb = NULL, *ja = NULL;
 	enum kf_err err;
 
-	if (after) {
-		err = store_workaround_get(c, a, org, after->id, after);
-		if (err)
-			return err;
-	}
-	jb = before ? workaround_to_json(before) : NULL;
-	ja = after ? workaround_to_json(after) : NULL;
-	if ((before && !jb) || (after && !ja))
-		err = KF_ENOMEM;
-	else
-		err = history_write(c, org, "workaround", after ? after->id : before->id, action, actor, jb, ja);
-	json_decref(jb);
-	json_decref(ja);
-	return err;
+	/* re-read, so the record shows what is stored */
+	if (after && (err = store_workaround_get(c, a, org, after->id, after)))
+		return err;
+	return history_snapshots(c, org, "workaround", after ? after->id : before->id, action, actor, before != NULL,
+				 before ? workaround_to_json(before) : NULL, after != NULL, after ? workaround_to_json(after) : NULL);
 }
 
 static void bind_opt(struct query *q, int idx, int64_t v)
