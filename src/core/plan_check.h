@@ -60,8 +60,10 @@ struct plan_data {
 	size_t ncopies;
 	const struct acknowledgement *acks;
 	size_t nacks;
+	const struct comm_template *templates;
 	size_t ntemplates; /* communication templates */
 	/* step 5 */
+	const struct exercise *exercises; /* planned first, soonest first (store_exercise_list) */
 	size_t nexercises;
 	const struct finding *findings; /* at least every open finding of the organisation */
 	size_t nfindings;

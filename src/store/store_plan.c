@@ -98,5 +98,7 @@ enum kf_err store_plan_load(struct store_conn *c, struct arena *a, int64_t org, 
 	d->copies = copies;
 	d->acks = acks;
 	d->review = review;
+	d->templates = templates;
+	d->exercises = exercises;
 	return load_open_findings(c, a, org, exercises, d->nexercises, d);
 }

@@ -6,8 +6,8 @@
 
 struct req;
 
-/* Loads the plan of r->org and runs the Plan-Check into pc (in r->arena); -1 when it could not be read. */
-int check_view_load(struct req *r, struct plan_check *pc);
+/* Loads the whole plan of r->org into d (once) and runs the Plan-Check over it; -1 when it could not be read. */
+int check_view_load(struct req *r, struct plan_data *d, struct plan_check *pc);
 /* A step's progress bar with its percent from the Plan-Check; nothing for a step without checks. */
 void check_view_step_progress(struct req *r, const struct plan_check *pc, enum plan_step s);
 /* The start page's line: the plan's overall figure, the number of gaps, and the link to the Plan-Check. */

@@ -4,21 +4,14 @@
 #include "../http/request.h"
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
+#include "../core/plan_check.h"
 #include "docs_view.h"
 #include "html.h"
 #include "../lib/banned.h"
 
-int docs_view_load(struct req *r, struct docs_view *dv)
+/* Staff, stale copies and confirmations from the lists dv holds. */
+static int docs_view_derive(struct req *r, struct docs_view *dv)
 {
-	int64_t org = r->org.id;
-
-	*dv = (struct docs_view){ 0 };
-	if (store_plan_copy_list(r->db, r->arena, org, &dv->copies, &dv->ncopies) != KF_OK ||
-	    store_ack_list(r->db, r->arena, org, &dv->acks, &dv->nacks) != KF_OK ||
-	    store_comm_template_list(r->db, r->arena, org, &dv->templates, &dv->ntemplates) != KF_OK ||
-	    store_contact_list(r->db, r->arena, org, &dv->contacts, &dv->ncontacts) != KF_OK ||
-	    store_plan_last_change(r->db, org, &dv->plan_changed_at) != KF_OK)
-		return -1;
 	dv->staff = ARENA_NEW(r->arena, int64_t, dv->ncontacts + 1);
 	if (!dv->staff)
 		return -1;
@@ -29,6 +22,37 @@ int docs_view_load(struct req *r, struct docs_view *dv)
 		dv->nstale += plan_copy_is_stale(dv->copies[i].plan_date, dv->copies[i].plan_changed_at);
 	dv->nconfirmed = ack_count_confirmed(dv->acks, dv->nacks, dv->staff, dv->nstaff);
 	return 0;
+}
+
+int docs_view_load(struct req *r, struct docs_view *dv)
+{
+	struct plan_copy *copies;
+	struct acknowledgement *acks;
+	struct comm_template *templates;
+	struct contact *contacts;
+	int64_t org = r->org.id;
+
+	*dv = (struct docs_view){ 0 };
+	if (store_plan_copy_list(r->db, r->arena, org, &copies, &dv->ncopies) != KF_OK ||
+	    store_ack_list(r->db, r->arena, org, &acks, &dv->nacks) != KF_OK ||
+	    store_comm_template_list(r->db, r->arena, org, &templates, &dv->ntemplates) != KF_OK ||
+	    store_contact_list(r->db, r->arena, org, &contacts, &dv->ncontacts) != KF_OK ||
+	    store_plan_last_change(r->db, org, &dv->plan_changed_at) != KF_OK)
+		return -1;
+	dv->copies = copies;
+	dv->acks = acks;
+	dv->templates = templates;
+	dv->contacts = contacts;
+	return docs_view_derive(r, dv);
+}
+
+int docs_view_from_plan(struct req *r, struct docs_view *dv, const struct plan_data *d)
+{
+	*dv = (struct docs_view){ .copies = d->copies, .ncopies = d->ncopies, .acks = d->acks, .nacks = d->nacks,
+				  .templates = d->templates, .ntemplates = d->ntemplates, .contacts = d->contacts,
+				  .ncontacts = d->ncontacts };
+	/* plan_changed_at stays 0: each copy carries the change time it is compared with */
+	return docs_view_derive(r, dv);
 }
 
 const struct contact *docs_view_contact(const struct docs_view *dv, int64_t id)

@@ -10,15 +10,15 @@
 struct req;
 
 struct docs_view {
-	struct plan_copy *copies;
+	const struct plan_copy *copies;
 	size_t ncopies;
 	size_t nstale;
 	int64_t plan_changed_at;
-	struct acknowledgement *acks;
+	const struct acknowledgement *acks;
 	size_t nacks;
-	struct comm_template *templates;
+	const struct comm_template *templates;
 	size_t ntemplates;
-	struct contact *contacts;
+	const struct contact *contacts;
 	size_t ncontacts;
 	int64_t *staff; /* ids of the internal contacts, by name */
 	size_t nstaff;
@@ -27,6 +27,9 @@ struct docs_view {
 
 /* Loads the registers of r->org; -1 when the database could not be read (no page written). */
 int docs_view_load(struct req *r, struct docs_view *dv);
+struct plan_data;
+/* The same from a plan loaded already (store_plan_load): no further queries. -1 when out of memory. */
+int docs_view_from_plan(struct req *r, struct docs_view *dv, const struct plan_data *d);
 /* The contact with id, or NULL. */
 const struct contact *docs_view_contact(const struct docs_view *dv, int64_t id);
 /* The acknowledgement of contact id, or NULL. */

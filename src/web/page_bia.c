@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../core/bia.h"
+#include "../core/plan_check.h"
 #include "../http/request.h"
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
@@ -1000,22 +1001,16 @@ void web_bia_risks_section(struct req *r)
 	html_lit(o, "</div></section>");
 }
 
-int web_bia_home_line(struct req *r)
+void web_bia_home_line(struct req *r, const struct plan_data *d)
 {
-	struct process *procs;
-	struct system *systems;
-	size_t np, n, nspof = 0;
+	size_t nspof = 0;
 
-	if (store_process_list(r->db, r->arena, r->org.id, &procs, &np) != KF_OK ||
-	    store_system_list(r->db, r->arena, r->org.id, &systems, &n) != KF_OK)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		nspof += systems[i].spof != 0;
+	for (size_t i = 0; i < d->nsystems; i++)
+		nspof += d->systems[i].spof != 0;
 	html_lit(&r->out, "<p class=\"counts\">");
-	html_textf(&r->out, _(r->lang, "%zu business processes, %zu IT systems, of which %zu single points of failure"), np,
-		   n, nspof);
+	html_textf(&r->out, _(r->lang, "%zu business processes, %zu IT systems, of which %zu single points of failure"),
+		   d->nprocesses, d->nsystems, nspof);
 	html_lit(&r->out, " · ");
 	link_to(r, org_url(r, "systems"), _(r->lang, "IT systems"), NULL);
 	html_lit(&r->out, "</p>");
-	return 0;
 }

@@ -11,13 +11,11 @@
 #include "web.h"
 #include "../lib/banned.h"
 
-int check_view_load(struct req *r, struct plan_check *pc)
+int check_view_load(struct req *r, struct plan_data *d, struct plan_check *pc)
 {
-	struct plan_data d;
-
-	if (store_plan_load(r->db, r->arena, r->org.id, &d) != KF_OK)
+	if (store_plan_load(r->db, r->arena, r->org.id, d) != KF_OK)
 		return -1;
-	return plan_check_run(&d, r->arena, pc);
+	return plan_check_run(d, r->arena, pc);
 }
 
 static void progress(struct req *r, int percent, const char *label)
@@ -139,9 +137,10 @@ static void step_section(struct req *r, const struct plan_check *pc, enum plan_s
 void web_check(struct req *r)
 {
 	struct strbuf *o = &r->out;
+	struct plan_data d;
 	struct plan_check pc;
 
-	if (check_view_load(r, &pc) < 0) {
+	if (check_view_load(r, &d, &pc) < 0) {
 		web_error_page(r, 500, N_("The database could not be read. Please try again."));
 		return;
 	}

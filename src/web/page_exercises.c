@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/plan_check.h"
 #include "../http/request.h"
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
@@ -955,36 +956,32 @@ void web_exercise_delete(struct req *r)
 
 /* ---------------------------------------------------------------- the card on the start page */
 
-int web_exercises_card(struct req *r)
+int web_exercises_card(struct req *r, const struct plan_data *d)
 {
-	const struct exercise *next = NULL;
+	const struct exercise *next = NULL, *list = d->exercises;
 	struct strbuf *o = &r->out;
 	struct plan_review review;
-	struct exercise *list;
-	int64_t open_findings;
-	char href[80], today[11];
-	size_t n;
+	int64_t open_findings = 0;
+	const char *today = d->today;
+	size_t n = d->nexercises;
+	char href[80];
 
-	kf_date_iso(kf_now(), today);
-	if (store_exercise_list(r->db, r->arena, r->org.id, &list, &n) != KF_OK ||
-	    store_findings_open_count(r->db, r->org.id, &open_findings) != KF_OK ||
-	    store_review_get(r->db, r->arena, r->org.id, &review) != KF_OK)
-		return -1;
+	for (size_t i = 0; i < d->nfindings; i++)
+		open_findings += finding_is_open(&d->findings[i]);
+	if (d->review)
+		review = *d->review;
+	else
+		review_init(&review);
 	/* the list begins with the planned exercises, soonest first */
 	for (size_t i = 0; i < n && !next; i++)
 		if (list[i].status == EXERCISE_PLANNED && strcmp(list[i].date, today) >= 0)
 			next = &list[i];
 	html_lit(o, "<p class=\"counts\">");
 	if (next) {
-		struct strbuf date;
-
-		sb_init(&date, 64);
-		html_date(&date, next->date, r->lang == KF_LANG_DE);
 		html_text_subst(o, _(r->lang, "Next exercise: %s"), next->title);
 		html_lit(o, " (");
-		html_text(o, date.buf);
+		html_date(o, next->date, r->lang == KF_LANG_DE);
 		html_lit(o, ")");
-		sb_release(&date);
 	} else {
 		html_text(o, _(r->lang, "No exercise planned."));
 	}

@@ -51,16 +51,14 @@ static void team_next_action(struct req *r, const struct team_view *tv)
 }
 
 /* Step 1's card: how many risks, how many are high or critical, and the next action. */
-static int risks_card(struct req *r)
+static int risks_card(struct req *r, const struct plan_data *d)
 {
-	struct risk *list;
-	size_t n;
+	const struct risk *list = d->risks;
+	size_t n = d->nrisks;
 	int high = 0, critical = 0, no_owner = 0;
 	const char *label;
 	char href[64];
 
-	if (store_risk_list(r->db, r->arena, r->org.id, &list, &n) != KF_OK)
-		return -1;
 	for (size_t i = 0; i < n; i++) {
 		enum risk_level l = risk_level_of_score(risk_score(&list[i]));
 
@@ -73,8 +71,7 @@ static int risks_card(struct req *r)
 	html_lit(&r->out, "<p class=\"counts\">");
 	html_textf(&r->out, _(r->lang, "%zu risks, of which %d high and %d critical"), n, high, critical);
 	html_lit(&r->out, "</p>");
-	if (web_bia_home_line(r) < 0) /* step 1: processes and systems */
-		return -1;
+	web_bia_home_line(r, d); /* step 1: processes and systems */
 	if (no_owner) {
 		html_lit(&r->out, "<ul class=\"gaps\"><li><span class=\"badge gap\">");
 		html_text(&r->out, _(r->lang, "Gap"));
@@ -98,12 +95,11 @@ static int risks_card(struct req *r)
 }
 
 /* Step 2's card: progress, counts, the first gaps and the next action. */
-static int team_card(struct req *r)
+static int team_card(struct req *r, const struct plan_data *d)
 {
 	struct team_view tv;
 
-	if (team_view_load(r, &tv) < 0)
-		return -1;
+	team_view_from_plan(&tv, d);
 	html_lit(&r->out, "<p class=\"counts\">");
 	html_textf(&r->out, _(r->lang, "%zu contacts, %zu emergency roles"), tv.ncontacts, tv.nroles);
 	html_lit(&r->out, "</p>");
@@ -114,13 +110,13 @@ static int team_card(struct req *r)
 
 /* step 4: registers */
 /* Step 4's card: copies (and how many are stale), acknowledgements "x of y", templates, and the next action. */
-static int documents_card(struct req *r)
+static int documents_card(struct req *r, const struct plan_data *d)
 {
 	struct docs_view dv;
 	const char *label;
 	char href[96];
 
-	if (docs_view_load(r, &dv) < 0)
+	if (docs_view_from_plan(r, &dv, d) < 0)
 		return -1;
 	html_lit(&r->out, "<p class=\"counts\">");
 	html_textf(&r->out, _(r->lang, "Copies of the plan: %zu, stale: %zu · communication templates: %zu"),
@@ -164,10 +160,10 @@ static int documents_card(struct req *r)
 
 /*
  * What each step shows on the start page; NULL while a step is not built.
- * A card writes its part of the page and returns 0, or -1 when its data
- * could not be read.
+ * A card writes its part of the page from the plan loaded once for the
+ * Plan-Check and returns 0, or -1 when its data could not be read.
  */
-static int (*const step_cards[STEP__MAX])(struct req *r) = {
+static int (*const step_cards[STEP__MAX])(struct req *r, const struct plan_data *d) = {
 	[STEP_RISKS] = risks_card,
 	[STEP_TEAM] = team_card,
 	[STEP_RECOVERY] = web_recovery_card, /* step 3: runbooks, recovery order, workarounds */
@@ -178,9 +174,10 @@ static int (*const step_cards[STEP__MAX])(struct req *r) = {
 void web_home(struct req *r)
 {
 	struct strbuf *o = &r->out;
-	struct plan_check pc; /* plan check */
+	struct plan_check pc;
+	struct plan_data d;
 
-	if (check_view_load(r, &pc) < 0) {
+	if (check_view_load(r, &d, &pc) < 0) {
 		web_error_page(r, 500, N_("The database could not be read. Please try again."));
 		return;
 	}
@@ -202,7 +199,7 @@ void web_home(struct req *r)
 		html_lit(o, "</p>");
 		check_view_step_progress(r, &pc, (enum plan_step)s);
 		if (step_cards[s]) {
-			if (step_cards[s](r) < 0) {
+			if (step_cards[s](r, &d) < 0) {
 				web_error_page(r, 500, N_("The database could not be read. Please try again."));
 				return;
 			}

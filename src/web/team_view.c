@@ -6,33 +6,50 @@
 #include "../lib/timeutil.h"
 #include "../store/store.h"
 #include "html.h"
+#include "../core/plan_check.h"
 #include "team_view.h"
 #include "web.h"
 #include "../lib/banned.h"
 
+/* The team check over what tv holds, with the alarm plan's three checks. */
+static void team_view_check(struct team_view *tv, const char *today, size_t nsteps, const struct alarm_plan *plan)
+{
+	tv->check.gaps = tv->gaps;
+	tv->check.max_gaps = TEAM_VIEW_GAPS;
+	team_check_run(tv->contacts, tv->ncontacts, tv->roles, tv->nroles, today, &tv->check);
+	team_check_alarm(&tv->check, nsteps, plan ? plan->ndeclare_roles : 0, plan ? plan->breach_report_role_id : 0);
+}
+
 int team_view_load(struct req *r, struct team_view *tv)
 {
+	struct contact *contacts;
 	struct alarm_step *steps;
 	struct alarm_plan plan;
+	struct role *roles;
 	size_t nsteps;
 	char today[11];
 
-	if (store_contact_list(r->db, r->arena, r->org.id, &tv->contacts, &tv->ncontacts) != KF_OK ||
-	    store_role_list(r->db, r->arena, r->org.id, &tv->roles, &tv->nroles) != KF_OK) {
-		web_error_page(r, 500, N_("The database could not be read. Please try again."));
-		return -1;
-	}
-	if (store_alarm_step_list(r->db, r->arena, r->org.id, &steps, &nsteps) != KF_OK ||
+	if (store_contact_list(r->db, r->arena, r->org.id, &contacts, &tv->ncontacts) != KF_OK ||
+	    store_role_list(r->db, r->arena, r->org.id, &roles, &tv->nroles) != KF_OK ||
+	    store_alarm_step_list(r->db, r->arena, r->org.id, &steps, &nsteps) != KF_OK ||
 	    store_alarm_plan_get(r->db, r->arena, r->org.id, &plan) != KF_OK) {
 		web_error_page(r, 500, N_("The database could not be read. Please try again."));
 		return -1;
 	}
+	tv->contacts = contacts;
+	tv->roles = roles;
 	kf_date_iso(kf_now(), today);
-	tv->check.gaps = tv->gaps;
-	tv->check.max_gaps = TEAM_VIEW_GAPS;
-	team_check_run(tv->contacts, tv->ncontacts, tv->roles, tv->nroles, today, &tv->check);
-	team_check_alarm(&tv->check, nsteps, plan.ndeclare_roles, plan.breach_report_role_id);
+	team_view_check(tv, today, nsteps, &plan);
 	return 0;
+}
+
+void team_view_from_plan(struct team_view *tv, const struct plan_data *d)
+{
+	tv->contacts = d->contacts;
+	tv->ncontacts = d->ncontacts;
+	tv->roles = d->roles;
+	tv->nroles = d->nroles;
+	team_view_check(tv, d->today, d->nalarm_steps, d->alarm_plan);
 }
 
 void team_view_url(struct req *r, char *out, size_t len)

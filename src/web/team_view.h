@@ -11,9 +11,9 @@ struct req;
 #define TEAM_VIEW_GAPS 50
 
 struct team_view {
-	struct contact *contacts;
+	const struct contact *contacts;
 	size_t ncontacts;
-	struct role *roles;
+	const struct role *roles;
 	size_t nroles;
 	struct team_gap gaps[TEAM_VIEW_GAPS];
 	struct team_check check;
@@ -21,6 +21,9 @@ struct team_view {
 
 /* Loads and checks the team of r->org; answers an error page and returns -1 on failure. */
 int team_view_load(struct req *r, struct team_view *tv);
+struct plan_data;
+/* The same from a plan loaded already (store_plan_load): no further queries. */
+void team_view_from_plan(struct team_view *tv, const struct plan_data *d);
 /* The address of the team page of r->org. */
 void team_view_url(struct req *r, char *out, size_t len);
 /* The contact with id, or NULL. */

@@ -3,6 +3,7 @@
 #define KF_WEB_H
 
 struct req;
+struct plan_data;
 
 /* An error page in the site's layout with status and a message id. */
 void web_error_page(struct req *r, int status, const char *msgid);
@@ -67,8 +68,8 @@ void web_system_confirm_delete(struct req *r);
 void web_system_delete(struct req *r);
 /* The section on the risk register page that leads to processes and systems. */
 void web_bia_risks_section(struct req *r);
-/* The line with the counts on the start page's step-1 card; -1 when the data could not be read. */
-int web_bia_home_line(struct req *r);
+/* The line with the counts on the start page's step-1 card, from the loaded plan. */
+void web_bia_home_line(struct req *r, const struct plan_data *d);
 
 /* step 4: registers */
 void web_documents(struct req *r);
@@ -133,7 +134,7 @@ void web_workaround_update(struct req *r);
 void web_workaround_confirm_delete(struct req *r);
 void web_workaround_delete(struct req *r);
 /* Step 3's card on the start page: systems with a runbook "x of y", workarounds, next action; -1 on read errors. */
-int web_recovery_card(struct req *r);
+int web_recovery_card(struct req *r, const struct plan_data *d);
 
 /* plan check */
 void web_check(struct req *r);
@@ -154,7 +155,7 @@ void web_finding_update(struct req *r);
 void web_finding_confirm_delete(struct req *r);
 void web_finding_delete(struct req *r);
 /* Step 5's card on the start page: next exercise, open findings, review status, next action; -1 on read errors. */
-int web_exercises_card(struct req *r);
+int web_exercises_card(struct req *r, const struct plan_data *d);
 
 void web_alarm(struct req *r);
 void web_alarm_step_new(struct req *r);

@@ -176,7 +176,7 @@ assert_contains "$(html_text)" "01.01.2020" "due date shown"
 web w GET /o/1/exercises
 assert_contains "$BODY" '<span class="badge gap">1</span>' "open findings counted in the list"
 web w GET /o/1/
-assert_contains "$(html_text)" "1" "open findings on the start page"
+assert_contains "$(html_text)" "Offene Feststellungen: 1" "open findings on the start page"
 # edit the finding, then a stale edit
 web w GET "/o/1/findings/$f1"
 assert_status 200
