@@ -420,8 +420,6 @@ enum kf_err store_finding_update(struct store_conn *c, struct arena *a, int64_t 
 				 struct field_errors *fe);
 enum kf_err store_finding_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				 int64_t expected_version, struct finding *current_r);
-/* Findings not done yet over all live exercises of the organisation. */
-enum kf_err store_findings_open_count(struct store_conn *c, int64_t org, int64_t *n_r);
 /* The plan review settings; before the first write version 0, no review yet, interval 12 (KF_OK). */
 enum kf_err store_review_get(struct store_conn *c, struct arena *a, int64_t org, struct plan_review *out);
 /* Adds a field error when the reviewer is no contact here; KF_EINVAL then. */

@@ -234,17 +234,3 @@ fail:
 	tx_rollback(c);
 	return err;
 }
-
-enum kf_err store_findings_open_count(struct store_conn *c, int64_t org, int64_t *n_r)
-{
-	enum kf_err err;
-	struct query q;
-
-	*n_r = 0;
-	q_start(&q, c, STMT_FINDINGS_OPEN_COUNT);
-	q_int(&q, 1, org);
-	err = q_one(&q);
-	if (!err)
-		*n_r = q_col_int(&q, 0);
-	return q_end(&q, err);
-}
