@@ -74,6 +74,20 @@ static void print_field_errors(const struct field_errors *fe)
 	}
 }
 
+/* What was made, and for a demo the login: made_up is the password made up ("" when given, NULL for no demo). */
+static void print_created(const char *org, int64_t org_id, const char *email, const char *made_up)
+{
+	enum kf_lang L = cli_lang();
+
+	/* the fallbacks only quiet gcc 12's -Wformat-overflow in sanitizer builds; both are always set here */
+	printf(_(L, "Created organisation \"%s\" (id %lld) with the administrator %s.\n"), org ? org : "",
+	       (long long)org_id, email ? email : "");
+	if (made_up && !*made_up)
+		printf(_(L, "Demo company ready. Log in as %s with the password you gave.\n"), email);
+	else if (made_up)
+		printf(_(L, "Demo company ready. Log in as %s with the password: %s\n"), email, made_up);
+}
+
 int cmd_init(int argc, char **argv)
 {
 	static const struct option opts[] = { { "data", required_argument, NULL, 'd' },
@@ -85,7 +99,7 @@ int cmd_init(int argc, char **argv)
 					       { "help", no_argument, NULL, 'h' },
 					       { NULL, 0, NULL, 0 } };
 	const char *dir = NULL, *org = NULL, *email = NULL, *name = "";
-	int pw_stdin = 0, c, rc = CLI_FAIL, exists = 0, demo = 0, had_db = 0;
+	int pw_stdin = 0, c, rc = CLI_FAIL, exists = 0, demo = 0, had_db = 0, drop_db = 0;
 	char today[11], token[KF_TOKEN_LEN];
 	struct field_errors fe = { 0 };
 	char hash[KF_PASSWORD_HASH_LEN];
@@ -166,22 +180,12 @@ int cmd_init(int argc, char **argv)
 	if (demo) {
 		kf_date_iso(kf_now(), today);
 		if (demo_fill(conn, a, org_id, user_id, today) < 0) {
-			store_conn_put(conn);
-			conn = NULL;
-			store_close(store);
-			store = NULL;
-			if (!had_db)
-				remove_database(dir);
+			drop_db = !had_db;
 			cli_error("init", N_("the demo company could not be created; nothing was kept in this folder:"), dir);
 			goto out;
 		}
 	}
-	printf(_(cli_lang(), "Created organisation \"%s\" (id %lld) with the administrator %s.\n"), org,
-	       (long long)org_id, email);
-	if (demo && pw_stdin)
-		printf(_(cli_lang(), "Demo company ready. Log in as %s with the password you gave.\n"), email);
-	else if (demo)
-		printf(_(cli_lang(), "Demo company ready. Log in as %s with the password: %s\n"), email, password);
+	print_created(org, org_id, email, demo ? (pw_stdin ? "" : password) : NULL);
 	rc = CLI_OK;
 out:
 	if (password) {
@@ -190,6 +194,8 @@ out:
 	}
 	store_conn_put(conn);
 	store_close(store);
+	if (drop_db)
+		remove_database(dir);
 	arena_free(a);
 	return rc;
 }
