@@ -78,4 +78,26 @@ assert_status 409
 api GET "$O/risk-categories/$c1"
 assert_status 200
 
+# every page of this feature is valid HTML (tidy, as in t0820), the confirmation too
+if command -v tidy >/dev/null; then
+	tidy_ok() {
+		local out
+		out=$(printf '%s' "$BODY" | tidy -q -e --drop-empty-elements no 2>&1 | grep -v 'proprietary attribute "aria-current"')
+		[[ -z $out ]] && _kf_pass || fail "$1 is not valid HTML: $out"
+	}
+	for p in /o/1/risks /o/1/risks/settings /o/1/risks/new "/o/1/risks/$r2" /o/1/risks/categories \
+		"/o/1/risks/categories/$c1" "/o/1/risks/categories/$c1/delete"; do
+		web w GET "$p"
+		tidy_ok "$p"
+	done
+	web w GET /o/1/risks/settings
+	refresh_csrf w
+	form_csrf w /o/1/risks/settings version=1 scale=5x5
+	assert_contains "$BODY" 'name="confirm_rescale"' "confirmation on the way back"
+	tidy_ok "rescale confirmation"
+	form_csrf w /o/1/risks/new title= category=cyber likelihood=9 "system=abc"
+	assert_status 422
+	tidy_ok "risk form with errors"
+fi
+
 kf_done
