@@ -79,8 +79,8 @@ static void add_subject(struct strbuf *sb, const char *s)
 		return;
 	}
 	while (i < n) {
-		/* at most 45 bytes per word, never splitting a UTF-8 sequence */
-		take = n - i > 45 ? 45 : n - i;
+		/* at most 39 bytes per word (lines stay under 78 characters), never splitting a UTF-8 sequence */
+		take = n - i > 39 ? 39 : n - i;
 		while (take > 0 && i + take < n && ((unsigned char)s[i + take] & 0xc0) == 0x80)
 			take--;
 		if (take == 0)

@@ -15,10 +15,10 @@ static const char *const kind_names[NOTIFY_KIND__MAX] = {
 };
 
 static const char *const kind_labels[NOTIFY_KIND__MAX] = {
-	[NOTIFY_MENTION] = N_("Someone mentions me in a comment"),
-	[NOTIFY_ASSIGNMENT] = N_("Something is assigned to me"),
-	[NOTIFY_APPROVAL] = N_("A plan version waits for approval or was decided"),
-	[NOTIFY_DUE] = N_("Something falls due (review, restore test, task)"),
+	[NOTIFY_MENTION] = N_("someone mentions me in a comment"),
+	[NOTIFY_ASSIGNMENT] = N_("something is assigned to me"),
+	[NOTIFY_APPROVAL] = N_("a plan version waits for my approval or was decided"),
+	[NOTIFY_DUE] = N_("something falls due (plan review, restore test, task)"),
 };
 
 const char *notify_kind_name(enum notify_kind k)

@@ -21,7 +21,7 @@ enum notify_kind {
 
 /* "mention", "assignment", "approval", "due". */
 const char *notify_kind_name(enum notify_kind k);
-/* English label id for the UI ("Mentions"). */
+/* English label id for the UI, ending the sentence "Send me an email when ...". */
 const char *notify_kind_label(enum notify_kind k);
 /* 0 and the kind, or -1 for an unknown name. */
 int notify_kind_parse(const char *s, enum notify_kind *k_r);

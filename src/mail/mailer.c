@@ -37,8 +37,8 @@ static void send_one(struct store_conn *c, const struct mailer_config *cfg, cons
 
 	sb_init(&msg, MAIL_MESSAGE_MAX);
 	if (mail_format(&msg, m, cfg->smtp.from, cfg->base_url,
-			_(KF_LANG_DE, "This message comes from krisenfest. Which emails you receive you choose under "
-				      "Notifications, Settings."),
+			_(KF_LANG_DE, "This message comes from krisenfest. You choose which emails you receive under "
+				      "Notifications, Email settings."),
 			now) < 0) {
 		/* a message that cannot be built will not get better: give it up at once */
 		store_outbox_failed(c, m->id, 0, "message could not be built (address or size)", now);

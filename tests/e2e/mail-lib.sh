@@ -67,7 +67,7 @@ serve_with_smtp() {
 
 # de_text MSGID — the German of MSGID as po/de.po has it (the msgid itself while it has none yet)
 de_text() {
-	KF_MSGID=$1 "$KF_PY" - "$KF_ROOT/po/de.po" <<'PY'
+	KF_MSGID=$1 "$KF_PY" - "${KF_DE_PO:-$KF_ROOT/po/de.po}" <<'PY'
 import os, re, sys
 want, cur, key, out = os.environ["KF_MSGID"], None, None, {}
 def unq(s): return bytes(s, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
