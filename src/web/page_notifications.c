@@ -80,7 +80,7 @@ static void item(struct req *r, const struct notification *n)
 		html_lit(o, "<a class=\"button secondary\"");
 		html_attr(o, "href", n->link);
 		html_lit(o, ">");
-		html_text(o, _(r->lang, "Open"));
+		html_text(o, _(r->lang, "Show"));
 		html_lit(o, "</a>");
 	}
 	if (!n->read_at) {
