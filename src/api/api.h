@@ -168,4 +168,11 @@ void api_alarm_plan_put(struct req *r);
 
 void api_team_adopt(struct req *r);
 
+/* notifications */
+void api_notification_list(struct req *r);
+void api_notification_read(struct req *r);
+void api_notification_read_all(struct req *r);
+void api_notify_prefs_get(struct req *r);
+void api_notify_prefs_put(struct req *r);
+
 #endif

@@ -29,6 +29,7 @@ int cmd_org(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_check(int argc, char **argv); /* plan check */
+int cmd_remind(int argc, char **argv); /* notifications */
 
 struct arena;
 struct store_conn;

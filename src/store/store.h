@@ -496,6 +496,61 @@ enum kf_err store_alarm_plan_put(struct store_conn *c, struct arena *a, int64_t 
 /* Where the alarm chain names role id ("alarm chain step 2, ..."), or NULL when nowhere. */
 enum kf_err store_role_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id, const char **used_by_r);
 
+/* notifications */
+#include "../core/mail.h"
+#include "../core/notify.h"
+
+/*
+ * The mail outbox and notifications. store_outbox_enqueue and store_notify
+ * begin NO transaction of their own: call them inside the transaction of the
+ * change they report (in a store_*.c write between tx_begin and tx_commit),
+ * so the change, its notification and its email commit or roll back together.
+ * Without a transaction each statement commits on its own.
+ *
+ * store_outbox_enqueue queues one plain-text UTF-8 email; link is a path below
+ * the base URL ("/o/1/exercises", "" = none) that the sender appends to the
+ * text as a full address. KF_EINVAL when the recipient is no valid address.
+ */
+enum kf_err store_outbox_enqueue(struct store_conn *c, int64_t org, const char *recipient, const char *subject,
+				 const char *body, const char *link);
+/*
+ * Tells user (a member of org) something: writes the in-app notification and,
+ * when the user's preference for kind allows it and the account is enabled,
+ * queues the email (German text: subject and body from text). text is an
+ * English message id marked with N_() holding at most one "%s", which param
+ * fills (user data, e.g. an item's name; may be NULL); link as above.
+ *   store_notify(c, org, assignee, NOTIFY_ASSIGNMENT, N_("You were assigned the task \"%s\"."), t->title,
+ *                "/o/1/tasks/7");
+ */
+enum kf_err store_notify(struct store_conn *c, int64_t org, int64_t user, enum notify_kind kind, const char *text,
+			 const char *param, const char *link);
+/*
+ * A reminder for the organisation's admins and Notfallleiter, given once per
+ * key (e.g. "review-due:2025-03-01"): in one transaction the key is claimed and
+ * each of them is notified. *notified_r is 0 when the key was claimed before.
+ */
+enum kf_err store_remind(struct store_conn *c, int64_t org, const char *key, enum notify_kind kind, const char *text,
+			 const char *param, const char *link, int *notified_r);
+/* The user's notifications (org 0 = of all the user's organisations), unread first, newest first; at most limit. */
+enum kf_err store_notification_list(struct store_conn *c, struct arena *a, int64_t user, int64_t org, int unread_only,
+				    int limit, struct notification **list_r, size_t *n_r);
+enum kf_err store_notification_unread_count(struct store_conn *c, int64_t user, int64_t org, int64_t *n_r);
+/* Marks one of the user's notifications read; KF_ENOTFOUND when it is not the user's. Reading twice is fine. */
+enum kf_err store_notification_read(struct store_conn *c, int64_t user, int64_t id);
+/* Marks all the user's unread notifications (of org, 0 = all) read; *n_r says how many. */
+enum kf_err store_notification_read_all(struct store_conn *c, int64_t user, int64_t org, int64_t *n_r);
+enum kf_err store_notify_prefs_get(struct store_conn *c, int64_t user, struct notify_prefs *p);
+enum kf_err store_notify_prefs_put(struct store_conn *c, int64_t user, const struct notify_prefs *p);
+/* For the sender: mails due at now (not sent, not given up), oldest first, at most limit. */
+enum kf_err store_outbox_due(struct store_conn *c, struct arena *a, int64_t now, int limit, struct outbox_mail **list_r,
+			     size_t *n_r);
+enum kf_err store_outbox_sent(struct store_conn *c, int64_t id, int64_t now);
+/* Records a failed attempt: retry at retry_at, or give the mail up when retry_at is 0. */
+enum kf_err store_outbox_failed(struct store_conn *c, int64_t id, int64_t retry_at, const char *error, int64_t now);
+/* How many mails of org wait, were sent and were given up. */
+enum kf_err store_outbox_counts(struct store_conn *c, int64_t org, int64_t *waiting_r, int64_t *sent_r,
+				int64_t *failed_r);
+
 /* Number of history records of one item (for tests and the history view). */
 enum kf_err store_history_count(struct store_conn *c, int64_t org, const char *entity, int64_t id, int64_t *n_r);
 

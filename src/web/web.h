@@ -179,4 +179,13 @@ void web_alarm_plan_update(struct req *r);
 
 void web_asset(struct req *r);
 
+/* notifications */
+void web_notifications(struct req *r);
+void web_notification_read(struct req *r);
+void web_notifications_read_all(struct req *r);
+void web_notify_settings(struct req *r);
+void web_notify_settings_update(struct req *r);
+/* The link to the notifications with the unread count, for the page header. */
+void web_notify_header_link(struct req *r);
+
 #endif
