@@ -100,8 +100,9 @@ test('accessibility: axe-core finds nothing serious or critical on any page, at 
 
     const found = []; // {page, width, id, impact, targets}
     let checked = 0;
+    const review = {}; // rule id -> nodes axe could not decide
     const check = async (page, label, width) => {
-      for (const v of await axeViolations(page)) found.push({ page: label, width, ...v });
+      for (const v of await axeViolations(page, review)) found.push({ page: label, width, ...v });
       for (const h of await heatmapContrastFailures(page))
         found.push({ page: label, width, id: 'heatmap-text-contrast', impact: 'serious',
           targets: [`${h.cell} .${h.cls} ${h.ratio}:1`] });
@@ -167,6 +168,7 @@ test('accessibility: axe-core finds nothing serious or critical on any page, at 
     const blocking = found.filter((v) => BLOCKING.has(v.impact));
     const other = found.filter((v) => !BLOCKING.has(v.impact));
     console.log(`axe: ${checked} page views checked (${pages.length} routes + extras, at ${WIDTHS.map((w) => w[0]).join(' and ')} px)`);
+    console.log(`axe: needs review (not decidable by axe, not failing): ${JSON.stringify(review)}`);
     if (other.length) console.log(`axe: ${other.length} moderate/minor (not failing):\n${other.map(line).join('\n')}`);
     assert.equal(blocking.length, 0, `axe: ${blocking.length} serious/critical violations:\n${blocking.map(line).join('\n')}`);
   }));
