@@ -61,7 +61,8 @@ async function seed(api) {
     responsible_contact_id: c, due_date: '2099-01-31' })).id;
   const step = (await api.post('/alarm-steps', { callee_contact_id: c, channel: 'phone', escalate_after_minutes: 15,
     escalate_to_contact_id: c2 })).id;
-  return { contacts: c, roles: role, risks: risk, processes: process, systems: system, copies: copy,
+  const category = (await api.post('/risk-categories', { name: 'Lieferkette', description: 'Zulieferer fallen aus' })).id;
+  return { categories: category, contacts: c, roles: role, risks: risk, processes: process, systems: system, copies: copy,
     acknowledgements: ack, templates: tpl, backups: backup, 'restore-tests': rt, runbooks: runbook,
     workarounds: wa, exercises: ex, findings: finding, steps: step };
 }
