@@ -169,4 +169,14 @@ void web_alarm_plan_update(struct req *r);
 
 void web_asset(struct req *r);
 
+/* members: invitations and members */
+void web_members(struct req *r);
+void web_member_invite(struct req *r);
+void web_member_update(struct req *r);
+void web_member_confirm_remove(struct req *r);
+void web_member_remove(struct req *r);
+void web_invitation_revoke(struct req *r);
+void web_invite_form(struct req *r);
+void web_invite_accept(struct req *r);
+
 #endif
