@@ -6,6 +6,14 @@
 
 kf_setup
 EN="Accept-Language: en"
+# form_en NAME PATH field=value... — a form POST with the client's CSRF token, answered in English
+form_en() {
+	local name=$1 p=$2 kv
+	local -a a=(--data-urlencode "_csrf=${KF_CSRF[$name]-}")
+	shift 2
+	for kv in "$@"; do a+=(--data-urlencode "$kv"); done
+	web "$name" POST "$p" -H 'Content-Type: application/x-www-form-urlencoded' -H "$EN" "${a[@]}"
+}
 kf_user_add rita@example.org "Rita Reader" reader
 kf_user_add eddi@example.org "Eddi Editor" editor
 login rita rita@example.org "$PW" || kf_die "login rita"
@@ -70,13 +78,13 @@ assert_contains "$(json .error.message)" "at least one administrator" "clear mes
 assert_eq admin "$(db_sql "SELECT role FROM membership WHERE org_id = 1 AND user_id = $aid")" "still admin"
 # web: the same refusal as a page
 web_login aweb "$ADMIN_EMAIL" "$PW"
-form_csrf aweb "/o/1/members/$aid" version=1 role=editor -H "$EN"
+form_en aweb "/o/1/members/$aid" version=1 role=editor
 assert_status 409
 assert_body_contains "at least one administrator"
 web aweb GET "/o/1/members/$aid/remove"
 assert_status 200
 refresh_csrf aweb
-form_csrf aweb "/o/1/members/$aid/remove" version=1 -H "$EN"
+form_en aweb "/o/1/members/$aid/remove" version=1
 assert_status 409
 assert_body_contains "at least one administrator"
 assert_eq admin "$(db_sql "SELECT role FROM membership WHERE org_id = 1 AND user_id = $aid")" "still admin after web tries"
