@@ -142,4 +142,6 @@ assert_contains "$CLI_ERR" "--role" "CLI names role"
 cli user invite --data "$KF_DATA" --org 99 --email x@example.org --role editor
 assert_eq 1 "$CLI_RC" "unknown org"
 
+# a clean exit (under ASan also: no leaks)
+kf_stop
 kf_done

@@ -123,4 +123,6 @@ invite i_c t_c late@example.org reader
 http GET "/invite/$t_c"
 assert_status 429
 
+# a clean exit (under ASan also: no leaks)
+kf_stop
 kf_done

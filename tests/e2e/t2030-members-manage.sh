@@ -153,4 +153,6 @@ assert_contains "$(html_tag email)" 'aria-invalid="true"' "email marked"
 assert_eq "kein-at" "$(html_input email)" "input kept"
 assert_eq "$n" "$(db_sql "SELECT count(*) FROM invitation")" "nothing stored"
 
+# a clean exit (under ASan also: no leaks)
+kf_stop
 kf_done

@@ -88,4 +88,6 @@ assert_status 200
 web e GET /o/1/
 assert_status 200
 
+# a clean exit (under ASan also: no leaks)
+kf_stop
 kf_done
