@@ -347,6 +347,13 @@ void web_member_update(struct req *r)
 		web_store_error(r, err, N_("This person is no member (any more)."), 1);
 		return;
 	}
+	if (r->id == r->user.id && role < MEMBER_ADMIN) {
+		char loc[48];
+
+		snprintf(loc, sizeof(loc), "/o/%lld/", (long long)r->org.id); /* no admin any more: the members page is closed now */
+		resp_redirect(r, loc);
+		return;
+	}
 	back_to_members(r, "role");
 }
 

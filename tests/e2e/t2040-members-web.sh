@@ -16,8 +16,17 @@ assert_body_not_contains 'href="/o/1/members"'
 web e GET /o/1/members
 assert_status 403
 
+# tidy_ok LABEL — BODY is HTML without errors or warnings (as in t0820)
+tidy_ok() {
+	local out
+	command -v tidy >/dev/null || { fail "tidy is not installed"; return 1; }
+	out=$(printf '%s' "$BODY" | tidy -q -e --drop-empty-elements no 2>&1 | grep -v 'proprietary attribute "aria-current"')
+	if [[ -n $out ]]; then fail "$1 is not valid HTML: $out"; else _kf_pass; fi
+}
+
 web a GET /o/1/members
 assert_status 200
+tidy_ok "members page"
 assert_body_contains "Eddi Editor"
 assert_eq editor "$(html_input role)" "invite form offers editor first"
 refresh_csrf a
@@ -25,6 +34,7 @@ refresh_csrf a
 # ---- invite: the link is shown once, with its expiry
 form_csrf a /o/1/members/invite "email=neu@example.org" "role=reader" "expires_in_days=3"
 assert_status 201
+tidy_ok "members page with a new link"
 link=$(grep -o 'id="invite-link"[^>]*' <<<"$BODY" | grep -o 'value="[^"]*"' | sed 's/value="//; s/"$//')
 assert_match "$link" '^http://127\.0\.0\.1:[0-9]+/invite/[A-Za-z0-9_-]{40,}$' "link shown"
 token=${link##*/invite/}
@@ -32,6 +42,7 @@ until=$(date -u -d '+3 days' +%d.%m.%Y)
 assert_body_contains "$until"
 assert_body_contains "neu@example.org"
 web a GET /o/1/members
+tidy_ok "members page with invitations"
 assert_body_not_contains "$token"
 assert_body_contains "neu@example.org"
 iid=$(db_sql "SELECT id FROM invitation WHERE email = 'neu@example.org'")
@@ -65,6 +76,12 @@ assert_status 409
 assert_eq notfallleiter "$(db_sql "SELECT role FROM membership WHERE org_id = 1 AND user_id = $eid")" "stale form refused"
 form_csrf a "/o/1/members/$eid" version=2 role=boss
 assert_status 422
+web a GET "/o/1/members/$eid/remove"
+tidy_ok "remove confirmation"
+web anon GET "/invite/$token"
+tidy_ok "invitation page"
+web anon GET "/invite/nonsense"
+tidy_ok "unknown invitation page"
 form_csrf a "/o/1/members/$eid" role=reader
 assert_status 400
 
