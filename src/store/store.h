@@ -20,6 +20,7 @@
 #include "../core/process.h"
 #include "../core/review.h"
 #include "../core/risk.h"
+#include "../core/risk_owncat.h"
 #include "../core/role.h"
 #include "../core/system.h"
 #include "../lib/err.h"
@@ -137,7 +138,11 @@ enum kf_err store_team_adopt(struct store_conn *c, struct arena *a, int64_t org,
  */
 enum kf_err store_risk_list(struct store_conn *c, struct arena *a, int64_t org, struct risk **list_r, size_t *n_r);
 enum kf_err store_risk_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct risk *out);
-/* Adds a field error when the owner is no contact here; KF_EINVAL then. */
+/*
+ * Adds a field error for each reference that is not a live item here (owner,
+ * own category, process_ids[i], system_ids[i]) and for likelihood/impact
+ * beyond the organisation's scale; KF_EINVAL then.
+ */
 enum kf_err store_risk_check_owner(struct store_conn *c, const struct risk *k, int64_t org, struct field_errors *fe);
 enum kf_err store_risk_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct risk *k,
 			      struct field_errors *fe);
@@ -152,6 +157,34 @@ enum kf_err store_risk_delete(struct store_conn *c, struct arena *a, int64_t org
  */
 enum kf_err store_risk_adopt(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct risk *risks,
 			     size_t n, size_t *created_r, size_t *skipped_r);
+/* riskcfg: the risk settings and own categories */
+/* The settings; before the first write id and version are 0 and the scale is 5×5. */
+enum kf_err store_risk_settings_get(struct store_conn *c, int64_t org, struct risk_settings *out);
+/*
+ * Writes the settings (version 0 creates them). A new scale while risks exist
+ * needs confirm (else KF_EINVAL with a field error on confirm_rescale); then
+ * every risk is mapped onto the new scale in the same transaction, with one
+ * history record per changed risk (*rescaled_r counts them).
+ */
+enum kf_err store_risk_settings_put(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				    int64_t expected_version, struct risk_settings *s, int confirm,
+				    struct risk_settings *current_r, size_t *rescaled_r, struct field_errors *fe);
+/* Own categories, by name; names are unique per organisation (KF_EINVAL on name). Deletion is refused
+ * (KF_EINUSE, *used_by_r lists the risk titles) while risks use the category. */
+enum kf_err store_risk_owncat_list(struct store_conn *c, struct arena *a, int64_t org, struct risk_owncat **list_r,
+				   size_t *n_r);
+enum kf_err store_risk_owncat_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id,
+				  struct risk_owncat *out);
+enum kf_err store_risk_owncat_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				     struct risk_owncat *k, struct field_errors *fe);
+enum kf_err store_risk_owncat_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				     int64_t expected_version, struct risk_owncat *k, struct risk_owncat *current_r,
+				     struct field_errors *fe);
+enum kf_err store_risk_owncat_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id,
+				      const char **used_by_r);
+enum kf_err store_risk_owncat_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				     int64_t expected_version, struct risk_owncat *current_r, const char **used_by_r);
+/* riskcfg end */
 
 /* step 2: alarm chain */
 

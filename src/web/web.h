@@ -48,6 +48,16 @@ void web_risk_confirm_delete(struct req *r);
 void web_risk_delete(struct req *r);
 void web_risk_templates(struct req *r);
 void web_risk_adopt(struct req *r);
+/* riskcfg */
+void web_risk_settings(struct req *r);
+void web_risk_settings_update(struct req *r);
+void web_risk_categories(struct req *r);
+void web_risk_category_create(struct req *r);
+void web_risk_category_edit(struct req *r);
+void web_risk_category_update(struct req *r);
+void web_risk_category_confirm_delete(struct req *r);
+void web_risk_category_delete(struct req *r);
+/* riskcfg end */
 
 /* step 2: alarm chain */
 
