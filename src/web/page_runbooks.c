@@ -229,6 +229,7 @@ void web_runbook_show(struct req *r)
 	html_lit(o, "</h2>");
 	rv_markdown(r, rb.checks);
 	html_lit(o, "</section>");
+	web_item_panel(r, "runbook", rb.id); /* comments: comments and history */
 	page_end(r);
 }
 
