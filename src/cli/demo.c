@@ -739,6 +739,30 @@ static int fill_backups(struct demo *d)
 	return 0;
 }
 
+
+/*
+ * The team's one override of the computed recovery order: the other systems
+ * are restored from the backup NAS, so it comes right after power and network
+ * (computed, its own 8-hour target would put it after every 4-hour system).
+ */
+static int fill_overrides(struct demo *d)
+{
+	struct recovery_overrides *o = ARENA_NEW(d->a, struct recovery_overrides, 1);
+	struct recovery_overrides *current = ARENA_NEW(d->a, struct recovery_overrides, 1);
+	struct field_errors fe = { 0 };
+
+	if (!o || !current)
+		return check(d, "recovery order", "", &fe, KF_ENOMEM);
+	recovery_overrides_init(o);
+	o->items[o->n++] = (struct recovery_override){ ref(d, "nas"), 3,
+		"Server, ERP und Dateien werden aus dem Backup-NAS zurückgespielt; es muss vor ihnen laufen." };
+	recovery_overrides_validate(o, d->a, sizeof(systems) / sizeof(systems[0]) - 1, 0, &fe);
+	if (check(d, "recovery order", "Backup-NAS", &fe, KF_OK) ||
+	    check(d, "recovery order", "Backup-NAS", &fe,
+		  store_recovery_overrides_put(d->c, d->a, d->org, d->actor, 0, o, current, &fe)))
+		return -1;
+	return 0;
+}
 static int fill_runbooks(struct demo *d)
 {
 	for (const struct demo_runbook *x = runbooks; x->system; x++) {
@@ -774,7 +798,7 @@ static int fill_runbooks(struct demo *d)
 		    check(d, "workaround", x->title, &fe, store_workaround_create(d->c, d->a, d->org, d->actor, &w, &fe)))
 			return -1;
 	}
-	return 0;
+	return fill_overrides(d);
 }
 
 static int fill_documents(struct demo *d)

@@ -92,7 +92,7 @@ assert_json '[.steps[] | select(.step >= 4) | .percent] | tostring' '[100,100]'
 # others (and the NAS's own 8 h). Cost of a day = 24 × the cost per hour of those processes:
 # Angebote 400, Konstruktion 350, Fertigung 900, Einkauf 150, Versand 300, Rechnungen 100,
 # Buchhaltung 80, Lohn 50, Kundenservice 250, Zeiterfassung 30, Website 20 (€/h).
-expected="1 USV Serverraum
+computed="1 USV Serverraum
 2 Netzwerk (Switches, WLAN)
 3 Virtualisierungshost
 4 Active Directory
@@ -129,10 +129,32 @@ expected="1 USV Serverraum
 # 15 Zeiterfassung: RTO 48 (Arbeitszeiterfassung), 1,920 €/day (Lohn, Arbeitszeiterfassung).
 # 16 Website: RTO 72.
 # 17 Cloud-Backup: no process needs it and it has no target of its own: last.
+# The team pinned the Backup-NAS to place 3 (the others are restored from it); it needs only USV and network,
+# which are 1 and 2, so the override applies and everything from the host to the phone system moves down one.
+expected="1 USV Serverraum
+2 Netzwerk (Switches, WLAN)
+3 Backup-NAS
+4 Virtualisierungshost
+5 Active Directory
+6 ERP / Warenwirtschaft
+7 Firewall
+8 Internetanschluss (Glasfaser)
+9 Fileserver
+10 E-Mail (Microsoft 365)
+11 Telefonanlage (Cloud)
+12 CAD-Arbeitsplätze
+13 DATEV Finanzbuchhaltung
+14 Online-Banking
+15 Zeiterfassung
+16 Website
+17 Cloud-Backup"
 api GET "$O/recovery-order"
 assert_status 200
-assert_eq "$expected" "$(jq -r '.items[] | "\(.position) \(.name)"' <<<"$BODY")" "recovery order of the demo company"
-assert_json '[.items[] | select(.position != .computed_position)] | length' 0
+assert_eq "$computed" "$(jq -r '.items | sort_by(.computed_position) | .[] | "\(.computed_position) \(.name)"' <<<"$BODY")" \
+	"computed recovery order of the demo company"
+assert_eq "$expected" "$(jq -r '.items[] | "\(.position) \(.name)"' <<<"$BODY")" "recovery order with the team's override"
+assert_json '[.items[] | select(.position != .computed_position) | .name] | length' 9
+assert_json '.items[2].override_reason | test("Backup-NAS")' true
 assert_json '.warnings | length' 0
 assert_json '[.items[] | select(.name == "Telefonanlage (Cloud)") | .runbook_id] | tostring' '[null]'
 assert_json '[.items[] | select(.required_rto_hours != null and .required_rto_hours <= 24 and .runbook_id == null)] | length' 1
