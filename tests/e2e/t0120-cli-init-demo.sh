@@ -159,6 +159,12 @@ assert_json '.warnings | length' 0
 assert_json '[.items[] | select(.name == "Telefonanlage (Cloud)") | .runbook_id] | tostring' '[null]'
 assert_json '[.items[] | select(.required_rto_hours != null and .required_rto_hours <= 24 and .runbook_id == null)] | length' 1
 
+# the start page counts gaps and warnings apart
+web_login w "$ADMIN_EMAIL" "$PW" || kf_die "web login to the demo"
+web w GET /o/1/
+assert_status 200
+assert_body_contains "Gefundene Lücken: 3 · Hinweise: 9"
+
 # ---- a made-up password is printed and works
 kf_stop
 d2=$KF_TMP/gen
