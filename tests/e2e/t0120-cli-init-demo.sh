@@ -159,6 +159,11 @@ assert_json '.warnings | length' 0
 assert_json '[.items[] | select(.name == "Telefonanlage (Cloud)") | .runbook_id] | tostring' '[null]'
 assert_json '[.items[] | select(.required_rto_hours != null and .required_rto_hours <= 24 and .runbook_id == null)] | length' 1
 
+# a risk's cost of a day: ransomware hits host, fileserver, ERP and AD; every process that needs one of them
+# needs the host, so it is the host's 56,640 €/day (all processes but Kundenservice and Website)
+api GET "$O/risks"
+assert_json '.[] | select(.title | startswith("Ransomware")) | .cost_per_day' 56640
+
 # the start page counts gaps and warnings apart
 web_login w "$ADMIN_EMAIL" "$PW" || kf_die "web login to the demo"
 web w GET /o/1/
