@@ -117,7 +117,7 @@ static void comments(struct req *r, const char *entity, int64_t id)
 			html_lit(o, " · ");
 			html_text(o, _(r->lang, "edited"));
 		}
-		html_lit(o, "</p><div class=\"comment-body markdown\">");
+		html_lit(o, "</p><div class=\"comment-body md\">");
 		if (markdown_render(o, c->body, strlen(c->body)) < 0 && !o->failed)
 			html_text(o, c->body);
 		html_lit(o, "</div>");
@@ -203,7 +203,7 @@ static void history(struct req *r, const char *entity, int64_t id)
 		if (strcmp(h->action, "update") == 0)
 			nd = fielddiff_compute(before, after, r->arena, &d);
 		if (nd > 0) {
-			html_lit(o, "<table class=\"history-diff\"><thead><tr><th scope=\"col\">");
+			html_lit(o, "<div class=\"table-wrap\"><table class=\"history-diff\"><thead><tr><th scope=\"col\">");
 			html_text(o, _(r->lang, "Field"));
 			html_lit(o, "</th><th scope=\"col\">");
 			html_text(o, _(r->lang, "Before"));
@@ -219,7 +219,7 @@ static void history(struct req *r, const char *entity, int64_t id)
 				html_text(o, *d[k].after ? d[k].after : "–");
 				html_lit(o, "</td></tr>");
 			}
-			html_lit(o, "</tbody></table>");
+			html_lit(o, "</tbody></table></div>");
 		}
 		json_decref(before);
 		json_decref(after);

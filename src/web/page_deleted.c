@@ -35,7 +35,7 @@ static void deleted_page(struct req *r, int status, const char *notice_kind, con
 		html_text(o, _(r->lang, "Nothing has been deleted."));
 		html_lit(o, "</p>");
 	} else {
-		html_lit(o, "<table class=\"deleted-list\"><thead><tr><th scope=\"col\">");
+		html_lit(o, "<div class=\"table-wrap\"><table class=\"deleted-list\"><thead><tr><th scope=\"col\">");
 		html_text(o, _(r->lang, "Kind"));
 		html_lit(o, "</th><th scope=\"col\">");
 		html_text(o, _(r->lang, "Name"));
@@ -68,7 +68,7 @@ static void deleted_page(struct req *r, int status, const char *notice_kind, con
 		html_lit(o, "</a></td></tr>");
 	}
 	if (n)
-		html_lit(o, "</tbody></table>");
+		html_lit(o, "</tbody></table></div>");
 	page_end(r);
 }
 
