@@ -11,7 +11,8 @@
 static const struct {
 	const char *entity;
 	const char *label;
-	const char *path; /* the item's page below /o/{org} */
+	const char *path;   /* the item's page below /o/{org}: path/{id}suffix */
+	const char *suffix; /* NULL: none; "/edit" where the comments sit on the edit form */
 } entities[] = {
 	{ "contact", N_("Contact"), "contacts" },
 	{ "role", N_("Role"), "roles" },
@@ -22,7 +23,7 @@ static const struct {
 	{ "alarm_step", N_("Alarm step"), "alarm/steps" },
 	{ "backup", N_("Backup"), "backups" },
 	{ "restore_test", N_("Restore test"), "restore-tests" },
-	{ "runbook", N_("Runbook"), "runbooks" },
+	{ "runbook", N_("Runbook"), "runbooks", "/edit" },
 	{ "workaround", N_("Workaround"), "workarounds" },
 	{ "plan_copy", N_("Plan copy"), "documents/copies" },
 	{ "acknowledgement", N_("Acknowledgement"), "documents/acknowledgements" },
@@ -35,7 +36,8 @@ void comment_item_path(const char *entity, int64_t org, int64_t id, char *buf, s
 {
 	for (size_t i = 0; entity && i < sizeof(entities) / sizeof(entities[0]); i++)
 		if (strcmp(entity, entities[i].entity) == 0) {
-			snprintf(buf, size, "/o/%lld/%s/%lld", (long long)org, entities[i].path, (long long)id);
+			snprintf(buf, size, "/o/%lld/%s/%lld%s", (long long)org, entities[i].path, (long long)id,
+				 entities[i].suffix ? entities[i].suffix : "");
 			return;
 		}
 	snprintf(buf, size, "/o/%lld", (long long)org);

@@ -229,7 +229,6 @@ void web_runbook_show(struct req *r)
 	html_lit(o, "</h2>");
 	rv_markdown(r, rb.checks);
 	html_lit(o, "</section>");
-	web_item_panel(r, "runbook", rb.id); /* comments: comments and history */
 	page_end(r);
 }
 
@@ -370,6 +369,7 @@ static void runbook_form(struct req *r, int status, const struct runbook *rb, co
 		     is_new ? rv_url(r, "runbooks") : rv_item_url(r, "runbooks", rb->id, ""),
 		     is_new || readonly ? NULL : rv_item_url(r, "runbooks", rb->id, "/delete"));
 	form_end(r);
+	web_item_panel(r, "runbook", rb->id); /* comments: comments and history */
 	page_end(r);
 }
 
