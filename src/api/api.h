@@ -185,4 +185,12 @@ void api_invitation_get(struct req *r);
 void api_invitation_revoke(struct req *r);
 void api_invitation_accept(struct req *r);
 
+/* tasks */
+void api_task_list(struct req *r);
+void api_task_get(struct req *r);
+void api_task_create(struct req *r);
+void api_task_put(struct req *r);
+void api_task_patch(struct req *r);
+void api_task_delete(struct req *r);
+
 #endif

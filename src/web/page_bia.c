@@ -841,6 +841,8 @@ static void system_form(struct req *r, int status, const struct system *s, const
 	form_actions(r, readonly ? NULL : is_new ? N_("Add IT system") : N_("Save"), org_url(r, "systems"),
 		     is_new || readonly ? NULL : item_url(r, "systems", s->id, "/delete"));
 	form_end(r);
+	if (!is_new)
+		web_item_tasks(r, "system", s->id); /* tasks: the lead wires the other item pages */
 	page_end(r);
 }
 

@@ -122,6 +122,8 @@ static void finding_form(struct req *r, int status, const struct finding *f, con
 	form_actions(r, readonly ? NULL : is_new ? N_("Add finding") : N_("Save"), back,
 		     is_new || readonly ? NULL : action);
 	form_end(r);
+	if (!is_new)
+		web_finding_tasks(r, f->id); /* tasks */
 	page_end(r);
 }
 
