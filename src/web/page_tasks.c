@@ -631,7 +631,11 @@ void web_tasks_step_line(struct req *r, const struct plan_data *d, int step)
 	}
 	if (!open)
 		return;
-	html_lit(o, "<p class=\"step-tasks\"><a");
+	html_lit(o, "<p class=\"step-tasks\"");
+	html_attr(o, "id", arena_printf(r->arena, "step-tasks-%d", step));
+	html_attr(o, "data-open", arena_printf(r->arena, "%zu", open));
+	html_attr(o, "data-overdue", arena_printf(r->arena, "%zu", overdue));
+	html_lit(o, "><a");
 	html_attr(o, "href", arena_printf(r->arena, "/o/%lld/tasks?step=%d&filter=open", (long long)r->org.id, step));
 	html_lit(o, ">");
 	if (open == 1)
