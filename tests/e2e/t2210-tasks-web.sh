@@ -157,4 +157,19 @@ assert_status 403
 form_csrf lea "/o/1/findings/$f/task"
 assert_status 403
 
+# ---- valid HTML (tidy) of every task page
+if command -v tidy >/dev/null; then
+	for p in /o/1/ /o/1/tasks /o/1/tasks/mine '/o/1/tasks?filter=overdue' /o/1/tasks/new "/o/1/tasks/$t_over" \
+		"/o/1/tasks/$t_over/delete" "/o/1/findings/$f" /o/1/check "/o/1/systems/$sys"; do
+		web w GET "$p"
+		out=$(printf '%s' "$BODY" | tidy -q -e --drop-empty-elements no 2>&1 | grep -v 'proprietary attribute "aria-current"')
+		assert_eq "" "$out" "valid HTML: $p"
+	done
+	refresh_csrf w
+	form_csrf w /o/1/tasks/new "title=" "due_date=kaputt"
+	assert_status 422
+	out=$(printf '%s' "$BODY" | tidy -q -e --drop-empty-elements no 2>&1 | grep -v 'proprietary attribute "aria-current"')
+	assert_eq "" "$out" "valid HTML: form with errors"
+fi
+
 kf_done
