@@ -45,7 +45,9 @@ document.addEventListener("DOMContentLoaded", function () {
 	}
 
 	function showNotice(ev) {
-		var onItem = ev && new RegExp("/" + ev.id + "(/|$)").test(location.pathname);
+		/* an item page is /o/{org}/{kind}/{id}: its last segment is the changed item's id */
+		var parts = location.pathname.split("/");
+		var onItem = ev && parts.length >= 5 && parts[parts.length - 1] === String(ev.id);
 		var p = document.createElement("p");
 		var b = document.createElement("button");
 		p.textContent = text(onItem ? "changed-item" : "changed-page", ev && ev.by);
