@@ -46,6 +46,29 @@ static void step_nav(struct req *r, enum plan_step current)
 	html_lit(o, "</ol></nav>");
 }
 
+/*
+ * sse: live updates and presence. Hidden; app.js opens the event stream, shows
+ * who else has the page open and offers a reload when a change would disturb
+ * unsaved input. The texts come from here so they are translated.
+ */
+static void live_box(struct req *r)
+{
+	struct strbuf *o = &r->out;
+	char events[64], user[24];
+
+	snprintf(events, sizeof(events), "/api/v1/orgs/%lld/events", (long long)r->org.id);
+	snprintf(user, sizeof(user), "%lld", (long long)r->user.id);
+	html_lit(o, "<div id=\"live\" class=\"live\" hidden");
+	html_attr(o, "data-events", events);
+	html_attr(o, "data-user", user);
+	html_attr(o, "data-label", _(r->lang, "Also open by:"));
+	html_attr(o, "data-changed-item", _(r->lang, "This entry was just changed by {name}."));
+	html_attr(o, "data-changed-page", _(r->lang, "This page was just changed by {name}."));
+	html_attr(o, "data-someone", _(r->lang, "someone"));
+	html_attr(o, "data-reload", _(r->lang, "Show the new state"));
+	html_lit(o, "><p class=\"presence\" hidden></p><div class=\"live-notice\" role=\"status\" hidden></div></div>\n");
+}
+
 void page_begin(struct req *r, const char *title, enum plan_step step, const char *purpose)
 {
 	struct strbuf *o = &r->out;
@@ -98,6 +121,8 @@ void page_begin(struct req *r, const char *title, enum plan_step step, const cha
 	html_lit(o, "</header>\n");
 	if (r->org.id)
 		step_nav(r, step);
+	if (r->org.id && r->authed)
+		live_box(r);
 	html_lit(o, "<main id=\"main\">");
 	if (step > STEP_NONE) {
 		html_lit(o, "<p class=\"step-label\">");
