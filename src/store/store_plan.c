@@ -89,6 +89,14 @@ enum kf_err store_plan_load(struct store_conn *c, struct arena *a, int64_t org, 
 			return err;
 		d->runbooks = runbooks;
 	}
+	/* review marks */
+	{
+		struct review_mark *marks;
+
+		if ((err = store_review_marks_list(c, a, org, &marks, &d->nmarks)))
+			return err;
+		d->marks = marks;
+	}
 	d->risks = risks;
 	d->processes = processes;
 	d->systems = systems;
