@@ -68,12 +68,36 @@ enum kf_err review_mark_system(struct store_conn *c, int64_t org, int64_t actor,
 	return write_marks(c, org, actor, chapter_marks(CHANGE_SYSTEM, facts), "system", s->id, s->name, action);
 }
 
+static int same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* 1 when an update only confirmed the contact (last verified) and changed nothing the plan shows. */
+static int only_verified(const struct contact *before, const struct contact *after)
+{
+	if (!before || !after || !same_text(before->name, after->name) || !same_text(before->company, after->company) ||
+	    !same_text(before->function, after->function) || !same_text(before->email, after->email) ||
+	    !same_text(before->notes, after->notes) || before->external != after->external ||
+	    before->nphones != after->nphones)
+		return 0;
+	for (int i = 0; i < before->nphones && i < CONTACT_MAX_PHONES; i++)
+		if (before->phones[i].kind != after->phones[i].kind ||
+		    !same_text(before->phones[i].number, after->phones[i].number))
+			return 0;
+	return 1;
+}
+
 enum kf_err review_mark_contact(struct store_conn *c, int64_t org, int64_t actor, const char *action,
 				const struct contact *before, const struct contact *after)
 {
 	const struct contact *ct = after ? after : before;
 	unsigned marks = 0;
 	int provider;
+
+	/* confirming that a contact's details are still right is no change to review */
+	if (only_verified(before, after))
+		return KF_OK;
 
 	/* a contact that turns external (or back) is both a person and a provider */
 	if ((before && before->external) || (after && after->external))

@@ -128,7 +128,11 @@ api PATCH "$O/contacts/$anna" '{"email": "anna@example.org"}' -H "$(im 1)"
 assert_status 200
 assert_chapters "alarm,communication,systems,team" "a person who is a provider"
 clear_all
-api DELETE "$O/contacts/$dienst" -H "$(im 1)"
+# confirming a contact (last verified) is no change to review
+api PATCH "$O/contacts/$dienst" "{\"last_verified\": \"$today\"}" -H "$(im 1)"
+assert_status 200
+assert_chapters "" "only verified: nothing marked"
+api DELETE "$O/contacts/$dienst" -H "$(im 2)"
 assert_status 204
 assert_chapters "alarm,systems,team" "a provider deleted"
 assert_json '.chapters[0].marks[0].action' delete
