@@ -4,6 +4,7 @@ ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 DATA       ?= var
 LISTEN     ?= 127.0.0.1:8080
+DEMO       ?=
 
 .PHONY: all deps run test test-po test-docs test-clang test-unit test-e2e test-asan test-fuzz test-browser po bench clean
 
@@ -17,8 +18,10 @@ $(BUILD)/build.ninja:
 deps:
 	@tools/install-deps.sh build
 
+# DEMO=1: an empty data folder first gets the demo company (krisenfest init --demo prints its login)
 run: deps all
 	@mkdir -p $(DATA)
+	@if [ "$(DEMO)" = 1 ] && [ ! -e $(DATA)/krisenfest.db ]; then ./$(BUILD)/krisenfest init --demo --data $(DATA) || exit 1; fi
 	./$(BUILD)/krisenfest serve --data $(DATA) --listen $(LISTEN)
 
 test: deps

@@ -55,6 +55,16 @@ void api_risk_patch(struct req *r);
 void api_risk_delete(struct req *r);
 void api_templates_risks(struct req *r);
 void api_risk_adopt(struct req *r);
+/* riskcfg */
+void api_risk_settings_get(struct req *r);
+void api_risk_settings_put(struct req *r);
+void api_risk_category_list(struct req *r);
+void api_risk_category_create(struct req *r);
+void api_risk_category_get(struct req *r);
+void api_risk_category_put(struct req *r);
+void api_risk_category_patch(struct req *r);
+void api_risk_category_delete(struct req *r);
+/* riskcfg end */
 
 /* step 2: alarm chain */
 
@@ -161,5 +171,12 @@ void api_alarm_plan_get(struct req *r);
 void api_alarm_plan_put(struct req *r);
 
 void api_team_adopt(struct req *r);
+
+/* notifications */
+void api_notification_list(struct req *r);
+void api_notification_read(struct req *r);
+void api_notification_read_all(struct req *r);
+void api_notify_prefs_get(struct req *r);
+void api_notify_prefs_put(struct req *r);
 
 #endif

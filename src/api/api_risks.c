@@ -27,8 +27,17 @@ static enum kf_err get(struct req *r, int64_t id, void *out)
 
 static void input(struct req *r, void *item, const json_t *body, int partial, struct field_errors *fe)
 {
-	risk_from_json(item, r->arena, body, partial, fe);
-	risk_validate(item, r->arena, fe);
+	struct risk_settings rs;
+	struct risk *k = item;
+
+	/* likelihood and impact are read on the organisation's scale */
+	if (store_risk_settings_get(r->db, r->org.id, &rs) == KF_OK)
+		k->scale = rs.scale;
+	risk_from_json(k, r->arena, body, partial, fe);
+	risk_validate(k, r->arena, fe);
+	/* name every bad field at once, the unknown references too */
+	if (fe->n)
+		store_risk_check_owner(r->db, k, r->org.id, fe);
 }
 
 static enum kf_err create(struct req *r, void *item, struct field_errors *fe)

@@ -2,6 +2,8 @@
 #ifndef KF_CLI_H
 #define KF_CLI_H
 
+#include <stdint.h>
+
 #include "../lib/i18n.h"
 
 struct store;
@@ -27,5 +29,16 @@ int cmd_org(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_check(int argc, char **argv); /* plan check */
+int cmd_remind(int argc, char **argv); /* notifications */
+
+struct arena;
+struct store_conn;
+/*
+ * Fills organisation org with the demo company (demo.c), every item through
+ * its core validator and the store as a user's input; actor writes the
+ * history. today is YYYY-MM-DD (dates lie relative to it). 0, or -1 after
+ * printing which item was refused and why (the caller drops the database).
+ */
+int demo_fill(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *today);
 
 #endif

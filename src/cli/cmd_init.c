@@ -3,20 +3,63 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "../core/validate.h"
 #include "../lib/arena.h"
 #include "../lib/secret.h"
+#include "../lib/strbuf.h"
+#include "../lib/timeutil.h"
 #include "../store/store.h"
 #include "cli.h"
 #include "../lib/banned.h"
 
 static const char help[] = N_(
 	"Usage: krisenfest init --data DIR --org NAME --admin-email EMAIL [--admin-name NAME] --password-stdin\n"
+	"       krisenfest init --demo --data DIR [--org NAME] [--admin-email EMAIL] [--password-stdin]\n"
 	"\n"
 	"Creates the database in DIR, the organisation and its first administrator.\n"
 	"The password (at least 10 characters) is read from the first line of standard input.\n"
-	"A folder that already holds an instance is left unchanged.\n");
+	"A folder that already holds an instance is left unchanged.\n"
+	"\n"
+	"--demo fills the organisation with an invented sample company (Muster Metallbau GmbH,\n"
+	"25 staff) to try krisenfest with: every step filled, a few gaps left for the Plan-Check.\n"
+	"Without --password-stdin a password is made up and printed with the login.\n");
+
+#define DEMO_ORG "Muster Metallbau GmbH"
+#define DEMO_EMAIL "demo@example.com"
+#define DEMO_NAME "Demo-Zugang"
+#define DEMO_PASSWORD_LEN 16
+
+/* Removes DIR/krisenfest.db and its journal files (a demo that failed in a folder that had none). */
+static void remove_database(const char *dir)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	struct strbuf path;
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		sb_init(&path, 4096);
+		sb_addf(&path, "%s/krisenfest.db%s", dir, suffixes[i]);
+		if (!path.failed)
+			unlink(path.buf);
+		sb_release(&path);
+	}
+}
+
+/* 1 when DIR/krisenfest.db exists. */
+static int database_exists(const char *dir)
+{
+	struct strbuf path;
+	struct stat st;
+	int found;
+
+	sb_init(&path, 4096);
+	sb_addf(&path, "%s/krisenfest.db", dir);
+	found = !path.failed && stat(path.buf, &st) == 0;
+	sb_release(&path);
+	return found;
+}
 
 /* Prints each field error as "--option: message". */
 static void print_field_errors(const struct field_errors *fe)
@@ -31,6 +74,20 @@ static void print_field_errors(const struct field_errors *fe)
 	}
 }
 
+/* What was made, and for a demo the login: made_up is the password made up ("" when given, NULL for no demo). */
+static void print_created(const char *org, int64_t org_id, const char *email, const char *made_up)
+{
+	enum kf_lang L = cli_lang();
+
+	/* the fallbacks only quiet gcc 12's -Wformat-overflow in sanitizer builds; both are always set here */
+	printf(_(L, "Created organisation \"%s\" (id %lld) with the administrator %s.\n"), org ? org : "",
+	       (long long)org_id, email ? email : "");
+	if (made_up && !*made_up)
+		printf(_(L, "Demo company ready. Log in as %s with the password you gave.\n"), email);
+	else if (made_up)
+		printf(_(L, "Demo company ready. Log in as %s with the password: %s\n"), email, made_up);
+}
+
 int cmd_init(int argc, char **argv)
 {
 	static const struct option opts[] = { { "data", required_argument, NULL, 'd' },
@@ -38,10 +95,12 @@ int cmd_init(int argc, char **argv)
 					       { "admin-email", required_argument, NULL, 'e' },
 					       { "admin-name", required_argument, NULL, 'n' },
 					       { "password-stdin", no_argument, NULL, 'p' },
+					       { "demo", no_argument, NULL, 'D' },
 					       { "help", no_argument, NULL, 'h' },
 					       { NULL, 0, NULL, 0 } };
 	const char *dir = NULL, *org = NULL, *email = NULL, *name = "";
-	int pw_stdin = 0, c, rc = CLI_FAIL, exists = 0;
+	int pw_stdin = 0, c, rc = CLI_FAIL, exists = 0, demo = 0, had_db = 0, drop_db = 0;
+	char today[11], token[KF_TOKEN_LEN];
 	struct field_errors fe = { 0 };
 	char hash[KF_PASSWORD_HASH_LEN];
 	struct store_conn *conn = NULL;
@@ -59,16 +118,28 @@ int cmd_init(int argc, char **argv)
 		case 'e': email = optarg; break;
 		case 'n': name = optarg; break;
 		case 'p': pw_stdin = 1; break;
+		case 'D': demo = 1; break;
 		case 'h': fputs(_(cli_lang(), help), stdout); return CLI_OK;
 		default: fputs(_(cli_lang(), help), stderr); return CLI_USAGE;
 		}
 	}
-	if (!dir || !org || !email || !pw_stdin || optind != argc) {
+	if (demo) {
+		org = org ? org : DEMO_ORG;
+		email = email ? email : DEMO_EMAIL;
+		name = *name ? name : DEMO_NAME;
+	}
+	if (!dir || !org || !email || (!pw_stdin && !demo) || optind != argc) {
 		fputs(_(cli_lang(), help), stderr);
 		return CLI_USAGE;
 	}
 	a = arena_new();
-	password = cli_read_password();
+	if (pw_stdin) {
+		password = cli_read_password();
+	} else {
+		kf_random_token(token);
+		token[DEMO_PASSWORD_LEN] = '\0';
+		password = strdup(token);
+	}
 	if (!a || !password) {
 		cli_error("init", N_("could not read the password from standard input."), NULL);
 		goto out;
@@ -83,6 +154,7 @@ int cmd_init(int argc, char **argv)
 		rc = CLI_USAGE;
 		goto out;
 	}
+	had_db = database_exists(dir);
 	store = cli_open_store("init", dir, 0);
 	if (!store || !(conn = store_conn_get(store)))
 		goto out;
@@ -105,8 +177,15 @@ int cmd_init(int argc, char **argv)
 		cli_error("init", N_("the database could not be written."), NULL);
 		goto out;
 	}
-	printf(_(cli_lang(), "Created organisation \"%s\" (id %lld) with the administrator %s.\n"), org,
-	       (long long)org_id, email);
+	if (demo) {
+		kf_date_iso(kf_now(), today);
+		if (demo_fill(conn, a, org_id, user_id, today) < 0) {
+			drop_db = !had_db;
+			cli_error("init", N_("the demo company could not be created; nothing was kept in this folder:"), dir);
+			goto out;
+		}
+	}
+	print_created(org, org_id, email, demo ? (pw_stdin ? "" : password) : NULL);
 	rc = CLI_OK;
 out:
 	if (password) {
@@ -115,6 +194,8 @@ out:
 	}
 	store_conn_put(conn);
 	store_close(store);
+	if (drop_db)
+		remove_database(dir);
 	arena_free(a);
 	return rc;
 }

@@ -13,16 +13,23 @@
 #include "../lib/arena.h"
 #include "../lib/log.h"
 #include "../lib/secret.h"
+#include "../core/mail.h"
+#include "../mail/mailer.h"
 #include "../store/store.h"
 #include "cli.h"
 #include "../lib/banned.h"
 
 static const char help[] = N_(
 	"Usage: krisenfest serve --data DIR [--listen ADDR:PORT] [--tls-proxy] [--verbose]\n"
+	"       [--base-url URL] [--smtp-url smtp://HOST:PORT --smtp-from ADDRESS\n"
+	"       [--smtp-user NAME --smtp-password-file FILE]] [--mail-interval SECONDS]\n"
 	"\n"
 	"Serves the web pages and the JSON API (default 127.0.0.1:8080) until SIGTERM or Ctrl-C.\n"
 	"On the first start of a new folder it prints a one-time set-up link.\n"
-	"--tls-proxy marks cookies Secure, for use behind an HTTPS reverse proxy.\n");
+	"--tls-proxy marks cookies Secure, for use behind an HTTPS reverse proxy.\n"
+	"--base-url is the address people open (https://plan.example.de); links in emails start with it.\n"
+	"Without --smtp-url no email is sent: the outbox keeps the mails until mail is set up.\n"
+	"The SMTP password is read from the first line of --smtp-password-file.\n");
 
 #define SETUP_SETTING "setup_token_hash"
 
@@ -64,15 +71,67 @@ static int announce_setup(struct store_conn *conn, const struct app *app)
 	return 0;
 }
 
+/* The first line of path (the SMTP password), without its newline. Allocates (free()). */
+static char *read_secret_file(const char *path)
+{
+	char line[1024];
+	FILE *f = fopen(path, "r");
+	char *s = NULL;
+
+	if (!f)
+		return NULL;
+	if (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		s = strdup(line);
+	}
+	fclose(f);
+	return s;
+}
+
+/* Checks the mail options; 0, or -1 after saying what is wrong. */
+static int check_mail_options(const struct mailer_config *mc, const char *password_file)
+{
+	if (mc->smtp.url && strncmp(mc->smtp.url, "smtp://", 7) != 0 && strncmp(mc->smtp.url, "smtps://", 8) != 0) {
+		cli_error("serve", N_("--smtp-url must look like smtp://mail.example.de:587 or smtps://...:465, not:"),
+			  mc->smtp.url);
+		return -1;
+	}
+	if (mc->smtp.url && !mail_address_ok(mc->smtp.from)) {
+		cli_error("serve", N_("--smtp-url needs --smtp-from with the sender address, not:"),
+			  mc->smtp.from ? mc->smtp.from : "");
+		return -1;
+	}
+	if (!mc->smtp.user != !password_file) {
+		cli_error("serve", N_("--smtp-user and --smtp-password-file go together."), NULL);
+		return -1;
+	}
+	if (mc->interval_s < 1 || mc->interval_s > 3600) {
+		cli_error("serve", N_("--mail-interval must be 1 to 3600 seconds."), NULL);
+		return -1;
+	}
+	return 0;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	static const struct option opts[] = { { "data", required_argument, NULL, 'd' },
 					       { "listen", required_argument, NULL, 'l' },
 					       { "tls-proxy", no_argument, NULL, 't' },
 					       { "verbose", no_argument, NULL, 'v' },
+					       /* notifications */
+					       { "base-url", required_argument, NULL, 'b' },
+					       { "smtp-url", required_argument, NULL, 'U' },
+					       { "smtp-from", required_argument, NULL, 'F' },
+					       { "smtp-user", required_argument, NULL, 'u' },
+					       { "smtp-password-file", required_argument, NULL, 'P' },
+					       { "mail-interval", required_argument, NULL, 'i' },
 					       { "help", no_argument, NULL, 'h' },
 					       { NULL, 0, NULL, 0 } };
-	const char *dir = NULL, *listen = "127.0.0.1:8080";
+	const char *dir = NULL, *listen = "127.0.0.1:8080", *base_url = NULL, *password_file = NULL;
+	struct mailer_config mc = { .interval_s = 30, .remind_interval_s = 3600 };
+	struct mailer *mailer = NULL;
+	char *password = NULL;
+	int curl_ready = 0;
 	struct store_conn *conn = NULL;
 	struct server *server = NULL;
 	struct app app = { 0 };
@@ -88,6 +147,12 @@ int cmd_serve(int argc, char **argv)
 		case 'l': listen = optarg; break;
 		case 't': app.tls_proxy = 1; break;
 		case 'v': kf_log_set_level(KF_LOG_DEBUG); break;
+		case 'b': base_url = optarg; break;
+		case 'U': mc.smtp.url = optarg; break;
+		case 'F': mc.smtp.from = optarg; break;
+		case 'u': mc.smtp.user = optarg; break;
+		case 'P': password_file = optarg; break;
+		case 'i': mc.interval_s = (int)strtol(optarg, NULL, 10); break;
 		case 'h': fputs(_(cli_lang(), help), stdout); return CLI_OK;
 		default: fputs(_(cli_lang(), help), stderr); return CLI_USAGE;
 		}
@@ -102,6 +167,31 @@ int cmd_serve(int argc, char **argv)
 	}
 	snprintf(app.base_url, sizeof(app.base_url), "http://%s:%u",
 		 strcmp(addr, "0.0.0.0") == 0 ? "127.0.0.1" : addr, (unsigned)port);
+	if (base_url) {
+		if ((strncmp(base_url, "http://", 7) != 0 && strncmp(base_url, "https://", 8) != 0) ||
+		    strlen(base_url) >= sizeof(app.base_url) || strpbrk(base_url, " \t\r\n")) {
+			cli_error("serve", N_("--base-url must look like https://plan.example.de, not:"), base_url);
+			return CLI_USAGE;
+		}
+		snprintf(app.base_url, sizeof(app.base_url), "%s", base_url);
+		while (strlen(app.base_url) > 8 && app.base_url[strlen(app.base_url) - 1] == '/')
+			app.base_url[strlen(app.base_url) - 1] = '\0';
+	}
+	if (check_mail_options(&mc, password_file) < 0)
+		return CLI_USAGE;
+	if (password_file && !(password = read_secret_file(password_file))) {
+		cli_error("serve", N_("the SMTP password file could not be read:"), password_file);
+		return CLI_FAIL;
+	}
+	mc.smtp.password = password;
+	mc.base_url = app.base_url;
+	app.mail_configured = mc.smtp.url != NULL;
+	/* libcurl's global state before any thread */
+	if (smtp_global_init() < 0) {
+		free(password);
+		return CLI_FAIL;
+	}
+	curl_ready = 1;
 
 	/* signals are taken by sigwait below, so block them before any thread starts */
 	sigemptyset(&sigs);
@@ -126,17 +216,27 @@ int cmd_serve(int argc, char **argv)
 	server = server_start(&app, addr, port);
 	if (!server)
 		goto out;
+	/* the mail thread: outbox and reminders, never on an HTTP thread */
+	mailer = mailer_start(app.store, &mc);
+	if (!mailer)
+		goto out;
+	if (!mc.smtp.url)
+		kf_log(KF_LOG_INFO, "mail is not configured (--smtp-url): the outbox keeps the mails");
 	kf_log(KF_LOG_INFO, "krisenfest serves %s (data in %s)", app.base_url, dir);
 	if (sigwait(&sigs, &sig) == 0)
 		kf_log(KF_LOG_INFO, "signal %d: shutting down", sig);
 	rc = CLI_OK;
 out:
 	/* jobs finish first: they resume their suspended connections before the daemon stops */
+	mailer_stop(mailer);
 	if (workers)
 		worker_stop();
 	server_stop(server);
 	store_conn_put(conn);
 	store_close(app.store);
 	throttle_free(app.throttle);
+	if (curl_ready)
+		smtp_global_release();
+	free(password);
 	return rc;
 }

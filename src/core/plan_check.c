@@ -94,7 +94,7 @@ static void rule_risk_measures(const struct plan_data *d, struct plan_check *pc)
 {
 	for (size_t i = 0; i < d->nrisks; i++) {
 		const struct risk *k = &d->risks[i];
-		enum risk_level l = risk_level_of_score(risk_score(k));
+		enum risk_level l = risk_level_of(k);
 
 		if (k->status == RISK_CLOSED || k->status == RISK_ACCEPTED || l < RISK_HIGH)
 			continue;

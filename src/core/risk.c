@@ -1,12 +1,15 @@
 /* risk.c: risk rules (scales, score, level), and conversions from JSON, forms and to JSON. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
 #include "../lib/timeutil.h"
 #include "jsonin.h"
+#include "process.h"
 #include "risk.h"
+#include "system.h"
 #include "validate.h"
 #include "../lib/banned.h"
 
@@ -21,25 +24,25 @@ static const char *const status_labels[RISK_STATUS__MAX] = { N_("Open"), N_("In 
 							      N_("Closed") };
 static const char *const level_names[RISK_LEVEL__MAX] = { "low", "medium", "high", "critical" };
 static const char *const level_labels[RISK_LEVEL__MAX] = { N_("low"), N_("medium"), N_("high"), N_("critical") };
-static const char *const likelihood_labels[RISK_SCALE] = { N_("rare"), N_("unlikely"), N_("possible"),
-							    N_("likely"), N_("almost certain") };
-static const char *const impact_labels[RISK_SCALE] = { N_("negligible"), N_("minor"), N_("moderate"),
-							N_("major"), N_("catastrophic") };
 
-#define MSG_CATEGORY N_("must be one of cyber, technical, environment, human, provider, people")
+#define MSG_CATEGORY N_("must be one of cyber, technical, environment, human, provider, people, or custom:<id> of an own category")
 #define MSG_STATUS N_("must be one of open, in_treatment, accepted, closed")
-#define MSG_SCALE N_("must be a whole number from 1 to 5")
+#define MSG_SCALE(k) risk_scale_msg((k)->scale)
 
 void risk_init(struct risk *k)
 {
 	memset(k, 0, sizeof(*k));
-	k->title = k->description = k->measures = k->immediate_actions = "";
+	k->title = k->description = k->measures = k->immediate_actions = k->category_name = "";
 	k->category = RISK_CAT_UNSET;
+	k->scale = RISK_SCALE_5X5;
+	k->cost_per_day = -1;
 	k->status = RISK_OPEN;
 }
 
 const char *risk_category_name(enum risk_category c)
 {
+	if (c == RISK_CAT_OWN)
+		return "custom";
 	return (int)c >= 0 && c < RISK_CAT__MAX ? category_names[c] : "";
 }
 
@@ -56,6 +59,30 @@ int risk_category_parse(const char *s, enum risk_category *c_r)
 			return 0;
 		}
 	return -1;
+}
+
+int risk_category_value_parse(const char *s, enum risk_category *c_r, int64_t *id_r)
+{
+	long long id;
+
+	if (strncmp(s, "custom:", 7) == 0) {
+		if (parse_id(s + 7, &id) < 0)
+			return -1;
+		*c_r = RISK_CAT_OWN;
+		*id_r = id;
+		return 0;
+	}
+	if (risk_category_parse(s, c_r) < 0)
+		return -1;
+	*id_r = 0;
+	return 0;
+}
+
+const char *risk_category_value(struct arena *a, const struct risk *k)
+{
+	if (k->category == RISK_CAT_OWN)
+		return arena_printf(a, "custom:%lld", (long long)k->category_id);
+	return risk_category_name(k->category);
 }
 
 const char *risk_status_name(enum risk_status s)
@@ -90,30 +117,94 @@ const char *risk_level_label(enum risk_level l)
 
 const char *risk_likelihood_label(int value)
 {
-	return value >= 1 && value <= RISK_SCALE ? likelihood_labels[value - 1] : "";
+	return risk_scale_likelihood_label(RISK_SCALE_5X5, value);
 }
 
 const char *risk_impact_label(int value)
 {
-	return value >= 1 && value <= RISK_SCALE ? impact_labels[value - 1] : "";
+	return risk_scale_impact_label(RISK_SCALE_5X5, value);
 }
 
 int risk_score(const struct risk *k)
 {
-	if (k->likelihood < 1 || k->likelihood > RISK_SCALE || k->impact < 1 || k->impact > RISK_SCALE)
+	int n = risk_scale_size(k->scale);
+
+	if (k->likelihood < 1 || k->likelihood > n || k->impact < 1 || k->impact > n)
 		return 0;
 	return k->likelihood * k->impact;
 }
 
 enum risk_level risk_level_of_score(int score)
 {
-	if (score >= 20)
-		return RISK_CRITICAL;
-	if (score >= 10)
-		return RISK_HIGH;
-	if (score >= 5)
-		return RISK_MEDIUM;
-	return RISK_LOW;
+	return risk_scale_level(RISK_SCALE_5X5, score);
+}
+
+enum risk_level risk_level_of(const struct risk *k)
+{
+	return risk_scale_level(k->scale, risk_score(k));
+}
+
+void risk_rescale(struct risk *k, enum risk_scale_kind to)
+{
+	k->likelihood = risk_scale_map(k->scale, to, k->likelihood);
+	k->impact = risk_scale_map(k->scale, to, k->impact);
+	k->scale = to;
+}
+
+static long index_of_system(const struct system *systems, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (systems[i].id == id)
+			return (long)i;
+	return -1;
+}
+
+int64_t risk_cost_per_day(const struct risk *k, const struct system *systems, size_t n, const struct process *processes,
+			  size_t np)
+{
+	char *hit = calloc(n ? n : 1, 1); /* systems that are affected, or need an affected one */
+	int64_t sum = 0;
+	int changed = 1;
+
+	if (!hit)
+		return -1;
+	for (int i = 0; i < k->nsystems; i++) {
+		long s = index_of_system(systems, n, k->system_ids[i]);
+
+		if (s >= 0)
+			hit[s] = 1;
+	}
+	/* a system that depends on a hit system is hit too; repeat until nothing changes (cycles end) */
+	while (changed) {
+		changed = 0;
+		for (size_t s = 0; s < n; s++) {
+			if (hit[s])
+				continue;
+			for (int d = 0; d < systems[s].ndeps && !hit[s]; d++) {
+				long t = index_of_system(systems, n, systems[s].depends_on_ids[d]);
+
+				if (t >= 0 && hit[t]) {
+					hit[s] = 1;
+					changed = 1;
+				}
+			}
+		}
+	}
+	for (size_t p = 0; p < np; p++) {
+		int counted = 0;
+
+		for (int i = 0; i < k->nprocesses && !counted; i++)
+			counted = processes[p].id == k->process_ids[i];
+		for (int i = 0; i < processes[p].nsystems && !counted; i++) {
+			long s = index_of_system(systems, n, processes[p].system_ids[i]);
+
+			counted = s >= 0 && hit[s];
+		}
+		if (counted)
+			sum += process_cost_per_day(&processes[p]);
+	}
+	free(hit);
+	return sum;
 }
 
 /* A known threat id onto the list; an unknown one is a field error. */
@@ -162,14 +253,46 @@ static void threats_from_json(struct risk *k, const json_t *arr, struct field_er
 	}
 }
 
-static void scale_from_json(const json_t *v, const char *field, int *out, struct field_errors *fe)
+static void scale_from_json(const struct risk *k, const json_t *v, const char *field, int *out, struct field_errors *fe)
 {
-	if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > RISK_SCALE) {
-		fe_add(fe, field, MSG_SCALE);
+	if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > risk_scale_size(k->scale)) {
+		fe_add(fe, field, MSG_SCALE(k));
 		return;
 	}
 	*out = (int)json_integer_value(v);
 }
+
+/* An id list ("process_ids") into ids; entries that are not positive whole numbers are field errors. */
+static void ids_from_json(const json_t *arr, const char *name, const char *msg, int64_t *ids, int *n_r,
+			  struct field_errors *fe)
+{
+	char field[48];
+	size_t i;
+
+	if (!json_is_array(arr)) {
+		fe_add(fe, name, N_("must be a list"));
+		return;
+	}
+	if (json_array_size(arr) > RISK_MAX_LINKS) {
+		fe_add(fe, name, N_("has too many entries"));
+		return;
+	}
+	*n_r = 0;
+	for (i = 0; i < json_array_size(arr); i++) {
+		const json_t *v = json_array_get(arr, i);
+
+		if (!json_is_integer(v) || json_integer_value(v) <= 0) {
+			snprintf(field, sizeof(field), "%s[%zu]", name, i);
+			fe_add(fe, field, msg);
+			ids[(*n_r)++] = 0; /* keeps the positions of the others */
+			continue;
+		}
+		ids[(*n_r)++] = json_integer_value(v);
+	}
+}
+
+#define MSG_PROCESS N_("is not a process of this organisation")
+#define MSG_SYSTEM N_("is not an IT system of this organisation")
 
 static void date_from_json(struct risk *k, struct arena *a, const json_t *v, struct field_errors *fe)
 {
@@ -194,8 +317,10 @@ void risk_from_json(struct risk *k, struct arena *a, const json_t *obj, int part
 
 	if (!partial) {
 		int64_t id = k->id, version = k->version, cat = k->created_at, uat = k->updated_at;
+		enum risk_scale_kind scale = k->scale;
 
 		risk_init(k);
+		k->scale = scale;
 		k->id = id;
 		k->version = version;
 		k->created_at = cat;
@@ -211,15 +336,20 @@ void risk_from_json(struct risk *k, struct arena *a, const json_t *obj, int part
 		else if (strcmp(key, "immediate_actions") == 0)
 			jsonin_string(val, a, key, &k->immediate_actions, fe);
 		else if (strcmp(key, "category") == 0) {
-			if (!json_is_string(val) || risk_category_parse(json_string_value(val), &k->category) < 0)
+			if (!json_is_string(val) ||
+			    risk_category_value_parse(json_string_value(val), &k->category, &k->category_id) < 0)
 				fe_add(fe, key, MSG_CATEGORY);
 		} else if (strcmp(key, "status") == 0) {
 			if (!json_is_string(val) || risk_status_parse(json_string_value(val), &k->status) < 0)
 				fe_add(fe, key, MSG_STATUS);
 		} else if (strcmp(key, "likelihood") == 0)
-			scale_from_json(val, key, &k->likelihood, fe);
+			scale_from_json(k, val, key, &k->likelihood, fe);
 		else if (strcmp(key, "impact") == 0)
-			scale_from_json(val, key, &k->impact, fe);
+			scale_from_json(k, val, key, &k->impact, fe);
+		else if (strcmp(key, "process_ids") == 0)
+			ids_from_json(val, key, MSG_PROCESS, k->process_ids, &k->nprocesses, fe);
+		else if (strcmp(key, "system_ids") == 0)
+			ids_from_json(val, key, MSG_SYSTEM, k->system_ids, &k->nsystems, fe);
 		else if (strcmp(key, "owner_contact_id") == 0) {
 			long long id;
 
@@ -229,7 +359,8 @@ void risk_from_json(struct risk *k, struct arena *a, const json_t *obj, int part
 			date_from_json(k, a, val, fe);
 		else if (strcmp(key, "threat_refs") == 0)
 			threats_from_json(k, val, fe);
-		else if (jsonin_is_readonly(key) || strcmp(key, "score") == 0 || strcmp(key, "level") == 0)
+		else if (jsonin_is_readonly(key) || strcmp(key, "score") == 0 || strcmp(key, "level") == 0 ||
+			 strcmp(key, "cost_per_day") == 0 || strcmp(key, "category_name") == 0)
 			continue; /* computed: clients may send back what they read */
 		else
 			fe_add(fe, key, N_("is not a known field"));
@@ -237,15 +368,37 @@ void risk_from_json(struct risk *k, struct arena *a, const json_t *obj, int part
 }
 
 /* A scale value from a form: empty means not given (validate names it). */
-static void scale_from_form(const char *v, const char *field, int *out, struct field_errors *fe)
+static void scale_from_form(const struct risk *k, const char *v, const char *field, int *out, struct field_errors *fe)
 {
 	*out = 0;
 	if (!v || !*v)
 		return;
-	if (strlen(v) != 1 || v[0] < '1' || v[0] > '0' + RISK_SCALE)
-		fe_add(fe, field, MSG_SCALE);
+	if (strlen(v) != 1 || v[0] < '1' || v[0] > '0' + risk_scale_size(k->scale))
+		fe_add(fe, field, MSG_SCALE(k));
 	else
 		*out = v[0] - '0';
+}
+
+/* Repeated form fields (one "process" per checked box) into ids. */
+static void ids_from_form(const struct kv_list *form, const char *key, const char *name, const char *msg,
+			  int64_t *ids, int *n_r, struct field_errors *fe)
+{
+	long long id;
+
+	*n_r = 0;
+	for (size_t i = 0; i < form->n; i++) {
+		if (strcmp(form->items[i].key, key) != 0 || !*form->items[i].val)
+			continue;
+		if (*n_r >= RISK_MAX_LINKS) {
+			fe_add(fe, name, N_("has too many entries"));
+			return;
+		}
+		if (parse_id(form->items[i].val, &id) < 0) {
+			fe_add(fe, name, msg);
+			continue;
+		}
+		ids[(*n_r)++] = id;
+	}
 }
 
 void risk_from_form(struct risk *k, const struct kv_list *form, struct field_errors *fe)
@@ -260,15 +413,18 @@ void risk_from_form(struct risk *k, const struct kv_list *form, struct field_err
 	k->measures = (v = kv_get(form, "measures")) ? v : "";
 	k->immediate_actions = (v = kv_get(form, "immediate_actions")) ? v : "";
 	k->category = RISK_CAT_UNSET;
+	k->category_id = 0;
 	v = kv_get(form, "category");
-	if (v && *v && risk_category_parse(v, &k->category) < 0)
+	if (v && *v && risk_category_value_parse(v, &k->category, &k->category_id) < 0)
 		fe_add(fe, "category", MSG_CATEGORY);
 	k->status = RISK_OPEN;
 	v = kv_get(form, "status");
 	if (v && *v && risk_status_parse(v, &k->status) < 0)
 		fe_add(fe, "status", MSG_STATUS);
-	scale_from_form(kv_get(form, "likelihood"), "likelihood", &k->likelihood, fe);
-	scale_from_form(kv_get(form, "impact"), "impact", &k->impact, fe);
+	scale_from_form(k, kv_get(form, "likelihood"), "likelihood", &k->likelihood, fe);
+	scale_from_form(k, kv_get(form, "impact"), "impact", &k->impact, fe);
+	ids_from_form(form, "process", "process_ids", MSG_PROCESS, k->process_ids, &k->nprocesses, fe);
+	ids_from_form(form, "system", "system_ids", MSG_SYSTEM, k->system_ids, &k->nsystems, fe);
 	k->owner_contact_id = 0;
 	v = kv_get(form, "owner_contact_id");
 	if (v && *v) {
@@ -297,14 +453,14 @@ void risk_validate(struct risk *k, struct arena *a, struct field_errors *fe)
 	int y, m, d, i, j;
 
 	validate_line(fe, "title", a, k->title, 1, RISK_TITLE_MAX, &k->title);
-	if ((int)k->category < 0 || k->category >= RISK_CAT__MAX)
+	if (((int)k->category < 0 || k->category >= RISK_CAT__MAX) && !(k->category == RISK_CAT_OWN && k->category_id > 0))
 		fe_add(fe, "category", MSG_CATEGORY);
 	if ((int)k->status < 0 || k->status >= RISK_STATUS__MAX)
 		fe_add(fe, "status", MSG_STATUS);
-	if (k->likelihood < 1 || k->likelihood > RISK_SCALE)
-		fe_add(fe, "likelihood", MSG_SCALE);
-	if (k->impact < 1 || k->impact > RISK_SCALE)
-		fe_add(fe, "impact", MSG_SCALE);
+	if (k->likelihood < 1 || k->likelihood > risk_scale_size(k->scale))
+		fe_add(fe, "likelihood", MSG_SCALE(k));
+	if (k->impact < 1 || k->impact > risk_scale_size(k->scale))
+		fe_add(fe, "impact", MSG_SCALE(k));
 	validate_multiline(fe, "description", k->description, RISK_TEXT_MAX);
 	validate_multiline(fe, "measures", k->measures, RISK_TEXT_MAX);
 	validate_multiline(fe, "immediate_actions", k->immediate_actions, RISK_TEXT_MAX);
@@ -317,28 +473,65 @@ void risk_validate(struct risk *k, struct arena *a, struct field_errors *fe)
 				fe_add(fe, field, N_("is chosen twice"));
 				break;
 			}
+	for (i = 0; i < k->nprocesses; i++)
+		for (j = 0; j < i; j++)
+			if (k->process_ids[i] == k->process_ids[j]) {
+				snprintf(field, sizeof(field), "process_ids[%d]", i);
+				fe_add(fe, field, N_("is chosen twice"));
+				break;
+			}
+	for (i = 0; i < k->nsystems; i++)
+		for (j = 0; j < i; j++)
+			if (k->system_ids[i] == k->system_ids[j]) {
+				snprintf(field, sizeof(field), "system_ids[%d]", i);
+				fe_add(fe, field, N_("is chosen twice"));
+				break;
+			}
+}
+
+static json_t *ids_json(const int64_t *ids, int n)
+{
+	json_t *arr = json_array();
+
+	for (int i = 0; arr && i < n; i++)
+		json_array_append_new(arr, json_integer(ids[i]));
+	return arr;
 }
 
 json_t *risk_to_json(const struct risk *k)
 {
-	char created[21], updated[21];
+	char created[21], updated[21], catval[32];
 	int score = risk_score(k);
-	json_t *o, *refs;
+	json_t *o, *refs, *procs, *syss;
 
 	refs = json_array();
-	if (!refs)
+	procs = ids_json(k->process_ids, k->nprocesses);
+	syss = ids_json(k->system_ids, k->nsystems);
+	if (!refs || !procs || !syss) {
+		json_decref(refs);
+		json_decref(procs);
+		json_decref(syss);
 		return NULL;
+	}
+	if (k->category == RISK_CAT_OWN)
+		snprintf(catval, sizeof(catval), "custom:%lld", (long long)k->category_id);
+	else
+		snprintf(catval, sizeof(catval), "%s", risk_category_name(k->category));
 	for (int i = 0; i < k->nthreats; i++)
 		json_array_append_new(refs, json_string(k->threat_refs[i]));
 	kf_time_iso(k->created_at, created);
 	kf_time_iso(k->updated_at, updated);
-	o = json_pack("{s:I, s:I, s:s, s:s, s:s, s:i, s:i, s:i, s:s, s:o, s:s, s:s, s:o, s:o, s:s, s:s, s:s}", "id",
-		      (json_int_t)k->id, "version", (json_int_t)k->version, "title", k->title, "category",
-		      risk_category_name(k->category), "description", k->description, "likelihood", k->likelihood,
-		      "impact", k->impact, "score", score, "level", risk_level_name(risk_level_of_score(score)),
+	o = json_pack("{s:I, s:I, s:s, s:s, s:o, s:s, s:i, s:i, s:i, s:s, s:o, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o, "
+		      "s:s, s:s}",
+		      "id", (json_int_t)k->id, "version", (json_int_t)k->version, "title", k->title, "category", catval,
+		      "category_name", k->category == RISK_CAT_OWN ? json_string(k->category_name) : json_null(),
+		      "description", k->description, "likelihood", k->likelihood, "impact", k->impact, "score", score,
+		      "level", risk_level_name(risk_level_of(k)),
 		      "owner_contact_id", k->owner_contact_id ? json_integer(k->owner_contact_id) : json_null(),
 		      "measures", k->measures, "status", risk_status_name(k->status), "review_date",
 		      k->review_date[0] ? json_string(k->review_date) : json_null(), "threat_refs", refs,
-		      "immediate_actions", k->immediate_actions, "created_at", created, "updated_at", updated);
+		      "immediate_actions", k->immediate_actions, "process_ids", procs, "system_ids", syss, "cost_per_day",
+		      k->cost_per_day >= 0 ? json_integer(k->cost_per_day) : json_null(), "created_at", created,
+		      "updated_at", updated);
 	return o;
 }

@@ -24,6 +24,7 @@ struct app {
 	struct throttle *throttle;
 	int tls_proxy;        /* cookies get Secure */
 	char base_url[256];   /* http://host:port, for links printed on the console */
+	int mail_configured;  /* notifications: serve --smtp-url given */
 };
 
 enum req_state { REQ_NEW, REQ_DEFERRED, REQ_READY };

@@ -118,6 +118,12 @@ void tx_rollback(struct store_conn *c);
 enum kf_err contact_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct contact *ct);
 enum kf_err role_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct role *r);
 
+/* riskcfg: a risk's affected processes and systems, replaced inside the caller's transaction. */
+enum kf_err risk_write_links(struct store_conn *c, int64_t org, const struct risk *k);
+/* riskcfg: drops the links of every risk to a process (is_system 0) or system being deleted, each with history. */
+enum kf_err risk_drop_links(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int is_system,
+			    int64_t item_id);
+
 /* Appends the alarm steps naming contact id to *names ("A, alarm chain step 2"). */
 enum kf_err alarm_contact_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id, const char **names);
 

@@ -20,6 +20,7 @@
 #include "../core/process.h"
 #include "../core/review.h"
 #include "../core/risk.h"
+#include "../core/risk_owncat.h"
 #include "../core/role.h"
 #include "../core/system.h"
 #include "../lib/err.h"
@@ -137,7 +138,11 @@ enum kf_err store_team_adopt(struct store_conn *c, struct arena *a, int64_t org,
  */
 enum kf_err store_risk_list(struct store_conn *c, struct arena *a, int64_t org, struct risk **list_r, size_t *n_r);
 enum kf_err store_risk_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct risk *out);
-/* Adds a field error when the owner is no contact here; KF_EINVAL then. */
+/*
+ * Adds a field error for each reference that is not a live item here (owner,
+ * own category, process_ids[i], system_ids[i]) and for likelihood/impact
+ * beyond the organisation's scale; KF_EINVAL then.
+ */
 enum kf_err store_risk_check_owner(struct store_conn *c, const struct risk *k, int64_t org, struct field_errors *fe);
 enum kf_err store_risk_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct risk *k,
 			      struct field_errors *fe);
@@ -152,6 +157,34 @@ enum kf_err store_risk_delete(struct store_conn *c, struct arena *a, int64_t org
  */
 enum kf_err store_risk_adopt(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct risk *risks,
 			     size_t n, size_t *created_r, size_t *skipped_r);
+/* riskcfg: the risk settings and own categories */
+/* The settings; before the first write id and version are 0 and the scale is 5×5. */
+enum kf_err store_risk_settings_get(struct store_conn *c, int64_t org, struct risk_settings *out);
+/*
+ * Writes the settings (version 0 creates them). A new scale while risks exist
+ * needs confirm (else KF_EINVAL with a field error on confirm_rescale); then
+ * every risk is mapped onto the new scale in the same transaction, with one
+ * history record per changed risk (*rescaled_r counts them).
+ */
+enum kf_err store_risk_settings_put(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				    int64_t expected_version, struct risk_settings *s, int confirm,
+				    struct risk_settings *current_r, size_t *rescaled_r, struct field_errors *fe);
+/* Own categories, by name; names are unique per organisation (KF_EINVAL on name). Deletion is refused
+ * (KF_EINUSE, *used_by_r lists the risk titles) while risks use the category. */
+enum kf_err store_risk_owncat_list(struct store_conn *c, struct arena *a, int64_t org, struct risk_owncat **list_r,
+				   size_t *n_r);
+enum kf_err store_risk_owncat_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id,
+				  struct risk_owncat *out);
+enum kf_err store_risk_owncat_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				     struct risk_owncat *k, struct field_errors *fe);
+enum kf_err store_risk_owncat_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				     int64_t expected_version, struct risk_owncat *k, struct risk_owncat *current_r,
+				     struct field_errors *fe);
+enum kf_err store_risk_owncat_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id,
+				      const char **used_by_r);
+enum kf_err store_risk_owncat_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				     int64_t expected_version, struct risk_owncat *current_r, const char **used_by_r);
+/* riskcfg end */
 
 /* step 2: alarm chain */
 
@@ -470,6 +503,61 @@ enum kf_err store_review_marks_list(struct store_conn *c, struct arena *a, int64
 				    size_t *n_r);
 /* "Chapter reviewed": clears the chapter's open marks (*n_r: how many) and records who did it when in history. */
 enum kf_err store_review_marks_clear(struct store_conn *c, int64_t org, int64_t actor, enum chapter ch, int64_t *n_r);
+
+/* notifications */
+#include "../core/mail.h"
+#include "../core/notify.h"
+
+/*
+ * The mail outbox and notifications. store_outbox_enqueue and store_notify
+ * begin NO transaction of their own: call them inside the transaction of the
+ * change they report (in a store_*.c write between tx_begin and tx_commit),
+ * so the change, its notification and its email commit or roll back together.
+ * Without a transaction each statement commits on its own.
+ *
+ * store_outbox_enqueue queues one plain-text UTF-8 email; link is a path below
+ * the base URL ("/o/1/exercises", "" = none) that the sender appends to the
+ * text as a full address. KF_EINVAL when the recipient is no valid address.
+ */
+enum kf_err store_outbox_enqueue(struct store_conn *c, int64_t org, const char *recipient, const char *subject,
+				 const char *body, const char *link);
+/*
+ * Tells user (a member of org) something: writes the in-app notification and,
+ * when the user's preference for kind allows it and the account is enabled,
+ * queues the email (German text: subject and body from text). text is an
+ * English message id marked with N_() holding at most one "%s", which param
+ * fills (user data, e.g. an item's name; may be NULL); link as above.
+ *   store_notify(c, org, assignee, NOTIFY_ASSIGNMENT, N_("You were assigned the task \"%s\"."), t->title,
+ *                "/o/1/tasks/7");
+ */
+enum kf_err store_notify(struct store_conn *c, int64_t org, int64_t user, enum notify_kind kind, const char *text,
+			 const char *param, const char *link);
+/*
+ * A reminder for the organisation's admins and Notfallleiter, given once per
+ * key (e.g. "review-due:2025-03-01"): in one transaction the key is claimed and
+ * each of them is notified. *notified_r is 0 when the key was claimed before.
+ */
+enum kf_err store_remind(struct store_conn *c, int64_t org, const char *key, enum notify_kind kind, const char *text,
+			 const char *param, const char *link, int *notified_r);
+/* The user's notifications (org 0 = of all the user's organisations), unread first, newest first; at most limit. */
+enum kf_err store_notification_list(struct store_conn *c, struct arena *a, int64_t user, int64_t org, int unread_only,
+				    int limit, struct notification **list_r, size_t *n_r);
+enum kf_err store_notification_unread_count(struct store_conn *c, int64_t user, int64_t org, int64_t *n_r);
+/* Marks one of the user's notifications read; KF_ENOTFOUND when it is not the user's. Reading twice is fine. */
+enum kf_err store_notification_read(struct store_conn *c, int64_t user, int64_t id);
+/* Marks all the user's unread notifications (of org, 0 = all) read; *n_r says how many. */
+enum kf_err store_notification_read_all(struct store_conn *c, int64_t user, int64_t org, int64_t *n_r);
+enum kf_err store_notify_prefs_get(struct store_conn *c, int64_t user, struct notify_prefs *p);
+enum kf_err store_notify_prefs_put(struct store_conn *c, int64_t user, const struct notify_prefs *p);
+/* For the sender: mails due at now (not sent, not given up), oldest first, at most limit. */
+enum kf_err store_outbox_due(struct store_conn *c, struct arena *a, int64_t now, int limit, struct outbox_mail **list_r,
+			     size_t *n_r);
+enum kf_err store_outbox_sent(struct store_conn *c, int64_t id, int64_t now);
+/* Records a failed attempt: retry at retry_at, or give the mail up when retry_at is 0. */
+enum kf_err store_outbox_failed(struct store_conn *c, int64_t id, int64_t retry_at, const char *error, int64_t now);
+/* How many mails of org wait, were sent and were given up. */
+enum kf_err store_outbox_counts(struct store_conn *c, int64_t org, int64_t *waiting_r, int64_t *sent_r,
+				int64_t *failed_r);
 
 /* Number of history records of one item (for tests and the history view). */
 enum kf_err store_history_count(struct store_conn *c, int64_t org, const char *entity, int64_t id, int64_t *n_r);

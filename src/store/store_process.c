@@ -255,6 +255,9 @@ enum kf_err store_process_delete(struct store_conn *c, struct arena *a, int64_t 
 		err = KF_ECONFLICT;
 		goto fail;
 	}
+	err = risk_drop_links(c, a, org, actor, 0, id); /* riskcfg: risks keep their other links */
+	if (err)
+		goto fail;
 	q_start(&q, c, STMT_PROCESS_DELETE);
 	q_int(&q, 1, org);
 	q_int(&q, 2, id);

@@ -367,6 +367,9 @@ enum kf_err store_system_delete(struct store_conn *c, struct arena *a, int64_t o
 	}
 	if (err)
 		goto fail;
+	err = risk_drop_links(c, a, org, actor, 1, id); /* riskcfg: risks keep their other links */
+	if (err)
+		goto fail;
 	q_start(&q, c, STMT_SYSTEM_DELETE);
 	q_int(&q, 1, org);
 	q_int(&q, 2, id);

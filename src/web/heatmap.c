@@ -13,12 +13,14 @@
 #define LEFT 128 /* room for the impact labels */
 #define TOP 8
 #define BOTTOM 72 /* room for the likelihood labels (staggered, long German words) and the axis title */
-#define WIDTH (LEFT + RISK_SCALE * CELL + 8)
-#define HEIGHT (TOP + RISK_SCALE * CELL + BOTTOM)
+#define WIDTH(n) (LEFT + (n) * CELL + 8)
+#define HEIGHT(n) (TOP + (n) * CELL + BOTTOM)
 
-void heatmap_count(struct heatmap *h, const struct risk *list, size_t n)
+void heatmap_count(struct heatmap *h, const struct risk *list, size_t n, enum risk_scale_kind scale)
 {
 	memset(h, 0, sizeof(*h));
+	h->scale = scale;
+	h->size = risk_scale_size(scale);
 	for (size_t i = 0; i < n; i++) {
 		const struct risk *k = &list[i];
 		int score = risk_score(k);
@@ -29,8 +31,10 @@ void heatmap_count(struct heatmap *h, const struct risk *list, size_t n)
 		}
 		if (!score)
 			continue;
+		if (k->likelihood > h->size || k->impact > h->size)
+			continue; /* not reached: values follow the scale */
 		h->cell[k->likelihood - 1][k->impact - 1]++;
-		h->level[risk_level_of_score(score)]++;
+		h->level[risk_scale_level(scale, score)]++;
 		h->total++;
 	}
 }
@@ -64,15 +68,16 @@ static void num_attr(struct strbuf *o, const char *name, int v)
 	html_attr(o, name, buf);
 }
 
-static void cell(struct req *r, int l, int i, int count)
+static void cell(struct req *r, const struct heatmap *h, int l, int i, int count)
 {
 	struct strbuf *o = &r->out;
-	enum risk_level lvl = risk_level_of_score(l * i);
-	int x = LEFT + (l - 1) * CELL, y = TOP + (RISK_SCALE - i) * CELL;
+	enum risk_level lvl = risk_scale_level(h->scale, l * i);
+	int x = LEFT + (l - 1) * CELL, y = TOP + (h->size - i) * CELL;
 	char tip[256];
 
 	snprintf(tip, sizeof(tip), "%s %d (%s), %s %d (%s): %d, %s", _(r->lang, "Likelihood"), l,
-		 _(r->lang, risk_likelihood_label(l)), _(r->lang, "Impact"), i, _(r->lang, risk_impact_label(i)), count,
+		 _(r->lang, risk_scale_likelihood_label(h->scale, l)), _(r->lang, "Impact"), i,
+		 _(r->lang, risk_scale_impact_label(h->scale, i)), count,
 		 _(r->lang, risk_level_label(lvl)));
 	html_lit(o, "<g");
 	html_attr(o, "class", count ? "cell filled" : "cell");
@@ -104,43 +109,44 @@ static void cell(struct req *r, int l, int i, int count)
 	html_lit(o, "</text></g>");
 }
 
-static void axes(struct req *r)
+static void axes(struct req *r, const struct heatmap *h)
 {
 	struct strbuf *o = &r->out;
-	char num[8];
+	const int n = h->size;
+	char num[16];
 
-	for (int v = 1; v <= RISK_SCALE; v++) {
+	for (int v = 1; v <= n; v++) {
 		snprintf(num, sizeof(num), "%d", v);
 		/* impact labels left of each row, likelihood labels under each column */
 		html_lit(o, "<text class=\"tick\" text-anchor=\"end\"");
 		num_attr(o, "x", LEFT - 8);
-		num_attr(o, "y", TOP + (RISK_SCALE - v) * CELL + CELL / 2 + 4);
+		num_attr(o, "y", TOP + (n - v) * CELL + CELL / 2 + 4);
 		html_lit(o, ">");
 		html_text(o, num);
 		html_lit(o, " ");
-		html_text(o, _(r->lang, risk_impact_label(v)));
+		html_text(o, _(r->lang, risk_scale_impact_label(h->scale, v)));
 		html_lit(o, "</text><text class=\"tick\" text-anchor=\"middle\"");
 		num_attr(o, "x", LEFT + (v - 1) * CELL + CELL / 2);
-		num_attr(o, "y", TOP + RISK_SCALE * CELL + 16);
+		num_attr(o, "y", TOP + n * CELL + 16);
 		html_lit(o, ">");
 		html_text(o, num);
 		html_lit(o, "</text><text class=\"tick small\" text-anchor=\"middle\"");
 		num_attr(o, "x", LEFT + (v - 1) * CELL + CELL / 2);
-		num_attr(o, "y", TOP + RISK_SCALE * CELL + (v % 2 ? 30 : 43));
+		num_attr(o, "y", TOP + n * CELL + (v % 2 ? 30 : 43));
 		html_lit(o, ">");
-		html_text(o, _(r->lang, risk_likelihood_label(v)));
+		html_text(o, _(r->lang, risk_scale_likelihood_label(h->scale, v)));
 		html_lit(o, "</text>");
 	}
 	html_lit(o, "<text class=\"axis\" text-anchor=\"middle\"");
-	num_attr(o, "x", LEFT + RISK_SCALE * CELL / 2);
-	num_attr(o, "y", HEIGHT - 6);
+	num_attr(o, "x", LEFT + n * CELL / 2);
+	num_attr(o, "y", HEIGHT(n) - 6);
 	html_lit(o, ">");
 	html_text(o, _(r->lang, "Likelihood"));
 	html_lit(o, " →</text><text class=\"axis\" text-anchor=\"middle\"");
 	num_attr(o, "x", 14);
-	num_attr(o, "y", TOP + RISK_SCALE * CELL / 2);
+	num_attr(o, "y", TOP + n * CELL / 2);
 	html_lit(o, " transform=\"rotate(-90 14 ");
-	html_textf(o, "%d", TOP + RISK_SCALE * CELL / 2);
+	html_textf(o, "%d", TOP + n * CELL / 2);
 	html_lit(o, ")\">");
 	html_text(o, _(r->lang, "Impact"));
 	html_lit(o, " →</text>");
@@ -151,7 +157,7 @@ void heatmap_figure(struct req *r, const struct heatmap *h)
 	struct strbuf *o = &r->out;
 	char viewbox[32];
 
-	snprintf(viewbox, sizeof(viewbox), "0 0 %d %d", WIDTH, HEIGHT);
+	snprintf(viewbox, sizeof(viewbox), "0 0 %d %d", WIDTH(h->size), HEIGHT(h->size));
 	html_lit(o, "<figure class=\"heatmap\" id=\"risk-matrix\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"");
 	html_attr(o, "viewBox", viewbox);
 	html_attr(o, "aria-label", _(r->lang, "Risk matrix: likelihood across, impact upwards"));
@@ -160,10 +166,10 @@ void heatmap_figure(struct req *r, const struct heatmap *h)
 	html_lit(o, "</title><desc>");
 	heatmap_summary(r, h);
 	html_lit(o, "</desc>");
-	for (int i = RISK_SCALE; i >= 1; i--)
-		for (int l = 1; l <= RISK_SCALE; l++)
-			cell(r, l, i, h->cell[l - 1][i - 1]);
-	axes(r);
+	for (int i = h->size; i >= 1; i--)
+		for (int l = 1; l <= h->size; l++)
+			cell(r, h, l, i, h->cell[l - 1][i - 1]);
+	axes(r, h);
 	html_lit(o, "</svg><figcaption id=\"risk-matrix-summary\">");
 	heatmap_summary(r, h);
 	html_lit(o, "</figcaption></figure>");

@@ -60,7 +60,7 @@ static int risks_card(struct req *r, const struct plan_data *d)
 	char href[64];
 
 	for (size_t i = 0; i < n; i++) {
-		enum risk_level l = risk_level_of_score(risk_score(&list[i]));
+		enum risk_level l = risk_level_of(&list[i]);
 
 		if (list[i].status == RISK_CLOSED)
 			continue;

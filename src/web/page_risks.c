@@ -26,10 +26,11 @@ static const char *contact_name(const struct contact *list, size_t n, int64_t id
 	return NULL;
 }
 
-/* The score with its level as text, coloured by level. */
-static void level_badge(struct req *r, int score)
+/* The score with its level (on the organisation's scale) as text, coloured by level. */
+static void level_badge(struct req *r, const struct risk *k)
 {
-	enum risk_level l = risk_level_of_score(score);
+	enum risk_level l = risk_level_of(k);
+	int score = risk_score(k);
 	static const char *const classes[RISK_LEVEL__MAX] = { "badge lvl-low", "badge lvl-medium", "badge lvl-high",
 							       "badge lvl-critical" };
 
@@ -39,6 +40,36 @@ static void level_badge(struct req *r, int score)
 	html_textf(&r->out, "%d · ", score);
 	html_text(&r->out, _(r->lang, risk_level_label(l)));
 	html_lit(&r->out, "</span>");
+}
+
+/* "12.000 €" (German) or "12,000 €"; a dash when unknown. */
+static void euros(struct req *r, int64_t v)
+{
+	char digits[32], out[48];
+	size_t n, k = 0;
+
+	if (v < 0) {
+		html_lit(&r->out, "–");
+		return;
+	}
+	snprintf(digits, sizeof(digits), "%lld", (long long)v);
+	n = strlen(digits);
+	for (size_t i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			out[k++] = r->lang == KF_LANG_DE ? '.' : ',';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+	html_text(&r->out, out);
+	html_lit(&r->out, "\u00a0€");
+}
+
+/* The category as the reader sees it: the own category's name, or the built-in label. */
+static const char *category_text(struct req *r, const struct risk *k)
+{
+	if (k->category == RISK_CAT_OWN)
+		return k->category_name;
+	return _(r->lang, risk_category_label(k->category));
 }
 
 static void cell(struct req *r, const char *column_msgid)
@@ -51,8 +82,8 @@ static void cell(struct req *r, const char *column_msgid)
 static void risks_table(struct req *r, const struct risk *list, size_t n, const struct contact *contacts,
 			size_t ncontacts)
 {
-	static const char *const columns[] = { N_("Risk"), N_("Category"), N_("Score"), N_("Owner"), N_("Status"),
-					       N_("Next review") };
+	static const char *const columns[] = { N_("Risk"), N_("Category"), N_("Score"), N_("Cost of one day"), N_("Owner"),
+					       N_("Status"), N_("Next review") };
 	struct strbuf *o = &r->out;
 	char href[80], today[11];
 
@@ -75,10 +106,14 @@ static void risks_table(struct req *r, const struct risk *list, size_t n, const 
 		html_text(o, k->title);
 		html_lit(o, "</a></th>");
 		cell(r, N_("Category"));
-		html_text(o, _(r->lang, risk_category_label(k->category)));
+		html_text(o, category_text(r, k));
 		html_lit(o, "</td>");
 		cell(r, N_("Score"));
-		level_badge(r, risk_score(k));
+		level_badge(r, k);
+		html_lit(o, "</td>");
+		cell(r, N_("Cost of one day"));
+		if (k->nprocesses || k->nsystems)
+			euros(r, k->cost_per_day);
 		html_lit(o, "</td>");
 		cell(r, N_("Owner"));
 		if (owner) {
@@ -109,13 +144,15 @@ static void risks_table(struct req *r, const struct risk *list, size_t n, const 
 void web_risks(struct req *r)
 {
 	struct strbuf *o = &r->out;
+	struct risk_settings rs;
 	struct contact *contacts;
 	struct risk *list;
 	size_t n, ncontacts;
 	struct heatmap h;
 	char href[64];
 
-	if (store_risk_list(r->db, r->arena, r->org.id, &list, &n) != KF_OK ||
+	if (store_risk_settings_get(r->db, r->org.id, &rs) != KF_OK ||
+	    store_risk_list(r->db, r->arena, r->org.id, &list, &n) != KF_OK ||
 	    store_contact_list(r->db, r->arena, r->org.id, &contacts, &ncontacts) != KF_OK) {
 		web_error_page(r, 500, N_("The database could not be read. Please try again."));
 		return;
@@ -140,7 +177,23 @@ void web_risks(struct req *r)
 		html_text(o, _(r->lang, "Adopt typical scenarios"));
 		html_lit(o, "</a></div>");
 	}
-	heatmap_count(&h, list, n);
+	if (kv_get(&r->query, "scale"))
+		page_notice(r, "ok", _(r->lang, "The risk scale was saved."));
+	/* riskcfg: scale and own categories */
+	html_lit(o, "<p class=\"scale-line\">");
+	html_text_subst(o, _(r->lang, "Scale: %s"), _(r->lang, risk_scale_label(rs.scale)));
+	html_lit(o, " · <a");
+	snprintf(href, sizeof(href), "/o/%lld/risks/settings", (long long)r->org.id);
+	html_attr(o, "href", href);
+	html_lit(o, ">");
+	html_text(o, _(r->lang, "Change the risk scale"));
+	html_lit(o, "</a> · <a");
+	snprintf(href, sizeof(href), "/o/%lld/risks/categories", (long long)r->org.id);
+	html_attr(o, "href", href);
+	html_lit(o, ">");
+	html_text(o, _(r->lang, "Risk categories"));
+	html_lit(o, "</a></p>");
+	heatmap_count(&h, list, n, rs.scale);
 	html_lit(o, "<section aria-labelledby=\"h-matrix\"><h2 id=\"h-matrix\">");
 	html_text(o, _(r->lang, "Risk matrix"));
 	html_lit(o, "</h2><p class=\"hint\">");
@@ -162,8 +215,10 @@ void web_risks(struct req *r)
 	page_end(r);
 }
 
-/* Options "— please choose —", then each value with its label; labels translated here. */
-static struct option *scale_options(struct req *r, const char *(*label)(int))
+typedef const char *(*scale_label_fn)(enum risk_scale_kind, int);
+
+/* Options "— please choose —", then each value of the scale with its label; labels translated here. */
+static struct option *scale_options(struct req *r, enum risk_scale_kind scale, scale_label_fn label)
 {
 	struct option *opts = ARENA_NEW(r->arena, struct option, RISK_SCALE + 1);
 
@@ -171,9 +226,9 @@ static struct option *scale_options(struct req *r, const char *(*label)(int))
 		return NULL;
 	opts[0].value = "";
 	opts[0].label = _(r->lang, "— please choose —");
-	for (int v = 1; v <= RISK_SCALE; v++) {
+	for (int v = 1; v <= risk_scale_size(scale); v++) {
 		opts[v].value = arena_printf(r->arena, "%d", v);
-		opts[v].label = arena_printf(r->arena, "%d – %s", v, _(r->lang, label(v)));
+		opts[v].label = arena_printf(r->arena, "%d – %s", v, _(r->lang, label(scale, v)));
 	}
 	return opts;
 }
@@ -184,11 +239,127 @@ static const char *scale_value(struct req *r, int v)
 }
 
 /* The saved value of a scale, as "3 – possible", where it differs from the input. */
-static const char *scale_saved(struct req *r, const struct risk *saved, int mine, int theirs, const char *(*label)(int))
+static const char *scale_saved(struct req *r, const struct risk *saved, int mine, int theirs, scale_label_fn label)
 {
 	if (!saved || mine == theirs)
 		return NULL;
-	return arena_printf(r->arena, "%d – %s", theirs, _(r->lang, label(theirs)));
+	return arena_printf(r->arena, "%d – %s", theirs, _(r->lang, label(saved->scale, theirs)));
+}
+
+static int has_id(const int64_t *ids, int n, int64_t id)
+{
+	for (int i = 0; i < n; i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
+}
+
+/* The first error among "name" and "name[i]". */
+static const char *list_error(const struct field_errors *fe, const char *name)
+{
+	const char *err = fe_get(fe, name);
+	char fkey[48];
+
+	for (int i = 0; i < RISK_MAX_LINKS && !err; i++) {
+		snprintf(fkey, sizeof(fkey), "%s[%d]", name, i);
+		err = fe_get(fe, fkey);
+	}
+	return err;
+}
+
+/* Affected processes or systems as checkboxes (name = "process" / "system", value = id). */
+static void link_boxes(struct req *r, const struct field_errors *fe, const char *field, const char *input, const char *legend, const char *hint,
+		       const int64_t *ids, int nids, const int64_t *item_ids, const char *const *item_names, size_t n,
+		       int readonly)
+{
+	struct strbuf *o = &r->out;
+	const char *err = list_error(fe, field);
+	char id[48];
+
+	html_lit(o, "<fieldset");
+	html_attr(o, "id", field);
+	html_attr(o, "class", err ? "links invalid" : "links");
+	if (err)
+		html_attr(o, "aria-describedby", arena_printf(r->arena, "err-%s", field));
+	html_lit(o, "><legend>");
+	html_text(o, _(r->lang, legend));
+	html_lit(o, "</legend><p class=\"hint\">");
+	html_text(o, _(r->lang, hint));
+	html_lit(o, "</p>");
+	if (err) {
+		html_lit(o, "<p class=\"error\"");
+		html_attr(o, "id", arena_printf(r->arena, "err-%s", field));
+		html_lit(o, ">");
+		html_text(o, _(r->lang, err));
+		html_lit(o, "</p>");
+	}
+	if (n == 0) {
+		html_lit(o, "<p class=\"empty\">");
+		html_text(o, _(r->lang, "None entered yet."));
+		html_lit(o, "</p>");
+	}
+	for (size_t i = 0; i < n; i++) {
+		snprintf(id, sizeof(id), "%s-%lld", input, (long long)item_ids[i]);
+		html_lit(o, "<div class=\"field check\"><input type=\"checkbox\"");
+		html_attr(o, "name", input);
+		html_attr(o, "id", id);
+		html_attr(o, "value", arena_printf(r->arena, "%lld", (long long)item_ids[i]));
+		if (has_id(ids, nids, item_ids[i]))
+			html_lit(o, " checked");
+		if (readonly)
+			html_lit(o, " disabled");
+		html_lit(o, "><label");
+		html_attr(o, "for", id);
+		html_lit(o, ">");
+		html_text(o, item_names[i]);
+		html_lit(o, "</label></div>");
+	}
+	html_lit(o, "</fieldset>");
+}
+
+/* "Affected: A, B" as links, and the cost of one day (existing risks, read view and edit view). */
+static void affected_summary(struct req *r, const struct risk *k, const struct process *procs, size_t np,
+			     const struct system *systems, size_t ns)
+{
+	struct strbuf *o = &r->out;
+	int first = 1;
+
+	html_lit(o, "<p class=\"affected\">");
+	html_text(o, _(r->lang, "Affected:"));
+	html_lit(o, " ");
+	for (size_t i = 0; i < np; i++)
+		if (has_id(k->process_ids, k->nprocesses, procs[i].id)) {
+			if (!first)
+				html_lit(o, ", ");
+			html_lit(o, "<a");
+			html_attr(o, "href", arena_printf(r->arena, "/o/%lld/processes/%lld", (long long)r->org.id,
+							  (long long)procs[i].id));
+			html_lit(o, ">");
+			html_text(o, procs[i].name);
+			html_lit(o, "</a>");
+			first = 0;
+		}
+	for (size_t i = 0; i < ns; i++)
+		if (has_id(k->system_ids, k->nsystems, systems[i].id)) {
+			if (!first)
+				html_lit(o, ", ");
+			html_lit(o, "<a");
+			html_attr(o, "href", arena_printf(r->arena, "/o/%lld/systems/%lld", (long long)r->org.id,
+							  (long long)systems[i].id));
+			html_lit(o, ">");
+			html_text(o, systems[i].name);
+			html_lit(o, "</a>");
+			first = 0;
+		}
+	if (first)
+		html_text(o, _(r->lang, "no processes or systems named yet"));
+	html_lit(o, "<br>");
+	html_text(o, _(r->lang, "Cost of one day down in this scenario:"));
+	html_lit(o, " <strong>");
+	euros(r, k->cost_per_day);
+	html_lit(o, "</strong> <span class=\"hint\">");
+	html_text(o, _(r->lang, "(the affected processes and every process that needs an affected system, each counted once)"));
+	html_lit(o, "</span></p>");
 }
 
 static const char *text_saved(const struct risk *saved, const char *mine, const char *theirs)
@@ -284,19 +455,39 @@ static void threat_boxes(struct req *r, const struct risk *k, const struct field
 static void risk_form(struct req *r, int status, const struct risk *k, const struct field_errors *fe,
 		      const struct risk *saved)
 {
-	int is_new = k->id == 0, readonly = r->org.role < MEMBER_EDITOR;
-	struct option cats[RISK_CAT__MAX + 1], stats[RISK_STATUS__MAX], *lik, *imp, *people;
+	int is_new = k->id == 0, readonly = r->org.role < MEMBER_EDITOR, ncats;
+	struct option *cats, stats[RISK_STATUS__MAX], *lik, *imp, *people;
 	struct strbuf *o = &r->out;
 	char action[80], version[24], back[64];
 	struct contact *contacts;
-	size_t ncontacts;
+	struct risk_owncat *owncats;
+	struct process *procs;
+	struct system *systems;
+	int64_t *pids, *sids;
+	const char **pnames, **snames;
+	size_t ncontacts, nowncats, np, ns;
 	struct field f;
 
 	if (store_contact_list(r->db, r->arena, r->org.id, &contacts, &ncontacts) != KF_OK ||
+	    store_risk_owncat_list(r->db, r->arena, r->org.id, &owncats, &nowncats) != KF_OK ||
+	    store_process_list(r->db, r->arena, r->org.id, &procs, &np) != KF_OK ||
+	    store_system_list(r->db, r->arena, r->org.id, &systems, &ns) != KF_OK ||
 	    !(people = ARENA_NEW(r->arena, struct option, ncontacts + 1)) ||
-	    !(lik = scale_options(r, risk_likelihood_label)) || !(imp = scale_options(r, risk_impact_label))) {
+	    !(cats = ARENA_NEW(r->arena, struct option, RISK_CAT__MAX + nowncats + 1)) ||
+	    !(pids = ARENA_NEW(r->arena, int64_t, np + 1)) || !(pnames = ARENA_NEW(r->arena, const char *, np + 1)) ||
+	    !(sids = ARENA_NEW(r->arena, int64_t, ns + 1)) || !(snames = ARENA_NEW(r->arena, const char *, ns + 1)) ||
+	    !(lik = scale_options(r, k->scale, risk_scale_likelihood_label)) ||
+	    !(imp = scale_options(r, k->scale, risk_scale_impact_label))) {
 		web_error_page(r, 500, N_("The database could not be read. Please try again."));
 		return;
+	}
+	for (size_t i = 0; i < np; i++) {
+		pids[i] = procs[i].id;
+		pnames[i] = procs[i].name;
+	}
+	for (size_t i = 0; i < ns; i++) {
+		sids[i] = systems[i].id;
+		snames[i] = systems[i].name;
 	}
 	people[0].value = "";
 	people[0].label = _(r->lang, "— nobody —");
@@ -309,6 +500,11 @@ static void risk_form(struct req *r, int status, const struct risk *k, const str
 	for (int i = 0; i < RISK_CAT__MAX; i++) {
 		cats[i + 1].value = risk_category_name((enum risk_category)i);
 		cats[i + 1].label = _(r->lang, risk_category_label((enum risk_category)i));
+	}
+	ncats = RISK_CAT__MAX + 1;
+	for (size_t i = 0; i < nowncats; i++, ncats++) {
+		cats[ncats].value = arena_printf(r->arena, "custom:%lld", (long long)owncats[i].id);
+		cats[ncats].label = owncats[i].name;
 	}
 	for (int i = 0; i < RISK_STATUS__MAX; i++) {
 		stats[i].value = risk_status_name((enum risk_status)i);
@@ -337,18 +533,20 @@ static void risk_form(struct req *r, int status, const struct risk *k, const str
 		html_lit(o, "<p class=\"score\">");
 		html_text(o, _(r->lang, "Score (likelihood × impact):"));
 		html_lit(o, " ");
-		level_badge(r, risk_score(k));
+		level_badge(r, k);
 		html_lit(o, "</p>");
+		affected_summary(r, k, procs, np, systems, ns);
 	}
 	f = (struct field){ .name = "title", .label = N_("Title"), .value = k->title, .required = 1, .readonly = readonly,
 			    .hint = N_("For example: ransomware, power outage, lost laptop."), .error = fe_get(fe, "title"),
 			    .saved = text_saved(saved, k->title, saved ? saved->title : "") };
 	form_input(r, &f);
-	f = (struct field){ .name = "category", .label = N_("Category"), .value = risk_category_name(k->category),
+	f = (struct field){ .name = "category", .label = N_("Category"),
+			    .value = (int)k->category < 0 ? "" : risk_category_value(r->arena, k),
 			    .required = 1, .readonly = readonly, .error = fe_get(fe, "category"),
-			    .saved = saved && saved->category != k->category
-					     ? _(r->lang, risk_category_label(saved->category)) : NULL };
-	form_select(r, &f, cats, RISK_CAT__MAX + 1);
+			    .saved = saved && (saved->category != k->category || saved->category_id != k->category_id)
+					     ? category_text(r, saved) : NULL };
+	form_select(r, &f, cats, ncats);
 	f = (struct field){ .name = "description", .label = N_("What could happen?"), .value = k->description,
 			    .readonly = readonly, .error = fe_get(fe, "description"),
 			    .saved = text_saved(saved, k->description, saved ? saved->description : "") };
@@ -357,13 +555,14 @@ static void risk_form(struct req *r, int status, const struct risk *k, const str
 	f = (struct field){ .name = "likelihood", .label = N_("Likelihood"), .value = scale_value(r, k->likelihood),
 			    .required = 1, .readonly = readonly, .hint = N_("How often could it happen?"),
 			    .error = fe_get(fe, "likelihood"),
-			    .saved = scale_saved(r, saved, k->likelihood, saved ? saved->likelihood : 0, risk_likelihood_label) };
-	form_select(r, &f, lik, RISK_SCALE + 1);
+			    .saved = scale_saved(r, saved, k->likelihood, saved ? saved->likelihood : 0,
+						 risk_scale_likelihood_label) };
+	form_select(r, &f, lik, risk_scale_size(k->scale) + 1);
 	f = (struct field){ .name = "impact", .label = N_("Impact"), .value = scale_value(r, k->impact), .required = 1,
 			    .readonly = readonly, .hint = N_("How bad would it be?"),
 			    .error = fe_get(fe, "impact"),
-			    .saved = scale_saved(r, saved, k->impact, saved ? saved->impact : 0, risk_impact_label) };
-	form_select(r, &f, imp, RISK_SCALE + 1);
+			    .saved = scale_saved(r, saved, k->impact, saved ? saved->impact : 0, risk_scale_impact_label) };
+	form_select(r, &f, imp, risk_scale_size(k->scale) + 1);
 	html_lit(o, "</div>");
 	f = (struct field){ .name = "owner_contact_id", .label = N_("Owner"),
 			    .value = k->owner_contact_id ? arena_printf(r->arena, "%lld", (long long)k->owner_contact_id) : "",
@@ -394,6 +593,12 @@ static void risk_form(struct req *r, int status, const struct risk *k, const str
 			    .error = fe_get(fe, "review_date"),
 			    .saved = text_saved(saved, k->review_date, saved ? saved->review_date : "") };
 	form_input(r, &f);
+	link_boxes(r, fe, "process_ids", "process", N_("Affected business processes"),
+		   N_("Which processes stop or suffer when this happens?"), k->process_ids, k->nprocesses, pids, pnames, np,
+		   readonly);
+	link_boxes(r, fe, "system_ids", "system", N_("Affected IT systems"),
+		   N_("Which IT systems fail? Every process that needs one of them counts for the cost of one day."),
+		   k->system_ids, k->nsystems, sids, snames, ns, readonly);
 	threat_boxes(r, k, fe, readonly, saved);
 	register_url(r, back, sizeof(back));
 	snprintf(action, sizeof(action), "/o/%lld/risks/%lld/delete", (long long)r->org.id, (long long)k->id);
@@ -402,17 +607,28 @@ static void risk_form(struct req *r, int status, const struct risk *k, const str
 	page_end(r);
 }
 
+/* The organisation's scale onto k (likelihood and impact are read and offered on it). */
+static void use_scale(struct req *r, struct risk *k)
+{
+	struct risk_settings rs;
+
+	if (store_risk_settings_get(r->db, r->org.id, &rs) == KF_OK)
+		k->scale = rs.scale;
+}
+
 void web_risk_new(struct req *r)
 {
 	struct risk k;
 
 	risk_init(&k);
+	use_scale(r, &k);
 	risk_form(r, 200, &k, NULL, NULL);
 }
 
 /* Reads and validates the posted form; 0 when it is fine. */
 static int read_form(struct req *r, struct risk *k, struct field_errors *fe)
 {
+	use_scale(r, k);
 	risk_from_form(k, &r->form, fe);
 	risk_validate(k, r->arena, fe);
 	if (fe->n) /* name an unknown owner together with the other mistakes */

@@ -50,6 +50,16 @@ void web_risk_confirm_delete(struct req *r);
 void web_risk_delete(struct req *r);
 void web_risk_templates(struct req *r);
 void web_risk_adopt(struct req *r);
+/* riskcfg */
+void web_risk_settings(struct req *r);
+void web_risk_settings_update(struct req *r);
+void web_risk_categories(struct req *r);
+void web_risk_category_create(struct req *r);
+void web_risk_category_edit(struct req *r);
+void web_risk_category_update(struct req *r);
+void web_risk_category_confirm_delete(struct req *r);
+void web_risk_category_delete(struct req *r);
+/* riskcfg end */
 
 /* step 2: alarm chain */
 
@@ -178,5 +188,14 @@ void web_alarm_plan_edit(struct req *r);
 void web_alarm_plan_update(struct req *r);
 
 void web_asset(struct req *r);
+
+/* notifications */
+void web_notifications(struct req *r);
+void web_notification_read(struct req *r);
+void web_notifications_read_all(struct req *r);
+void web_notify_settings(struct req *r);
+void web_notify_settings_update(struct req *r);
+/* The link to the notifications with the unread count, for the page header. */
+void web_notify_header_link(struct req *r);
 
 #endif

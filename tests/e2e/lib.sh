@@ -69,6 +69,7 @@ BODY=
 HEADERS=$KF_TMP/headers
 : >"$HEADERS"
 
+KF_SERVE_ARGS=()        # notifications: extra arguments of `krisenfest serve` (--smtp-url ...)
 declare -A KF_JAR=()    # client name -> cookie jar file
 declare -A KF_CSRF=()   # client name -> CSRF token (API or form)
 declare -A KF_BEARER=() # client name -> API token
@@ -327,7 +328,7 @@ kf_start() {
 	for try in 1 2 3; do
 		KF_PORT=$(free_port) || kf_die "no free port"
 		KF_BASE=http://127.0.0.1:$KF_PORT
-		"$KRISENFEST" serve --data "$KF_DATA" --listen "127.0.0.1:$KF_PORT" \
+		"$KRISENFEST" serve --data "$KF_DATA" --listen "127.0.0.1:$KF_PORT" "${KF_SERVE_ARGS[@]}" \
 			>>"$KF_TMP/server.log" 2>&1 </dev/null &
 		KF_PID=$!
 		deadline=$((SECONDS + KF_START_TIMEOUT))
