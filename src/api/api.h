@@ -178,5 +178,15 @@ void api_notification_read(struct req *r);
 void api_notification_read_all(struct req *r);
 void api_notify_prefs_get(struct req *r);
 void api_notify_prefs_put(struct req *r);
+/* members: invitations and members */
+void api_member_list(struct req *r);
+void api_member_get(struct req *r);
+void api_member_patch(struct req *r);
+void api_member_delete(struct req *r);
+void api_invitation_list(struct req *r);
+void api_invitation_create(struct req *r);
+void api_invitation_get(struct req *r);
+void api_invitation_revoke(struct req *r);
+void api_invitation_accept(struct req *r);
 
 #endif

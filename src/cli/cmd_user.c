@@ -1,4 +1,4 @@
-/* cmd_user.c: `krisenfest user add|list|passwd`: accounts from the command line. */
+/* cmd_user.c: `krisenfest user add|list|passwd|invite`: accounts and invitations from the command line. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +7,7 @@
 #include "../core/validate.h"
 #include "../lib/arena.h"
 #include "../lib/secret.h"
+#include "../lib/timeutil.h"
 #include "../store/store.h"
 #include "cli.h"
 #include "../lib/banned.h"
@@ -15,14 +16,18 @@ static const char help[] = N_(
 	"Usage: krisenfest user add --data DIR --email EMAIL [--name NAME] --org ORG-ID --role ROLE --password-stdin\n"
 	"       krisenfest user list --data DIR\n"
 	"       krisenfest user passwd --data DIR --email EMAIL --password-stdin\n"
+	"       krisenfest user invite --data DIR --org ORG-ID --email EMAIL --role ROLE [--days N] [--base-url URL]\n"
 	"\n"
 	"ROLE is one of reader, editor, notfallleiter, admin. When EMAIL already has an account,\n"
 	"it joins the organisation with ROLE and keeps its password.\n"
 	"Passwords (at least 10 characters) are read from the first line of standard input.\n"
-	"Setting a password ends all sessions of that user.\n");
+	"Setting a password ends all sessions of that user.\n"
+	"invite prints a one-time link (valid for N days, default 7) with which EMAIL sets a password\n"
+	"and joins; URL is the address people open krisenfest with (default http://127.0.0.1:8080).\n");
 
 struct user_args {
 	const char *dir, *email, *name, *org, *role;
+	const char *days, *base_url; /* members: invitations */
 	int pw_stdin;
 };
 
@@ -34,6 +39,8 @@ static int parse_args(int argc, char **argv, struct user_args *ua)
 					       { "org", required_argument, NULL, 'o' },
 					       { "role", required_argument, NULL, 'r' },
 					       { "password-stdin", no_argument, NULL, 'p' },
+					       { "days", required_argument, NULL, 'D' },
+					       { "base-url", required_argument, NULL, 'b' },
 					       { "help", no_argument, NULL, 'h' },
 					       { NULL, 0, NULL, 0 } };
 	int c;
@@ -49,6 +56,8 @@ static int parse_args(int argc, char **argv, struct user_args *ua)
 		case 'o': ua->org = optarg; break;
 		case 'r': ua->role = optarg; break;
 		case 'p': ua->pw_stdin = 1; break;
+		case 'D': ua->days = optarg; break;
+		case 'b': ua->base_url = optarg; break;
 		case 'h': fputs(_(cli_lang(), help), stdout); return 1;
 		default: fputs(_(cli_lang(), help), stderr); return -1;
 		}
@@ -177,6 +186,58 @@ static int user_passwd(struct store_conn *conn, struct arena *a, struct user_arg
 	return CLI_OK;
 }
 
+/* members: invitations: a one-time link, printed for the administrator to pass on */
+static int user_invite(struct store_conn *conn, struct arena *a, struct user_args *ua)
+{
+	char token[KF_TOKEN_LEN], hash[KF_TOKEN_HASH_LEN], until[16];
+	struct field_errors fe = { 0 };
+	const char *base = ua->base_url ? ua->base_url : "http://127.0.0.1:8080";
+	struct invitation inv;
+	long long org_id;
+	struct org org;
+	enum kf_err err;
+	size_t blen;
+	int days;
+
+	if (!ua->email || !ua->org || !ua->role) {
+		fputs(_(cli_lang(), help), stderr);
+		return CLI_USAGE;
+	}
+	invitation_input(&inv, a, ua->email, ua->role, ua->days, &days, &fe);
+	for (int i = 0; i < fe.n; i++)
+		fprintf(stderr, "krisenfest user: --%s %s\n", strcmp(fe.e[i].field, "expires_in_days") == 0 ? "days" : fe.e[i].field,
+			i18n_tr(cli_lang(), fe.e[i].msg));
+	if (fe.n)
+		return CLI_USAGE;
+	blen = strlen(base);
+	if ((strncmp(base, "http://", 7) != 0 && strncmp(base, "https://", 8) != 0) || blen > 200) {
+		cli_error("user", N_("--base-url must start with http:// or https://, not:"), base);
+		return CLI_USAGE;
+	}
+	while (blen > 0 && base[blen - 1] == '/')
+		blen--;
+	if (parse_id(ua->org, &org_id) < 0 || store_org_get(conn, a, org_id, &org) != KF_OK) {
+		cli_error("user", N_("there is no organisation with this id:"), ua->org);
+		return CLI_FAIL;
+	}
+	kf_random_token(token);
+	kf_token_hash(token, hash);
+	err = store_invitation_create(conn, a, org_id, 0, &inv, hash, days, NULL);
+	if (err == KF_EEXIST) {
+		cli_error("user", N_("this email is already a member of the organisation:"), inv.email);
+		return CLI_FAIL;
+	}
+	if (err) {
+		cli_error("user", N_("the database could not be written."), NULL);
+		return CLI_FAIL;
+	}
+	kf_date_iso(inv.expires_at, until);
+	fprintf(stderr, _(cli_lang(), "Invitation for %s to \"%s\" as %s, valid until %s. Send this link (it works once):\n"),
+		inv.email, org.name, member_role_name(inv.role), until);
+	printf("%.*s/invite/%s\n", (int)blen, base, token);
+	return CLI_OK;
+}
+
 int cmd_user(int argc, char **argv)
 {
 	struct store_conn *conn = NULL;
@@ -195,7 +256,8 @@ int cmd_user(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	verb = argv[1];
-	if (strcmp(verb, "add") != 0 && strcmp(verb, "list") != 0 && strcmp(verb, "passwd") != 0) {
+	if (strcmp(verb, "add") != 0 && strcmp(verb, "list") != 0 && strcmp(verb, "passwd") != 0 &&
+	    strcmp(verb, "invite") != 0) {
 		fputs(_(cli_lang(), help), stderr);
 		return CLI_USAGE;
 	}
@@ -210,6 +272,8 @@ int cmd_user(int argc, char **argv)
 		rc = user_add(conn, a, &ua);
 	else if (strcmp(verb, "list") == 0)
 		rc = user_list(conn, a);
+	else if (strcmp(verb, "invite") == 0)
+		rc = user_invite(conn, a, &ua);
 	else
 		rc = user_passwd(conn, a, &ua);
 out:

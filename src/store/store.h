@@ -14,6 +14,7 @@
 #include "../core/contact.h"
 #include "../core/exercise.h"
 #include "../core/finding.h"
+#include "../core/invitation.h" /* members: invitations and members */
 #include "../core/fielderr.h"
 #include "../core/member.h"
 #include "../core/plan_copy.h"
@@ -558,6 +559,51 @@ enum kf_err store_outbox_failed(struct store_conn *c, int64_t id, int64_t retry_
 /* How many mails of org wait, were sent and were given up. */
 enum kf_err store_outbox_counts(struct store_conn *c, int64_t org, int64_t *waiting_r, int64_t *sent_r,
 				int64_t *failed_r);
+/* members: invitations and members */
+
+/*
+ * Members of an organisation (a member's id is the user's id, its version the
+ * membership's). Role changes and removals take the version the admin saw
+ * (KF_ECONFLICT fills current_r) and refuse with KF_EPERM when the
+ * organisation would be left without an admin. Both write history
+ * ("member") in the same transaction; a removal deletes the membership, so
+ * the member's sessions lose access at once.
+ */
+enum kf_err store_member_list(struct store_conn *c, struct arena *a, int64_t org, struct member **list_r, size_t *n_r);
+enum kf_err store_member_get(struct store_conn *c, struct arena *a, int64_t org, int64_t user_id, struct member *out);
+enum kf_err store_member_set_role(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t user_id,
+				  int64_t expected_version, enum member_role role, struct member *m_r,
+				  struct member *current_r);
+enum kf_err store_member_remove(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t user_id,
+				int64_t expected_version, struct member *current_r);
+
+/*
+ * Invitations, newest first; only the hash of the link's token is stored.
+ * create: KF_EEXIST when the address is a member already; earlier pending
+ * invitations for the same address are revoked (with history). revoke:
+ * KF_ECONFLICT when stale, KF_EINVAL when no longer pending (used or revoked).
+ * A mail (NULL = none) goes to the invitee's outbox in the same transaction.
+ */
+enum kf_err store_invitation_list(struct store_conn *c, struct arena *a, int64_t org, struct invitation **list_r,
+				  size_t *n_r);
+enum kf_err store_invitation_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct invitation *out);
+enum kf_err store_invitation_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				    struct invitation *inv, const char *token_hash, int days, const struct outbox_mail *mail);
+enum kf_err store_invitation_revoke(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				    int64_t expected_version, struct invitation *current_r);
+/* Any invitation by its token's hash (also used, revoked or expired ones), with org_id and org_name. */
+enum kf_err store_invitation_by_token(struct store_conn *c, struct arena *a, const char *token_hash,
+				      struct invitation *out);
+/*
+ * Uses a pending invitation in one transaction: creates the account when
+ * user_id is 0 (KF_EEXIST when the address got one meanwhile), marks the
+ * invitation used (KF_ECONFLICT when it was used, revoked or expired
+ * meanwhile) and adds the membership with the invited role; *already_r is 1
+ * when the user was a member already (the role then stays).
+ */
+enum kf_err store_invitation_accept(struct store_conn *c, struct arena *a, const struct invitation *inv,
+				    int64_t user_id, const char *name, const char *pw_hash, int64_t *user_id_r,
+				    int *already_r);
 
 /* Number of history records of one item (for tests and the history view). */
 enum kf_err store_history_count(struct store_conn *c, int64_t org, const char *entity, int64_t id, int64_t *n_r);

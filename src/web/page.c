@@ -73,6 +73,17 @@ void page_begin(struct req *r, const char *title, enum plan_step step, const cha
 		html_text(o, r->org.name);
 		html_lit(o, "</span>");
 	}
+	/* members: invitations and members: admins reach the members page from every page */
+	if (r->org.id && r->org.role >= MEMBER_ADMIN) {
+		char members[48];
+
+		snprintf(members, sizeof(members), "/o/%lld/members", (long long)r->org.id);
+		html_lit(o, "<a class=\"members-link\"");
+		html_attr(o, "href", members);
+		html_lit(o, ">");
+		html_text(o, _(r->lang, "Members"));
+		html_lit(o, "</a>");
+	}
 	if (r->authed) {
 		html_lit(o, "<div class=\"user\"><span class=\"who\">");
 		html_text(o, *r->user.name ? r->user.name : r->user.email);

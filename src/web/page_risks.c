@@ -401,7 +401,11 @@ static void threat_boxes(struct req *r, const struct risk *k, const struct field
 		html_text(o, _(r->lang, err));
 		html_lit(o, "</p>");
 	}
-	html_lit(o, "<div class=\"threat-list\">");
+	/* a reader's disabled boxes take no focus: the scrolling list itself must, for the keyboard */
+	html_lit(o, "<div class=\"threat-list\"");
+	if (readonly)
+		html_lit(o, " tabindex=\"0\"");
+	html_lit(o, ">");
 	for (int pass = 0; pass < 2; pass++)
 		for (int i = 0; i < BSI_THREATS_COUNT; i++) {
 			const struct bsi_threat *t = &bsi_threats[i];

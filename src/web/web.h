@@ -197,5 +197,14 @@ void web_notify_settings(struct req *r);
 void web_notify_settings_update(struct req *r);
 /* The link to the notifications with the unread count, for the page header. */
 void web_notify_header_link(struct req *r);
+/* members: invitations and members */
+void web_members(struct req *r);
+void web_member_invite(struct req *r);
+void web_member_update(struct req *r);
+void web_member_confirm_remove(struct req *r);
+void web_member_remove(struct req *r);
+void web_invitation_revoke(struct req *r);
+void web_invite_form(struct req *r);
+void web_invite_accept(struct req *r);
 
 #endif

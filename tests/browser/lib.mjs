@@ -177,6 +177,13 @@ export class Api {
     return r.json;
   }
 
+  /** POST to /orgs/1{path}; asserts 200/201 and returns the answer's JSON */
+  async post(path, body) {
+    const r = await this.req('POST', `/orgs/1${path}`, body);
+    assert.ok(r.status === 201 || r.status === 200, `POST ${path}: ${r.status} ${r.text}`);
+    return r.json;
+  }
+
   async newRole(ro) {
     const r = await this.req('POST', '/orgs/1/roles', ro);
     assert.equal(r.status, 201, `create role: ${r.text}`);
@@ -241,6 +248,61 @@ export async function uiLogin(page, base, email = ADMIN, password = PW) {
 export async function text(locator) {
   await locator.first().waitFor({ state: 'attached' });
   return (await locator.first().textContent()).replace(/\s+/g, ' ').trim();
+}
+
+/* ---------------- accessibility (axe-core) ---------------- */
+
+export const AXE = join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Runs axe-core on the loaded page (WCAG 2.0/2.1 A and AA rules and axe's best
+ * practices) and returns its violations as
+ * [{ id, impact, help, targets: [selector, ...] }]. The page's context needs
+ * bypassCSP: true (the app's Content-Security-Policy forbids inline scripts).
+ */
+export async function axeViolations(page, incomplete = null) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
+  const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations', 'incomplete'] }));
+  // "needs review": what axe could not decide (e.g. the contrast of SVG text): rule -> {path: nodes}, if asked
+  if (incomplete) {
+    const path = new URL(page.url()).pathname;
+    for (const v of res.incomplete) {
+      const r = (incomplete[v.id] ||= {});
+      r[path] = Math.max(r[path] || 0, v.nodes.length);
+    }
+  }
+  return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/**
+ * axe cannot tell the contrast of SVG text on an SVG rect ("incomplete"), so
+ * this checks the heat map itself: every text of a cell against the cell's
+ * fill. Returns [{ cell: "L3/I5", cls, ratio }] for texts below 4.5:1.
+ */
+export async function heatmapContrastFailures(page) {
+  return page.evaluate(() => {
+    const lum = (rgb) => {
+      const c = rgb.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    };
+    const parse = (col) => {
+      if (col.startsWith('#')) return [1, 3, 5].map((i) => parseInt(col.slice(i, i + 2), 16));
+      return col.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+    };
+    const out = [];
+    for (const g of document.querySelectorAll('figure.heatmap g.cell')) {
+      const bg = lum(parse(g.querySelector('rect').getAttribute('fill')));
+      for (const t of g.querySelectorAll('text')) {
+        const fg = lum(parse(getComputedStyle(t).fill));
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        if (ratio < 4.5)
+          out.push({ cell: `L${g.dataset.likelihood}/I${g.dataset.impact}`, cls: t.getAttribute('class'),
+            ratio: Math.round(ratio * 100) / 100 });
+      }
+    }
+    return out;
+  });
 }
 
 export function screenshotPath(name) {

@@ -13,7 +13,7 @@ if [ ! -x "$bin" ]; then
 fi
 export KRISENFEST_BIN=$bin
 cd "$here"
-if [ ! -d node_modules/playwright-core ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 mkdir -p screenshots
