@@ -138,6 +138,9 @@ enum kf_err review_mark_contact(struct store_conn *c, int64_t org, int64_t actor
 				const struct contact *before, const struct contact *after);
 enum kf_err review_mark_role(struct store_conn *c, int64_t org, int64_t actor, const char *action,
 			     const struct role *before, const struct role *after);
+/* Marks the chapters of a restored system, contact or role (other entities: nothing). */
+enum kf_err review_mark_restored(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *entity,
+				 int64_t id);
 /* Clears every open mark (a review of the whole plan was recorded). */
 enum kf_err review_marks_clear_all(struct store_conn *c, int64_t org, int64_t actor);
 

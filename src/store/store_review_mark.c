@@ -134,6 +134,25 @@ enum kf_err review_mark_role(struct store_conn *c, int64_t org, int64_t actor, c
 	return write_marks(c, org, actor, chapter_marks(CHANGE_ROLE, facts), "role", r->id, r->name, action);
 }
 
+enum kf_err review_mark_restored(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *entity,
+				 int64_t id)
+{
+	struct system s;
+	struct contact ct;
+	struct role r;
+	enum kf_err err;
+
+	/* a restored item is back in the plan: marked like an added one */
+	if (strcmp(entity, "system") == 0)
+		return (err = store_system_get(c, a, org, id, &s)) ? err : review_mark_system(c, org, actor, "create", NULL, &s);
+	if (strcmp(entity, "contact") == 0)
+		return (err = store_contact_get(c, a, org, id, &ct)) ? err
+								      : review_mark_contact(c, org, actor, "create", NULL, &ct);
+	if (strcmp(entity, "role") == 0)
+		return (err = store_role_get(c, a, org, id, &r)) ? err : review_mark_role(c, org, actor, "create", NULL, &r);
+	return KF_OK;
+}
+
 enum kf_err review_marks_clear_all(struct store_conn *c, int64_t org, int64_t actor)
 {
 	struct query q;

@@ -111,6 +111,12 @@ assert_chapters "backups,runbooks,systems" "a deleted system"
 assert_json '.chapters[0].marks[0].action' delete
 assert_json '.chapters[0].marks[0].item_name' Altsystem
 clear_all
+# restoring it (admins) marks the same chapters, like an added system
+api POST "$O/deleted/system/$old/restore"
+assert_status 200 201 204
+assert_chapters "backups,runbooks,systems" "a restored system"
+assert_json '.chapters[0].marks[0].action' create
+clear_all
 
 # ---- people and providers
 new_contact anna '{"name": "Anna Intern"}'
