@@ -22,6 +22,7 @@
 #include "risk.h"
 #include "role.h"
 #include "system.h"
+#include "task.h" /* tasks */
 #include "workaround.h"
 #include "../lib/i18n.h"
 
@@ -75,6 +76,9 @@ struct plan_data {
 	/* review marks: the open "needs review" marks (store_review_marks_list) */
 	const struct review_mark *marks;
 	size_t nmarks;
+	/* tasks: the open tasks (for the start page; no rule reads them) */
+	const struct task *tasks;
+	size_t ntasks;
 };
 
 enum plan_gap_level { PLAN_GAP, PLAN_WARNING };
