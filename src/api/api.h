@@ -108,6 +108,10 @@ void api_templates_comm(struct req *r);
 
 /* step 5: exercises */
 
+/* review marks */
+void api_review_marks_list(struct req *r);
+void api_review_marks_clear(struct req *r);
+
 /* step 3: backups */
 void api_backup_list(struct req *r);
 void api_backup_create(struct req *r);

@@ -144,6 +144,23 @@ enum kf_err risk_drop_links(struct store_conn *c, struct arena *a, int64_t org, 
 enum kf_err alarm_contact_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id, const char **names);
 
 /*
+ * review marks: inside the caller's transaction, after the item's write,
+ * mark the chapters its change affects (chapter_marks). before/after are
+ * NULL where the item did not exist. Nothing before the plan's first review.
+ */
+enum kf_err review_mark_system(struct store_conn *c, int64_t org, int64_t actor, const char *action,
+			       const struct system *before, const struct system *after);
+enum kf_err review_mark_contact(struct store_conn *c, int64_t org, int64_t actor, const char *action,
+				const struct contact *before, const struct contact *after);
+enum kf_err review_mark_role(struct store_conn *c, int64_t org, int64_t actor, const char *action,
+			     const struct role *before, const struct role *after);
+/* Marks the chapters of a restored system, contact or role (other entities: nothing). */
+enum kf_err review_mark_restored(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *entity,
+				 int64_t id);
+/* Clears every open mark (a review of the whole plan was recorded). */
+enum kf_err review_marks_clear_all(struct store_conn *c, int64_t org, int64_t actor);
+
+/*
  * The history record of one item write from its JSON snapshots: takes both
  * over (NULL where the item did not exist before or after). had_before and
  * had_after say which snapshots were wanted, so a snapshot that could not be

@@ -9,6 +9,7 @@
 #include "../core/acknowledgement.h"
 #include "../core/alarm_step.h"
 #include "../core/backup.h" /* step 3: backups */
+#include "../core/chapter.h" /* review marks */
 #include "../core/comm_template.h"
 #include "../core/contact.h"
 #include "../core/exercise.h"
@@ -497,6 +498,13 @@ enum kf_err store_alarm_plan_put(struct store_conn *c, struct arena *a, int64_t 
 				 struct field_errors *fe);
 /* Where the alarm chain names role id ("alarm chain step 2, ..."), or NULL when nowhere. */
 enum kf_err store_role_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id, const char **used_by_r);
+
+/* review marks */
+/* The open "needs review" marks of the organisation, newest first (marks of unknown chapters are left out). */
+enum kf_err store_review_marks_list(struct store_conn *c, struct arena *a, int64_t org, struct review_mark **list_r,
+				    size_t *n_r);
+/* "Chapter reviewed": clears the chapter's open marks (*n_r: how many) and records who did it when in history. */
+enum kf_err store_review_marks_clear(struct store_conn *c, int64_t org, int64_t actor, enum chapter ch, int64_t *n_r);
 
 /* notifications */
 #include "../core/mail.h"

@@ -250,6 +250,7 @@ void web_alarm(struct req *r)
 	}
 	page_begin(r, N_("Alarm chain"), STEP_TEAM,
 		   N_("Who calls whom when an emergency happens, where the crisis team meets, and who may declare the emergency."));
+	web_review_notice(r, CHAPTER_ALARM, "alarm"); /* review marks */
 
 	snprintf(href, sizeof(href), "/o/%lld/alarm/steps/new", (long long)r->org.id);
 	section_head(r, "h-chain", N_("Who calls whom"), href, N_("Add step"));

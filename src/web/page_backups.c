@@ -315,6 +315,7 @@ void web_backups(struct req *r)
 			with_gaps++;
 	}
 	page_begin(r, N_("Backups"), STEP_RECOVERY, PURPOSE_REGISTER);
+	web_review_notice(r, CHAPTER_BACKUPS, "backups"); /* review marks */
 	html_lit(o, "<p class=\"hint\">");
 	html_text(o, _(r->lang, "3-2-1 rule: at least 3 copies, on at least 2 different kinds of storage, at least 1 "
 				"of them outside the office (off site, offline or in the cloud)."));

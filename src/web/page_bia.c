@@ -324,6 +324,7 @@ void web_processes(struct req *r)
 	}
 	page_begin(r, N_("Business processes"), STEP_RISKS,
 		   N_("Which work must go on, what an hour of standstill costs, and which IT systems each process needs."));
+	web_review_notice(r, CHAPTER_SYSTEMS, "processes"); /* review marks */
 	bia_nav(r);
 	html_lit(o, "<div class=\"actions\">");
 	if (r->org.role >= MEMBER_EDITOR)
@@ -717,6 +718,7 @@ void web_systems(struct req *r)
 	}
 	page_begin(r, N_("IT systems and dependencies"), STEP_RISKS,
 		   N_("Which IT systems your processes need, what those systems rest on, and how fast each must be back."));
+	web_review_notice(r, CHAPTER_SYSTEMS, "systems"); /* review marks */
 	bia_nav(r);
 	html_lit(o, "<div class=\"actions\">");
 	if (r->org.role >= MEMBER_EDITOR)

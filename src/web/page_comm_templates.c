@@ -124,6 +124,7 @@ void web_comm_templates(struct req *r)
 	}
 	page_begin(r, N_("Templates for communication"), STEP_DOCUMENT,
 		   N_("Prepared messages for the emergency, filled in with the names and numbers of your plan, ready to copy."));
+	web_review_notice(r, CHAPTER_COMMUNICATION, "documents/templates"); /* review marks */
 	if (kv_get(&r->query, "adopted"))
 		page_notice(r, "ok", _(r->lang, "The templates were adopted. Read them through and adapt them to your company."));
 	if (r->org.role >= MEMBER_EDITOR) {

@@ -263,6 +263,7 @@ static void exercises_page(struct req *r, int status, const struct plan_review *
 	}
 	if (r->org.role >= MEMBER_EDITOR)
 		review_form(r, review_input ? review_input : &stored, fe, saved, contacts, ncontacts, today);
+	web_review_marks_section(r); /* review marks */
 	html_lit(o, "</section>");
 
 	html_lit(o, "<section aria-labelledby=\"h-exercises\"><div class=\"section-head\"><h2 id=\"h-exercises\">");

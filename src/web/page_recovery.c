@@ -247,6 +247,7 @@ static void page(struct req *r, int status, const struct recovery_page *p, const
 	sb_reset(o);
 	page_begin(r, N_("Plan the recovery"), STEP_RECOVERY,
 		   N_("What comes back first after a failure, how each IT system is brought back, and how work goes on meanwhile."));
+	web_review_notice(r, CHAPTER_RUNBOOKS, "recovery"); /* review marks */
 	if (kv_get(&r->query, "saved"))
 		page_notice(r, "ok", _(r->lang, "Saved."));
 	if (stale)

@@ -159,6 +159,7 @@ void web_risks(struct req *r)
 	}
 	page_begin(r, N_("Recognise and assess risks"), STEP_RISKS,
 		   N_("What could stop your business, how likely is it, how bad would it be — and what do you do first when it happens?"));
+	web_review_notice(r, CHAPTER_RISKS, "risks"); /* review marks */
 	if (kv_get(&r->query, "adopted"))
 		page_notice(r, "ok", _(r->lang, "The scenarios were adopted. Now adjust likelihood and impact to your company and name an owner for each risk."));
 	if (r->org.role >= MEMBER_EDITOR) {

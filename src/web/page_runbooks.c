@@ -60,6 +60,7 @@ void web_runbooks(struct req *r)
 	}
 	page_begin(r, N_("Recovery runbooks"), STEP_RECOVERY,
 		   N_("For each IT system: who brings it back, step by step, and how to check that it works again."));
+	web_review_notice(r, CHAPTER_RUNBOOKS, "runbooks"); /* review marks */
 	crumbs(r);
 	if (res.n == 0) {
 		html_lit(o, "<p class=\"empty\">");

@@ -78,6 +78,7 @@ void web_workarounds(struct req *r)
 	}
 	page_begin(r, N_("Workarounds"), STEP_RECOVERY,
 		   N_("How people keep working while the IT is down: paper forms, printed lists, phones, external emergency IT."));
+	web_review_notice(r, CHAPTER_WORKAROUNDS, "workarounds"); /* review marks */
 	html_lit(o, "<p class=\"crumbs\">");
 	rv_link(r, rv_url(r, "recovery"), _(r->lang, "Back to step 3"), NULL);
 	html_lit(o, "</p>");
