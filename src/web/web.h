@@ -197,4 +197,15 @@ void web_invitation_revoke(struct req *r);
 void web_invite_form(struct req *r);
 void web_invite_accept(struct req *r);
 
+/* drill: reachability drills */
+void web_drills(struct req *r);
+void web_drill_settings_update(struct req *r);
+void web_drill_new(struct req *r);
+void web_drill_start(struct req *r);
+void web_drill(struct req *r);
+void web_drill_close(struct req *r);
+void web_drill_confirm_form(struct req *r);
+void web_drill_confirm(struct req *r);
+/* drill end */
+
 #endif
