@@ -266,7 +266,7 @@ static void detail_page(struct req *r, int status, const char *notice)
 
 	err = store_drill_get(r->db, r->arena, r->org.id, r->id, &d);
 	if (err == KF_ENOTFOUND) {
-		web_error_page(r, 404, N_("This page does not exist."));
+		web_error_page(r, 404, N_("This drill does not exist (any more)."));
 		return;
 	}
 	if (err) {
@@ -368,7 +368,7 @@ void web_drill_close(struct req *r)
 		return;
 	err = store_drill_close(r->db, r->arena, r->org.id, r->user.id, r->id, version, &d);
 	if (err == KF_ENOTFOUND) {
-		web_error_page(r, 404, N_("This page does not exist."));
+		web_error_page(r, 404, N_("This drill does not exist (any more)."));
 		return;
 	}
 	if (err == KF_ECONFLICT || err == KF_EINVAL) {
