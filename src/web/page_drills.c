@@ -103,7 +103,7 @@ static void list_page(struct req *r, int status, const char *webhook_value, cons
 					"reached."));
 		html_lit(o, "</p>");
 	} else {
-		html_lit(o, "<table class=\"list\"><thead><tr><th scope=\"col\">");
+		html_lit(o, "<div class=\"table-wrap\"><table id=\"drill-list\"><thead><tr><th scope=\"col\">");
 		html_text(o, _(r->lang, "Started"));
 		html_lit(o, "</th><th scope=\"col\">");
 		html_text(o, _(r->lang, "Confirmed"));
@@ -112,17 +112,23 @@ static void list_page(struct req *r, int status, const char *webhook_value, cons
 		html_lit(o, "</th></tr></thead><tbody>");
 		for (size_t i = 0; i < n; i++) {
 			snprintf(href, sizeof(href), "/o/%lld/drills/%lld", (long long)r->org.id, (long long)list[i].id);
-			html_lit(o, "<tr><td><a");
+			html_lit(o, "<tr><td");
+			html_attr(o, "data-label", _(r->lang, "Started"));
+			html_lit(o, "><a");
 			html_attr(o, "href", href);
 			html_lit(o, ">");
 			when(r, list[i].started_at);
-			html_lit(o, "</a></td><td>");
+			html_lit(o, "</a></td><td");
+			html_attr(o, "data-label", _(r->lang, "Confirmed"));
+			html_lit(o, ">");
 			html_textf(o, "%zu / %zu", list[i].nconfirmed, list[i].nrecipients);
-			html_lit(o, "</td><td>");
+			html_lit(o, "</td><td");
+			html_attr(o, "data-label", _(r->lang, "Status"));
+			html_lit(o, ">");
 			html_text(o, list[i].closed_at ? _(r->lang, "closed") : _(r->lang, "running"));
 			html_lit(o, "</td></tr>");
 		}
-		html_lit(o, "</tbody></table>");
+		html_lit(o, "</tbody></table></div>");
 	}
 	webhook_form(r, &s, webhook_value ? webhook_value : s.webhook_url, webhook_error);
 	page_end(r);
@@ -303,7 +309,7 @@ static void detail_page(struct req *r, int status, const char *notice)
 		html_text(o, d.note);
 		html_lit(o, "</p>");
 	}
-	html_lit(o, "<table class=\"list\" id=\"drill-recipients\"><thead><tr><th scope=\"col\">");
+	html_lit(o, "<div class=\"table-wrap\"><table id=\"drill-recipients\"><thead><tr><th scope=\"col\">");
 	html_text(o, _(r->lang, "Person"));
 	html_lit(o, "</th><th scope=\"col\">");
 	html_text(o, _(r->lang, "Sent"));
@@ -317,24 +323,30 @@ static void detail_page(struct req *r, int status, const char *notice)
 
 		html_lit(o, "<tr><th scope=\"row\">");
 		html_text(o, p->name);
-		html_lit(o, "</th><td>");
+		html_lit(o, "</th><td");
+		html_attr(o, "data-label", _(r->lang, "Sent"));
+		html_lit(o, ">");
 		if (p->sent_at)
 			when(r, p->sent_at);
 		else
 			html_text(o, _(r->lang, "not sent: no email address"));
-		html_lit(o, "</td><td>");
+		html_lit(o, "</td><td");
+		html_attr(o, "data-label", _(r->lang, "Confirmed"));
+		html_lit(o, ">");
 		if (p->confirmed_at)
 			when(r, p->confirmed_at);
 		else
 			html_text(o, _(r->lang, "not confirmed"));
-		html_lit(o, "</td><td>");
+		html_lit(o, "</td><td");
+		html_attr(o, "data-label", _(r->lang, "Time to confirm"));
+		html_lit(o, ">");
 		if (p->confirmed_at && p->sent_at)
 			duration(r, p->confirmed_at - p->sent_at);
 		else
 			html_lit(o, "–");
 		html_lit(o, "</td></tr>");
 	}
-	html_lit(o, "</tbody></table>");
+	html_lit(o, "</tbody></table></div>");
 	if (!d.closed_at && r->org.role >= MEMBER_EDITOR) {
 		snprintf(action, sizeof(action), "/o/%lld/drills/%lld/close", (long long)r->org.id, (long long)d.id);
 		snprintf(ver, sizeof(ver), "%lld", (long long)d.version);
