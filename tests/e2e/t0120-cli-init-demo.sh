@@ -169,7 +169,7 @@ assert_json '.[] | select(.title | startswith("Ransomware")) | .cost_per_day' 56
 web_login w "$ADMIN_EMAIL" "$PW" || kf_die "web login to the demo"
 web w GET /o/1/
 assert_status 200
-assert_body_contains "Gefundene Lücken: 3 · Hinweise: 9"
+assert_body_contains "Gefundene Lücken: 3 · Hinweise: 10" # drill: 9 + the hint that no reachability drill was done
 
 # ---- a made-up password is printed and works
 kf_stop
