@@ -184,6 +184,8 @@ void api_invitation_create(struct req *r);
 void api_invitation_get(struct req *r);
 void api_invitation_revoke(struct req *r);
 void api_invitation_accept(struct req *r);
+/* sse: live updates and presence */
+void api_events(struct req *r);
 
 /* comments: comments, history, restoring deleted items */
 void api_comment_list(struct req *r);

@@ -53,13 +53,29 @@ struct store_conn {
 	void *db;
 	void *stmts[STMT__MAX];
 	struct store_conn *next;
+	/* sse: history records of the open transaction, published at commit */
+	int in_tx;
+	struct pending_change *pending;
+	size_t n_pending, cap_pending;
 };
+
+/* sse: one change waiting for its transaction to commit */
+struct pending_change {
+	struct store_change ch;
+	char entity[40];
+	char action[8];
+	char by[128];
+};
+/* sse: hands the pending changes to the listener (after commit) or drops them (rollback). */
+void changes_flush(struct store_conn *c, int publish);
 
 struct store {
 	const struct db_driver *drv;
 	char *target;
 	pthread_mutex_t mu;
 	struct store_conn *idle;
+	store_listener_fn listener; /* sse */
+	void *listener_ctx;
 };
 
 /* A prepared statement in use: bind, step, read columns, then q_done. */

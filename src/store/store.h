@@ -687,6 +687,18 @@ enum kf_err store_deleted_list(struct store_conn *c, struct arena *a, int64_t or
 enum kf_err store_restore(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *entity,
 			  int64_t id);
 /* comments end */
+/* sse: live updates. A committed change, as the store reports it to its listener and replays it. */
+struct store_change {
+	int64_t hid; /* the history record's id: the event id */
+	int64_t org, entity_id, version, at;
+	const char *entity, *action, *by;
+};
+typedef void (*store_listener_fn)(void *ctx, const struct store_change *ch);
+/* fn is called after each commit, once per history record of the transaction (none on rollback); NULL: none. */
+void store_set_listener(struct store *s, store_listener_fn fn, void *ctx);
+/* The changes of org after history id after, oldest first, at most max. */
+enum kf_err store_changes_since(struct store_conn *c, struct arena *a, int64_t org, int64_t after, size_t max,
+				struct store_change **chs_r, size_t *n_r);
 
 /* drill: reachability drills (see core/drill.h) */
 #include "../core/drill.h"
