@@ -209,4 +209,14 @@ void api_task_put(struct req *r);
 void api_task_patch(struct req *r);
 void api_task_delete(struct req *r);
 
+/* drill: reachability drills */
+void api_drill_list(struct req *r);
+void api_drill_start(struct req *r);
+void api_drill_get(struct req *r);
+void api_drill_close(struct req *r);
+void api_drill_settings_get(struct req *r);
+void api_drill_settings_put(struct req *r);
+void api_drill_confirm(struct req *r);
+/* drill end */
+
 #endif
