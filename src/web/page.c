@@ -576,3 +576,14 @@ long long page_form_version(struct req *r, long long min)
 	}
 	return version;
 }
+
+void page_link(struct req *r, const char *href, const char *text, const char *css_class)
+{
+	html_lit(&r->out, "<a");
+	if (css_class)
+		html_attr(&r->out, "class", css_class);
+	html_attr(&r->out, "href", href);
+	html_lit(&r->out, ">");
+	html_text(&r->out, text);
+	html_lit(&r->out, "</a>");
+}

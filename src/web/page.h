@@ -69,6 +69,8 @@ void form_saved_group(struct req *r, const char *group, const char *text, const 
 void form_saved_ref(struct req *r, const char *group);
 /* The notice at the top of a form posted with a stale version (role="alert"); msgid or NULL for the default. */
 void page_conflict_notice(struct req *r, const char *msgid);
+/* A link <a class href>text</a>; text is already translated (or user data), css_class may be NULL. */
+void page_link(struct req *r, const char *href, const char *text, const char *css_class);
 /* A submit button with text (message id). */
 void form_submit(struct req *r, const char *label, const char *css_class);
 

@@ -56,15 +56,6 @@ static const char *fe_prefix(const struct field_errors *fe, const char *prefix)
 	return NULL;
 }
 
-static void link_to(struct req *r, const char *href, const char *text)
-{
-	html_lit(&r->out, "<a");
-	html_attr(&r->out, "href", href);
-	html_lit(&r->out, ">");
-	html_text(&r->out, text);
-	html_lit(&r->out, "</a>");
-}
-
 /* The number to dial: the first mobile, else the first number; NULL when none. */
 static const struct phone *best_phone(const struct contact *c)
 {
@@ -87,14 +78,14 @@ static void reach(struct req *r, const struct contact *c, enum alarm_channel ch)
 		sb_adds(&href, "mailto:");
 		html_url_part(&href, c->email);
 		html_lit(o, ", ");
-		link_to(r, href.buf, c->email);
+		page_link(r, href.buf, c->email, NULL);
 	} else if (p) {
 		sb_adds(&href, ch == CHANNEL_SMS ? "sms:" : "tel:");
 		for (const char *s = p->number; *s; s++)
 			if ((*s >= '0' && *s <= '9') || *s == '+')
 				sb_addc(&href, *s);
 		html_lit(o, ", ");
-		link_to(r, href.buf, p->number);
+		page_link(r, href.buf, p->number, NULL);
 	} else if (c) {
 		html_lit(o, ", <span class=\"badge gap\">");
 		html_text(o, _(r->lang, "no number"));
@@ -166,7 +157,7 @@ static void chain_item(struct req *r, const struct team_view *tv, const struct a
 	}
 	snprintf(href, sizeof(href), "/o/%lld/alarm/steps/%lld", (long long)r->org.id, (long long)s->id);
 	html_lit(o, "<p class=\"edit\">");
-	link_to(r, href, r->org.role >= MEMBER_EDITOR ? _(r->lang, "Edit step") : _(r->lang, "Show step"));
+	page_link(r, href, r->org.role >= MEMBER_EDITOR ? _(r->lang, "Edit step") : _(r->lang, "Show step"), NULL);
 	html_lit(o, "</p></li>");
 }
 
@@ -223,7 +214,7 @@ static void role_with_person(struct req *r, const struct team_view *tv, int64_t 
 		return;
 	}
 	snprintf(href, sizeof(href), "/o/%lld/roles/%lld", (long long)r->org.id, (long long)ro->id);
-	link_to(r, href, ro->name);
+	page_link(r, href, ro->name, NULL);
 	c = ro->primary_contact_id ? team_view_contact(tv, ro->primary_contact_id) : NULL;
 	if (c) {
 		html_lit(&r->out, ": ");

@@ -72,17 +72,6 @@ static void cell(struct req *r, const char *column_msgid)
 	html_lit(&r->out, ">");
 }
 
-static void link_to(struct req *r, const char *href, const char *text, const char *css_class)
-{
-	html_lit(&r->out, "<a");
-	if (css_class)
-		html_attr(&r->out, "class", css_class);
-	html_attr(&r->out, "href", href);
-	html_lit(&r->out, ">");
-	html_text(&r->out, text);
-	html_lit(&r->out, "</a>");
-}
-
 static const char *contact_name(const struct contact *list, size_t n, int64_t id)
 {
 	for (size_t i = 0; i < n; i++)
@@ -255,7 +244,7 @@ static void system_boxes(struct req *r, const char *name, const char *field, con
 static void bia_nav(struct req *r)
 {
 	html_lit(&r->out, "<p class=\"crumbs\">");
-	link_to(r, org_url(r, "risks"), _(r->lang, "Back to the risk register"), NULL);
+	page_link(r, org_url(r, "risks"), _(r->lang, "Back to the risk register"), NULL);
 	html_lit(&r->out, "</p>");
 }
 
@@ -281,7 +270,7 @@ static void processes_table(struct req *r, const struct process *list, size_t n,
 							    : NULL;
 
 		html_lit(o, "<tr><th scope=\"row\">");
-		link_to(r, item_url(r, "processes", p->id, ""), p->name, NULL);
+		page_link(r, item_url(r, "processes", p->id, ""), p->name, NULL);
 		html_lit(o, "</th>");
 		cell(r, N_("Cost per hour"));
 		euros(r, p->cost_per_hour);
@@ -328,8 +317,8 @@ void web_processes(struct req *r)
 	bia_nav(r);
 	html_lit(o, "<div class=\"actions\">");
 	if (r->org.role >= MEMBER_EDITOR)
-		link_to(r, org_url(r, "processes/new"), _(r->lang, "Add business process"), "button primary");
-	link_to(r, org_url(r, "systems"), _(r->lang, "IT systems and dependencies"), "button");
+		page_link(r, org_url(r, "processes/new"), _(r->lang, "Add business process"), "button primary");
+	page_link(r, org_url(r, "systems"), _(r->lang, "IT systems and dependencies"), "button");
 	html_lit(o, "</div>");
 	if (n == 0) {
 		html_lit(o, "<p class=\"empty\">");
@@ -636,7 +625,7 @@ static void systems_table(struct req *r, const struct system *list, size_t n)
 		const struct system *s = &list[i];
 
 		html_lit(o, "<tr><th scope=\"row\">");
-		link_to(r, item_url(r, "systems", s->id, ""), s->name, NULL);
+		page_link(r, item_url(r, "systems", s->id, ""), s->name, NULL);
 		if (s->spof) {
 			html_lit(o, " ");
 			spof_badge(r, s);
@@ -722,8 +711,8 @@ void web_systems(struct req *r)
 	bia_nav(r);
 	html_lit(o, "<div class=\"actions\">");
 	if (r->org.role >= MEMBER_EDITOR)
-		link_to(r, org_url(r, "systems/new"), _(r->lang, "Add IT system"), "button primary");
-	link_to(r, org_url(r, "processes"), _(r->lang, "Business processes"), "button");
+		page_link(r, org_url(r, "systems/new"), _(r->lang, "Add IT system"), "button primary");
+	page_link(r, org_url(r, "processes"), _(r->lang, "Business processes"), "button");
 	html_lit(o, "</div>");
 	if (n == 0) {
 		html_lit(o, "<p class=\"empty\">");
@@ -1029,8 +1018,8 @@ void web_bia_risks_section(struct req *r)
 	html_lit(o, "</h2><p class=\"hint\">");
 	html_text(o, _(r->lang, "What does an hour of standstill cost, which IT systems does each process need, and how fast must they be back? krisenfest computes the rest."));
 	html_lit(o, "</p><div class=\"actions\">");
-	link_to(r, org_url(r, "processes"), _(r->lang, "Business processes"), "button");
-	link_to(r, org_url(r, "systems"), _(r->lang, "IT systems and dependencies"), "button");
+	page_link(r, org_url(r, "processes"), _(r->lang, "Business processes"), "button");
+	page_link(r, org_url(r, "systems"), _(r->lang, "IT systems and dependencies"), "button");
 	html_lit(o, "</div></section>");
 }
 
@@ -1044,6 +1033,6 @@ void web_bia_home_line(struct req *r, const struct plan_data *d)
 	html_textf(&r->out, _(r->lang, "%zu business processes, %zu IT systems, of which %zu single points of failure"),
 		   d->nprocesses, d->nsystems, nspof);
 	html_lit(&r->out, " · ");
-	link_to(r, org_url(r, "systems"), _(r->lang, "IT systems"), NULL);
+	page_link(r, org_url(r, "systems"), _(r->lang, "IT systems"), NULL);
 	html_lit(&r->out, "</p>");
 }

@@ -264,11 +264,10 @@ static void members_page(struct req *r, int status, const struct members_view *v
 	members_table(r, members, nm);
 	invitations_table(r, invs, ni);
 	/* admins also bring back deleted items: the members page is their place for managing the organisation */
-	html_lit(&r->out, "<p class=\"more\"><a");
-	html_attr(&r->out, "href", arena_printf(r->arena, "/o/%lld/deleted", (long long)r->org.id));
-	html_lit(&r->out, ">");
-	html_text(&r->out, _(r->lang, "Restore deleted items"));
-	html_lit(&r->out, "</a></p>");
+	html_lit(&r->out, "<p class=\"more\">");
+	page_link(r, arena_printf(r->arena, "/o/%lld/deleted", (long long)r->org.id), _(r->lang, "Restore deleted items"),
+		  NULL);
+	html_lit(&r->out, "</p>");
 	page_end(r);
 }
 

@@ -70,7 +70,7 @@ async function seed(api) {
   const del = await api.req('DELETE', `/orgs/1/contacts/${gone}`, undefined, { 'If-Match': '"1"' });
   assert.ok(del.status === 204 || del.status === 200, `delete contact: ${del.status} ${del.text}`);
   const me = (await api.get('/orgs/1/members')).find((m) => m.email === 'admin@example.org');
-  return { deleted: { entity: 'contact', id: gone }, members: me.user_id ?? me.id, tasks: task, drills: drill,
+  return { deleted: { entity: 'contact', id: gone }, members: me.id, tasks: task, drills: drill,
     categories: category, contacts: c, roles: role, risks: risk, processes: process, systems: system, copies: copy,
     acknowledgements: ack, templates: tpl, backups: backup, 'restore-tests': rt, runbooks: runbook,
     workarounds: wa, exercises: ex, findings: finding, steps: step };
