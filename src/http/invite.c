@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/comm_template.h" /* comm_date_german */
 #include "../core/notify.h"
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
@@ -129,20 +130,18 @@ static const char *mail_sentence(struct req *r, const char *msgid, const char *v
  */
 static int invite_mail(struct req *r, const char *token, int days, struct outbox_mail *mail)
 {
-	char iso[11];
-	int y, m, d;
-	const char *until = iso, *first, *second;
+	char iso[11], until[11];
+	const char *first, *second;
 
 	kf_date_iso(kf_now() + (int64_t)days * 24 * 3600, iso);
-	if (kf_date_parse(iso, &y, &m, &d) == 0)
-		until = arena_printf(r->arena, "%02d.%02d.%04d", d, m, y);
+	comm_date_german(iso, until);
 	memset(mail, 0, sizeof(*mail));
 	mail->subject = mail_sentence(r, N_("Invitation to the emergency plan of %s"), r->org.name);
 	first = mail_sentence(r, N_("%s invites you to work on the IT emergency plan together in krisenfest."),
 			      r->user.name && *r->user.name ? r->user.name : r->user.email);
 	second = mail_sentence(r, N_("The link works once and until %s. Open it to set your password:"), until);
 	mail->link = arena_printf(r->arena, "/invite/%s", token);
-	if (!mail->subject || !first || !second || !until || !mail->link)
+	if (!mail->subject || !first || !second || !mail->link)
 		return -1;
 	mail->body = arena_printf(r->arena, "%s\n\n%s", first, second);
 	return mail->body ? 0 : -1;

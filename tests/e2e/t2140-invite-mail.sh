@@ -21,6 +21,8 @@ assert_contains "$MAIL" "Envelope-To: <erika@example.org>" "recipient"
 assert_contains "$MAIL" "Subject: $(de_subst 'Invitation to the emergency plan of %s' "$ORG_NAME")" "subject"
 assert_contains "$MAIL" "$(de_text 'The link works once and until %s. Open it to set your password:' | sed 's/ %s.*//')" "German text"
 assert_contains "$MAIL" "https://plan.example.de/invite/$token" "the one-time link below the base URL"
+assert_contains "$MAIL" "$(de_subst 'The link works once and until %s. Open it to set your password:' "$(date -u -d '+7 days' +%d.%m.%Y)")" \
+	"German sentence with the expiry date (7 days)"
 
 # sent: the secret link is gone from the outbox
 assert_eq "1|" "$(db_sql 'SELECT count(*), max(link) FROM outbox WHERE sent_at IS NOT NULL')" "sent mail without link"
