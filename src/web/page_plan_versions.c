@@ -207,9 +207,9 @@ static void render(struct req *r, int status, const struct field_errors *fe, con
 		page_notice(r, "ok", _(r->lang, "The version was returned with your comment."));
 	if (kv_get(&r->query, "refused"))
 		page_notice(r, "error", _(r->lang, kv_get(&r->query, "own") ?
-							   "You submitted this version yourself. Another person must approve it "
-							   "(four-eyes principle)." :
-							   "This version can no longer be decided, or you may not approve it."));
+							   N_("You submitted this version yourself. Another person must approve it "
+							      "(four-eyes principle).") :
+							   N_("This version can no longer be decided, or you may not approve it.")));
 	web_plan_version_state(r);
 	if (pending) {
 		html_lit(o, "<section class=\"card\" aria-labelledby=\"h-pending\"><h2 id=\"h-pending\">");
