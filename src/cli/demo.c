@@ -187,22 +187,23 @@ static const struct demo_alarm_step alarm_steps[] = {
 
 /* ---------------------------------------------------------------- step 1: risks, processes, systems */
 
-/* starter risk key, owner, status, review in days */
+/* starter risk key, owner, status, review in days, affected systems and processes (keys, NULL-ended) */
 static const struct {
 	const char *key, *owner;
 	enum risk_status status;
 	int review_days;
+	const char *systems[6], *processes[4];
 } risks[] = {
-	{ "ransomware", "wendt", RISK_IN_TREATMENT, 60 },
-	{ "phishing", "wendt", RISK_IN_TREATMENT, 90 },
-	{ "serverabsturz", "wendt", RISK_OPEN, 120 },
-	{ "internetausfall", "wendt", RISK_OPEN, 120 },
-	{ "feuer", "berger", RISK_OPEN, 180 },
-	{ "stromausfall", "roth", RISK_OPEN, 180 },
-	{ "it-dienstleister", "berger", RISK_ACCEPTED, 180 },
-	{ "schluesselperson", "berger", RISK_OPEN, 120 },
-	{ "laptop-verloren", "keller", RISK_IN_TREATMENT, 150 },
-	{ NULL, NULL, RISK_OPEN, 0 },
+	{ "ransomware", "wendt", RISK_IN_TREATMENT, 60, { "virt", "fileserver", "erp", "ad", NULL }, { NULL } },
+	{ "phishing", "wendt", RISK_IN_TREATMENT, 90, { "email", NULL }, { NULL } },
+	{ "serverabsturz", "wendt", RISK_OPEN, 120, { "virt", NULL }, { NULL } },
+	{ "internetausfall", "wendt", RISK_OPEN, 120, { "internet", NULL }, { NULL } },
+	{ "feuer", "berger", RISK_OPEN, 180, { "usv", NULL }, { "fertigung", NULL } },
+	{ "stromausfall", "roth", RISK_OPEN, 180, { "usv", NULL }, { "fertigung", NULL } },
+	{ "it-dienstleister", "berger", RISK_ACCEPTED, 180, { NULL }, { NULL } },
+	{ "schluesselperson", "berger", RISK_OPEN, 120, { NULL }, { "buchhaltung", "lohn", NULL } },
+	{ "laptop-verloren", "keller", RISK_IN_TREATMENT, 150, { NULL }, { "angebote", NULL } },
+	{ NULL, NULL, RISK_OPEN, 0, { NULL }, { NULL } },
 };
 
 #define HALLE "Verwaltungsgebäude, Serverraum (Keller)"
@@ -627,6 +628,10 @@ static int fill_risks(struct demo *d)
 
 		k->owner_contact_id = ref(d, risks[i].owner);
 		k->status = risks[i].status;
+		for (int j = 0; risks[i].systems[j]; j++)
+			k->system_ids[k->nsystems++] = ref(d, risks[i].systems[j]);
+		for (int j = 0; risks[i].processes[j]; j++)
+			k->process_ids[k->nprocesses++] = ref(d, risks[i].processes[j]);
 		day(d, risks[i].review_days, k->review_date);
 		risk_validate(k, d->a, &fe);
 		if (check(d, "risk", k->title, &fe, KF_OK) ||
@@ -739,6 +744,30 @@ static int fill_backups(struct demo *d)
 	return 0;
 }
 
+
+/*
+ * The team's one override of the computed recovery order: the other systems
+ * are restored from the backup NAS, so it comes right after power and network
+ * (computed, its own 8-hour target would put it after every 4-hour system).
+ */
+static int fill_overrides(struct demo *d)
+{
+	struct recovery_overrides *o = ARENA_NEW(d->a, struct recovery_overrides, 1);
+	struct recovery_overrides *current = ARENA_NEW(d->a, struct recovery_overrides, 1);
+	struct field_errors fe = { 0 };
+
+	if (!o || !current)
+		return check(d, "recovery order", "", &fe, KF_ENOMEM);
+	recovery_overrides_init(o);
+	o->items[o->n++] = (struct recovery_override){ ref(d, "nas"), 3,
+		"Server, ERP und Dateien werden aus dem Backup-NAS zurückgespielt; es muss vor ihnen laufen." };
+	recovery_overrides_validate(o, d->a, sizeof(systems) / sizeof(systems[0]) - 1, 0, &fe);
+	if (check(d, "recovery order", "Backup-NAS", &fe, KF_OK) ||
+	    check(d, "recovery order", "Backup-NAS", &fe,
+		  store_recovery_overrides_put(d->c, d->a, d->org, d->actor, 0, o, current, &fe)))
+		return -1;
+	return 0;
+}
 static int fill_runbooks(struct demo *d)
 {
 	for (const struct demo_runbook *x = runbooks; x->system; x++) {
@@ -774,7 +803,7 @@ static int fill_runbooks(struct demo *d)
 		    check(d, "workaround", x->title, &fe, store_workaround_create(d->c, d->a, d->org, d->actor, &w, &fe)))
 			return -1;
 	}
-	return 0;
+	return fill_overrides(d);
 }
 
 static int fill_documents(struct demo *d)
@@ -907,8 +936,8 @@ int demo_fill(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 	d->org = org;
 	d->actor = actor;
 	d->today = today;
-	if (fill_contacts(d) || fill_team_adoption(d) || fill_alarm(d) || fill_risks(d) || fill_systems(d) ||
-	    fill_processes(d) || fill_backups(d) || fill_runbooks(d) || fill_exercises(d) || fill_documents(d) ||
+	if (fill_contacts(d) || fill_team_adoption(d) || fill_alarm(d) || fill_systems(d) || fill_processes(d) ||
+	    fill_risks(d) || fill_backups(d) || fill_runbooks(d) || fill_exercises(d) || fill_documents(d) ||
 	    fill_copies(d))
 		return -1;
 	return 0;

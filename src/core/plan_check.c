@@ -1,4 +1,5 @@
 /* plan_check.c: the Plan-Check rules (one function each, in a table) and the completeness figures. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../lib/arena.h"
@@ -115,7 +116,58 @@ static void rule_process_rto(const struct plan_data *d, struct plan_check *pc)
 	}
 }
 
-/* A critical system (required RTO from the roll-up within a day) should not be a single point of failure. */
+static int has_workaround(const struct plan_data *d, int64_t process_id)
+{
+	for (size_t i = 0; i < d->nworkarounds; i++)
+		if (d->workarounds[i].process_id == process_id)
+			return 1;
+	return 0;
+}
+
+/* 1 when the system with index target is among the systems with index from and everything they need (seen: scratch). */
+static int needs_system(const struct plan_data *d, size_t from, size_t target, char *seen)
+{
+	if (from == target)
+		return 1;
+	if (seen[from])
+		return 0;
+	seen[from] = 1; /* cycles end here */
+	for (int k = 0; k < d->systems[from].ndeps; k++)
+		for (size_t j = 0; j < d->nsystems; j++)
+			if (d->systems[j].id == d->systems[from].depends_on_ids[k] && needs_system(d, j, target, seen))
+				return 1;
+	return 0;
+}
+
+/* 1 when some process that needs the system with index target (directly or through others) has no workaround. */
+static int stops_without_workaround(const struct plan_data *d, size_t target)
+{
+	char *seen = calloc(d->nsystems ? d->nsystems : 1, 1);
+	int stops = 0;
+
+	if (!seen)
+		return 1; /* out of memory: keep the warning rather than hide it */
+	for (size_t p = 0; p < d->nprocesses && !stops; p++) {
+		const struct process *pr = &d->processes[p];
+
+		if (has_workaround(d, pr->id))
+			continue;
+		for (int k = 0; k < pr->nsystems && !stops; k++)
+			for (size_t j = 0; j < d->nsystems && !stops; j++)
+				if (d->systems[j].id == pr->system_ids[k]) {
+					memset(seen, 0, d->nsystems);
+					stops = needs_system(d, j, target, seen);
+				}
+	}
+	free(seen);
+	return stops;
+}
+
+/*
+ * A critical system (required RTO from the roll-up within a day) should not be
+ * a single point of failure, unless every process that needs it can go on
+ * with a workaround (then the plan has an answer for its failure).
+ */
 static void rule_critical_spof(const struct plan_data *d, struct plan_check *pc)
 {
 	for (size_t i = 0; i < d->nsystems; i++) {
@@ -123,8 +175,8 @@ static void rule_critical_spof(const struct plan_data *d, struct plan_check *pc)
 
 		if (s->required_rto_hours < 0 || s->required_rto_hours > PLAN_CHECK_CRITICAL_RTO_HOURS)
 			continue;
-		plan_check_add(pc, !s->spof, PLAN_WARNING, "critical_system_spof",
-			       N_("%s must be back within 24 hours and is a single point of failure: several processes stop when it fails."),
+		plan_check_add(pc, !s->spof || !stops_without_workaround(d, i), PLAN_WARNING, "critical_system_spof",
+			       N_("%s must be back within 24 hours and is a single point of failure: several processes stop when it fails, and not all of them have a workaround."),
 			       s->name, "systems", s->id);
 	}
 }

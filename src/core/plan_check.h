@@ -21,6 +21,7 @@
 #include "risk.h"
 #include "role.h"
 #include "system.h"
+#include "workaround.h"
 #include "../lib/i18n.h"
 
 struct arena;
@@ -55,6 +56,8 @@ struct plan_data {
 	/* step 3: runbooks, recovery order, workarounds */
 	const struct runbook *runbooks;
 	size_t nrunbooks;
+	const struct workaround *workarounds; /* a process with one keeps going without IT */
+	size_t nworkarounds;
 	/* step 4 */
 	const struct plan_copy *copies;
 	size_t ncopies;

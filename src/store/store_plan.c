@@ -85,9 +85,13 @@ enum kf_err store_plan_load(struct store_conn *c, struct arena *a, int64_t org, 
 	{
 		struct runbook *runbooks;
 
-		if ((err = store_runbook_list(c, a, org, &runbooks, &d->nrunbooks)))
+		struct workaround *workarounds;
+
+		if ((err = store_runbook_list(c, a, org, &runbooks, &d->nrunbooks)) ||
+		    (err = store_workaround_list(c, a, org, &workarounds, &d->nworkarounds)))
 			return err;
 		d->runbooks = runbooks;
+		d->workarounds = workarounds;
 	}
 	d->risks = risks;
 	d->processes = processes;

@@ -55,10 +55,21 @@ void check_view_home_summary(struct req *r, const struct plan_check *pc)
 	html_lit(o, "</h2>");
 	progress(r, pc->percent, _(r->lang, "Completeness of the whole plan"));
 	html_lit(o, "<p>");
-	if (pc->ngaps)
-		html_text_subst(o, _(r->lang, "Gaps found: %s"), arena_printf(r->arena, "%zu", pc->ngaps));
-	else
-		html_text(o, _(r->lang, "No gaps"));
+	{
+		size_t nwarn = 0;
+
+		for (size_t i = 0; i < pc->ngaps; i++)
+			nwarn += pc->gaps[i].level == PLAN_WARNING;
+		/* gaps and warnings apart: a warning is worth a look, a gap needs fixing */
+		if (pc->ngaps - nwarn)
+			html_text_subst(o, _(r->lang, "Gaps found: %s"), arena_printf(r->arena, "%zu", pc->ngaps - nwarn));
+		else
+			html_text(o, _(r->lang, "No gaps"));
+		if (nwarn) {
+			html_lit(o, " · ");
+			html_text_subst(o, _(r->lang, "Warnings: %s"), arena_printf(r->arena, "%zu", nwarn));
+		}
+	}
 	html_lit(o, " · <a");
 	html_attr(o, "href", href);
 	html_lit(o, ">");

@@ -91,7 +91,7 @@ static void test_demo_gaps(void **state)
 		}
 	}
 	assert_int_equal(ngaps, 3);
-	assert_int_equal(nspof, 10);
+	assert_int_equal(nspof, 9);
 	assert_int_equal(pc.steps[STEP_DOCUMENT].percent, 100);
 	assert_int_equal(pc.steps[STEP_EXERCISE].percent, 100);
 }

@@ -226,6 +226,26 @@ static void test_critical_spof(void **state)
 	assert_int_equal(pc.steps[STEP_RISKS].checks, 1);
 	assert_int_equal(pc.ngaps, 1);
 	assert_int_equal(gap(&pc, "critical_system_spof", "systems/10")->level, PLAN_WARNING);
+	/* a workaround for one of the two processes: the other still stops */
+	{
+		struct workaround w[2];
+
+		workaround_init(&w[0]);
+		workaround_init(&w[1]);
+		w[0].process_id = 1;
+		w[1].process_id = 2;
+		d.workarounds = w;
+		d.nworkarounds = 1;
+		run_rule("critical_spof", &d, &pc);
+		assert_int_equal(pc.ngaps, 1);
+		/* both can go on by hand: the plan has an answer, no warning */
+		d.nworkarounds = 2;
+		run_rule("critical_spof", &d, &pc);
+		assert_int_equal(pc.ngaps, 0);
+		assert_int_equal(pc.steps[STEP_RISKS].checks, 1);
+		d.workarounds = NULL;
+		d.nworkarounds = 0;
+	}
 	/* needed by one process only: no longer a single point of failure */
 	p[1].nsystems = 0;
 	assert_int_equal(bia_compute(s, 2, p, 2), 0);
