@@ -5,6 +5,11 @@
 . "$(dirname "$0")/lib.sh"
 
 kf_setup
+tidy_ok() {
+	local out
+	out=$(printf '%s' "$BODY" | tidy -q -e --drop-empty-elements no 2>&1 | grep -v 'proprietary attribute "aria-current"')
+	if [[ -n $out ]]; then fail "$1 is not valid HTML: $out"; else _kf_pass; fi
+}
 kf_user_add nele@example.org "Nele Notfall" notfallleiter
 kf_user_add eddi@example.org "Eddi Editor" editor
 web_login nele nele@example.org "$PW"
@@ -68,6 +73,12 @@ web boss GET "/o/1/plan-versions/compare?from=1&to=2" -H "Accept-Language: en"
 assert_status 200
 assert_contains "$BODY" "Erika Muster" "changed item"
 assert_contains "$BODY" "company" "changed field"
+tidy_ok compare
+web boss GET /o/1/plan-versions
+tidy_ok versions
+form_csrf boss /o/1/plan-versions/2/return version=1 "comment="
+assert_status 422
+tidy_ok "return with error"
 web boss GET "/o/1/plan-versions/compare?from=1&to=99"
 assert_status 404
 
