@@ -348,8 +348,13 @@ void web_plan_version_compare(struct req *r)
 	int rc;
 
 	if (parse_id(kv_get(&r->query, "from") ? kv_get(&r->query, "from") : "", &nf) != 0 ||
-	    parse_id(kv_get(&r->query, "to") ? kv_get(&r->query, "to") : "", &nt) != 0 ||
-	    store_plan_version_get(r->db, r->arena, r->org.id, nf, &from) != KF_OK ||
+	    parse_id(kv_get(&r->query, "to") ? kv_get(&r->query, "to") : "", &nt) != 0) {
+		/* no versions chosen yet: the list has the form */
+		snprintf(title, sizeof(title), "/o/%lld/plan-versions", (long long)r->org.id);
+		resp_redirect(r, title);
+		return;
+	}
+	if (store_plan_version_get(r->db, r->arena, r->org.id, nf, &from) != KF_OK ||
 	    store_plan_version_get(r->db, r->arena, r->org.id, nt, &to) != KF_OK ||
 	    store_plan_version_list(r->db, r->arena, r->org.id, &list, &nlist) != KF_OK) {
 		web_error_page(r, 404, MISSING);

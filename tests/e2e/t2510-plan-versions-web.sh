@@ -81,6 +81,8 @@ assert_status 422
 tidy_ok "return with error"
 web boss GET "/o/1/plan-versions/compare?from=1&to=99"
 assert_status 404
+web boss GET "/o/1/plan-versions/compare"
+assert_redirect 303 /o/1/plan-versions
 
 # ---- the members page marks approvers
 eid=$(db_sql "SELECT id FROM user WHERE email = 'eddi@example.org'")
