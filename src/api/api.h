@@ -185,6 +185,17 @@ void api_invitation_get(struct req *r);
 void api_invitation_revoke(struct req *r);
 void api_invitation_accept(struct req *r);
 
+/* comments: comments, history, restoring deleted items */
+void api_comment_list(struct req *r);
+void api_comment_create(struct req *r);
+void api_comment_get(struct req *r);
+void api_comment_patch(struct req *r);
+void api_comment_delete(struct req *r);
+void api_history_list(struct req *r);
+void api_deleted_list(struct req *r);
+void api_deleted_restore(struct req *r);
+/* comments end */
+
 /* approval: plan versions */
 void api_plan_version_list(struct req *r);
 void api_plan_version_submit(struct req *r);

@@ -600,6 +600,69 @@ enum kf_err store_invitation_accept(struct store_conn *c, struct arena *a, const
 /* Number of history records of one item (for tests and the history view). */
 enum kf_err store_history_count(struct store_conn *c, int64_t org, const char *entity, int64_t id, int64_t *n_r);
 
+/* comments: comments, history view, restoring deleted items */
+#include "../core/comment.h"
+
+/*
+ * Comments on one item. create checks that the live item (entity, entity_id)
+ * exists in org (KF_ENOTFOUND), stores the comment with its history record
+ * ("comment") and notifies each member the text mentions (@name, see
+ * core/mention.h; not the author) with NOTIFY_MENTION, all in one
+ * transaction. update and delete take the version the user saw (KF_ECONFLICT
+ * fills current_r); only the author may change a comment, the author or an
+ * admin (is_admin) delete it, else KF_EPERM. c->id/version/times are set.
+ */
+enum kf_err store_comment_list(struct store_conn *c, struct arena *a, int64_t org, const char *entity,
+			       int64_t entity_id, struct comment **list_r, size_t *n_r);
+enum kf_err store_comment_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct comment *out);
+enum kf_err store_comment_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				 struct comment *cm);
+enum kf_err store_comment_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+				 int64_t expected_version, const char *body, struct comment *out,
+				 struct comment *current_r);
+enum kf_err store_comment_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int is_admin,
+				 int64_t id, int64_t expected_version, struct comment *current_r);
+/* KF_OK when the live item exists in org, else KF_ENOTFOUND. */
+enum kf_err store_item_exists(struct store_conn *c, int64_t org, const char *entity, int64_t entity_id);
+
+/* One history record of an item; before/after are the JSON snapshots ("" when none). */
+struct history_entry {
+	int64_t id;
+	const char *action; /* create, update, delete, restore */
+	int64_t user_id;
+	const char *user_name;
+	int64_t at;
+	const char *before_json;
+	const char *after_json;
+};
+/* The item's history, newest first, at most limit records (also of deleted items). */
+enum kf_err store_history_list(struct store_conn *c, struct arena *a, int64_t org, const char *entity,
+			       int64_t entity_id, int limit, struct history_entry **list_r, size_t *n_r);
+
+/* A deleted item that an admin can restore. */
+struct deleted_item {
+	const char *entity;
+	int64_t id;
+	const char *name;
+	int64_t deleted_at;
+	const char *deleted_by; /* name or email, "" when unknown */
+};
+/* 1 when items of entity can be restored. */
+int store_restorable(const char *entity);
+/* The org's deleted items that can be restored, newest first (at most 500). */
+enum kf_err store_deleted_list(struct store_conn *c, struct arena *a, int64_t org, struct deleted_item **list_r,
+			       size_t *n_r);
+/*
+ * Restores a deleted item in one transaction: clears deleted_at, bumps the
+ * version and writes a "restore" history record. KF_ENOTFOUND when there is
+ * no such deleted item (or entity cannot be restored), KF_EEXIST when
+ * restoring would break a rule (name taken meanwhile, what it belongs to is
+ * deleted); nothing changes then.
+ */
+enum kf_err store_restore(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *entity,
+			  int64_t id);
+/* comments end */
+
 /* approval: plan versions */
 #include "../core/plan_snapshot.h"
 
@@ -636,7 +699,7 @@ enum kf_err store_plan_version_decide(struct store_conn *c, struct arena *a, int
 				      struct plan_version *out, struct plan_version *current_r, int *own_r);
 /*
  * Changed since a version: the plan's newest history record (leaving out
- * copies register, acknowledgements, members, invitations and versions) is
+ * copies register, acknowledgements, members, invitations, versions, comments) is
  * newer than the one the version was taken at.
  */
 enum kf_err store_plan_history_id(struct store_conn *c, int64_t org, int64_t *id_r);

@@ -327,6 +327,7 @@ static void ack_form(struct req *r, int status, const struct acknowledgement *k,
 	form_actions(r, readonly ? NULL : is_new ? N_("Record confirmation") : N_("Save"), back,
 		     is_new || readonly ? NULL : action);
 	form_end(r);
+	web_item_panel(r, "acknowledgement", k->id); /* comments: comments and history */
 	page_end(r);
 }
 

@@ -469,6 +469,7 @@ static void step_form(struct req *r, int status, const struct alarm_step *s, con
 	snprintf(action, sizeof(action), "/o/%lld/alarm/steps/%lld/delete", (long long)r->org.id, (long long)s->id);
 	form_actions(r, readonly ? NULL : is_new ? N_("Add step") : N_("Save"), back, is_new || readonly ? NULL : action);
 	form_end(r);
+	web_item_panel(r, "alarm_step", s->id); /* comments: comments and history */
 	page_end(r);
 }
 

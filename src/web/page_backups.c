@@ -527,6 +527,7 @@ void web_backup_show(struct req *r)
 	backup_view_url(r, 0, href, sizeof(href));
 	link_button(r, href, "button secondary", N_("Back to the backups"));
 	html_lit(o, "</p>");
+	web_item_panel(r, "backup", b.id); /* comments: comments and history */
 	page_end(r);
 }
 

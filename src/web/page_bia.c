@@ -445,6 +445,7 @@ static void process_form(struct req *r, int status, const struct process *p, con
 	form_actions(r, readonly ? NULL : is_new ? N_("Add business process") : N_("Save"), org_url(r, "processes"),
 		     is_new || readonly ? NULL : item_url(r, "processes", p->id, "/delete"));
 	form_end(r);
+	web_item_panel(r, "process", p->id); /* comments: comments and history */
 	page_end(r);
 }
 
@@ -841,6 +842,7 @@ static void system_form(struct req *r, int status, const struct system *s, const
 	form_actions(r, readonly ? NULL : is_new ? N_("Add IT system") : N_("Save"), org_url(r, "systems"),
 		     is_new || readonly ? NULL : item_url(r, "systems", s->id, "/delete"));
 	form_end(r);
+	web_item_panel(r, "system", s->id); /* comments: comments and history */
 	page_end(r);
 }
 

@@ -240,6 +240,7 @@ static void tpl_form(struct req *r, int status, const struct comm_template *t, c
 		filled_preview(r, t, &v, "preview");
 		html_lit(o, "</section>");
 	}
+	web_item_panel(r, "comm_template", t->id); /* comments: comments and history */
 	page_end(r);
 }
 

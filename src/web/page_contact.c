@@ -160,6 +160,7 @@ static void contact_form(struct req *r, int status, const struct contact *c, con
 	form_actions(r, readonly ? NULL : is_new ? N_("Add contact") : N_("Save"), back,
 		     is_new || readonly ? NULL : action);
 	form_end(r);
+	web_item_panel(r, "contact", c->id); /* comments: comments and history */
 	page_end(r);
 }
 

@@ -532,6 +532,7 @@ void web_exercise_show(struct req *r)
 	exercise_view_url(r, 0, href, sizeof(href));
 	link_button(r, href, "button secondary", N_("Back to the exercises"));
 	html_lit(o, "</p>");
+	web_item_panel(r, "exercise", e.id); /* comments: comments and history */
 	page_end(r);
 }
 

@@ -122,6 +122,7 @@ static void finding_form(struct req *r, int status, const struct finding *f, con
 	form_actions(r, readonly ? NULL : is_new ? N_("Add finding") : N_("Save"), back,
 		     is_new || readonly ? NULL : action);
 	form_end(r);
+	web_item_panel(r, "finding", f->id); /* comments: comments and history */
 	page_end(r);
 }
 

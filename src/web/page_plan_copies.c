@@ -126,6 +126,7 @@ static void copy_form(struct req *r, int status, const struct plan_copy *p, cons
 	docs_url(r, action, sizeof(action), rest);
 	form_actions(r, readonly ? NULL : is_new ? N_("Add copy") : N_("Save"), back, is_new || readonly ? NULL : action);
 	form_end(r);
+	web_item_panel(r, "plan_copy", p->id); /* comments: comments and history */
 	page_end(r);
 }
 

@@ -124,6 +124,7 @@ static void test_form(struct req *r, int status, const struct restore_test *t, c
 	form_actions(r, readonly ? NULL : is_new ? N_("Record restore test") : N_("Save"), back,
 		     is_new || readonly ? NULL : action);
 	form_end(r);
+	web_item_panel(r, "restore_test", t->id); /* comments: comments and history */
 	page_end(r);
 }
 

@@ -387,6 +387,7 @@ static void category_form(struct req *r, int status, const struct risk_owncat *k
 	form_actions(r, readonly ? NULL : N_("Save"), url(r, "/categories"),
 		     readonly ? NULL : url(r, arena_printf(r->arena, "/categories/%lld/delete", (long long)k->id)));
 	form_end(r);
+	web_item_panel(r, "risk_category", k->id); /* comments: comments and history */
 	page_end(r);
 }
 

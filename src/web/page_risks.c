@@ -607,6 +607,7 @@ static void risk_form(struct req *r, int status, const struct risk *k, const str
 	snprintf(action, sizeof(action), "/o/%lld/risks/%lld/delete", (long long)r->org.id, (long long)k->id);
 	form_actions(r, readonly ? NULL : is_new ? N_("Add risk") : N_("Save"), back, is_new || readonly ? NULL : action);
 	form_end(r);
+	web_item_panel(r, "risk", k->id); /* comments: comments and history */
 	page_end(r);
 }
 

@@ -113,6 +113,7 @@ static void role_form(struct req *r, int status, const struct role *ro, const st
 	snprintf(action, sizeof(action), "/o/%lld/roles/%lld/delete", (long long)r->org.id, (long long)ro->id);
 	form_actions(r, readonly ? NULL : is_new ? N_("Add role") : N_("Save"), back, is_new || readonly ? NULL : action);
 	form_end(r);
+	web_item_panel(r, "role", ro->id); /* comments: comments and history */
 	page_end(r);
 }
 

@@ -369,6 +369,7 @@ static void runbook_form(struct req *r, int status, const struct runbook *rb, co
 		     is_new ? rv_url(r, "runbooks") : rv_item_url(r, "runbooks", rb->id, ""),
 		     is_new || readonly ? NULL : rv_item_url(r, "runbooks", rb->id, "/delete"));
 	form_end(r);
+	web_item_panel(r, "runbook", rb->id); /* comments: comments and history */
 	page_end(r);
 }
 

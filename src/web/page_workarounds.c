@@ -210,6 +210,7 @@ static void workaround_form(struct req *r, int status, const struct workaround *
 	form_actions(r, readonly ? NULL : is_new ? N_("Add workaround") : N_("Save"), rv_url(r, "workarounds"),
 		     is_new || readonly ? NULL : rv_item_url(r, "workarounds", w->id, "/delete"));
 	form_end(r);
+	web_item_panel(r, "workaround", w->id); /* comments: comments and history */
 	page_end(r);
 }
 

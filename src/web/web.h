@@ -199,6 +199,17 @@ void web_invitation_revoke(struct req *r);
 void web_invite_form(struct req *r);
 void web_invite_accept(struct req *r);
 
+/* comments: comments, history, restoring deleted items */
+#include <stdint.h>
+/* Below an item's edit form: its comments with a form to add one, and its change history. */
+void web_item_panel(struct req *r, const char *entity, int64_t id);
+void web_comment_create(struct req *r);
+void web_comment_delete(struct req *r);
+void web_deleted(struct req *r);
+void web_deleted_confirm(struct req *r);
+void web_deleted_restore(struct req *r);
+/* comments end */
+
 /* approval: plan versions */
 void web_plan_versions(struct req *r);
 void web_plan_version_submit(struct req *r);
