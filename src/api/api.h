@@ -195,6 +195,13 @@ void api_history_list(struct req *r);
 void api_deleted_list(struct req *r);
 void api_deleted_restore(struct req *r);
 /* comments end */
+/* tasks */
+void api_task_list(struct req *r);
+void api_task_get(struct req *r);
+void api_task_create(struct req *r);
+void api_task_put(struct req *r);
+void api_task_patch(struct req *r);
+void api_task_delete(struct req *r);
 
 /* approval: plan versions */
 void api_plan_version_list(struct req *r);

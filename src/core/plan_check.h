@@ -21,6 +21,7 @@
 #include "risk.h"
 #include "role.h"
 #include "system.h"
+#include "task.h" /* tasks */
 #include "workaround.h"
 #include "../lib/i18n.h"
 
@@ -71,6 +72,9 @@ struct plan_data {
 	const struct finding *findings; /* at least every open finding of the organisation */
 	size_t nfindings;
 	const struct plan_review *review; /* NULL reads as never reviewed */
+	/* tasks: the open tasks (for the start page; no rule reads them) */
+	const struct task *tasks;
+	size_t ntasks;
 };
 
 enum plan_gap_level { PLAN_GAP, PLAN_WARNING };

@@ -76,6 +76,35 @@ static enum kf_err remind_restore_tests(struct store_conn *c, struct arena *a, i
 	return err;
 }
 
+/* tasks: each open task that is due today or overdue, told to its assignee once per task and day. */
+static enum kf_err remind_tasks(struct store_conn *c, struct arena *a, int64_t org, int64_t now, int *given)
+{
+	char today[11], key[64], link[64];
+	struct task_filter f;
+	struct task *list;
+	enum kf_err err;
+	size_t n;
+
+	kf_date_iso(now, today);
+	task_filter_init(&f);
+	f.open_only = 1;
+	err = store_task_list(c, a, org, &f, &list, &n);
+	for (size_t i = 0; !err && i < n; i++) {
+		int given_now = 0;
+
+		if (!list[i].due_date[0] || strcmp(list[i].due_date, today) > 0)
+			continue;
+		snprintf(key, sizeof(key), "task:%lld:%s", (long long)list[i].id, today);
+		snprintf(link, sizeof(link), "/o/%lld/tasks/%lld", (long long)org, (long long)list[i].id);
+		err = store_task_remind(c, org, key, list[i].assignee_id,
+					strcmp(list[i].due_date, today) < 0 ? N_("The task \"%s\" is overdue.")
+									    : N_("The task \"%s\" is due today."),
+					list[i].title, link, &given_now);
+		*given += given_now;
+	}
+	return err;
+}
+
 enum kf_err remind_run(struct store_conn *c, int64_t now, int *given_r)
 {
 	struct arena *a = arena_new(), *per_org;
@@ -96,6 +125,8 @@ enum kf_err remind_run(struct store_conn *c, int64_t now, int *given_r)
 		if (!err)
 			err = remind_restore_tests(c, per_org, orgs[i].id, now, given_r);
 		/* reminders: tasks */
+		if (!err)
+			err = remind_tasks(c, per_org, orgs[i].id, now, given_r);
 		arena_free(per_org);
 	}
 	if (err)

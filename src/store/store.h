@@ -23,6 +23,7 @@
 #include "../core/risk_owncat.h"
 #include "../core/role.h"
 #include "../core/system.h"
+#include "../core/task.h" /* tasks */
 #include "../lib/err.h"
 
 struct arena;
@@ -597,6 +598,30 @@ enum kf_err store_invitation_accept(struct store_conn *c, struct arena *a, const
 				    int64_t user_id, const char *name, const char *pw_hash, int64_t *user_id_r,
 				    int *already_r);
 
+/* tasks */
+/*
+ * Tasks, open ones first, then by due date; f (NULL = all) picks which.
+ * Create and update check in the write transaction that the assignee is a
+ * member and the linked item a live item of this organisation (KF_EINVAL
+ * with field errors); versions, history and soft deletion as for contacts.
+ * A new assignee (other than the acting user) is notified (NOTIFY_ASSIGNMENT)
+ * in the same transaction, so a refused write notifies nobody.
+ */
+enum kf_err store_task_list(struct store_conn *c, struct arena *a, int64_t org, const struct task_filter *f,
+			    struct task **list_r, size_t *n_r);
+enum kf_err store_task_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct task *out);
+enum kf_err store_task_check_refs(struct store_conn *c, const struct task *t, int64_t org, struct field_errors *fe);
+enum kf_err store_task_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct task *t,
+			      struct field_errors *fe);
+enum kf_err store_task_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+			      int64_t expected_version, struct task *t, struct task *current_r, struct field_errors *fe);
+enum kf_err store_task_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+			      int64_t expected_version, struct task *current_r);
+/* Like store_remind, but tells user (the task's assignee) alone; user 0 tells the admins and Notfallleiter. */
+enum kf_err store_task_remind(struct store_conn *c, int64_t org, const char *key, int64_t user, const char *text,
+			      const char *param, const char *link, int *notified_r);
+/* tasks end */
+
 /* Number of history records of one item (for tests and the history view). */
 enum kf_err store_history_count(struct store_conn *c, int64_t org, const char *entity, int64_t id, int64_t *n_r);
 
@@ -699,7 +724,7 @@ enum kf_err store_plan_version_decide(struct store_conn *c, struct arena *a, int
 				      struct plan_version *out, struct plan_version *current_r, int *own_r);
 /*
  * Changed since a version: the plan's newest history record (leaving out
- * copies register, acknowledgements, members, invitations, versions, comments) is
+ * copies register, acknowledgements, members, invitations, versions, comments, tasks) is
  * newer than the one the version was taken at.
  */
 enum kf_err store_plan_history_id(struct store_conn *c, int64_t org, int64_t *id_r);

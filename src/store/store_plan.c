@@ -93,6 +93,17 @@ enum kf_err store_plan_load(struct store_conn *c, struct arena *a, int64_t org, 
 		d->runbooks = runbooks;
 		d->workarounds = workarounds;
 	}
+	/* tasks */
+	{
+		struct task_filter tf;
+		struct task *tasks;
+
+		task_filter_init(&tf);
+		tf.open_only = 1;
+		if ((err = store_task_list(c, a, org, &tf, &tasks, &d->ntasks)))
+			return err;
+		d->tasks = tasks;
+	}
 	d->risks = risks;
 	d->processes = processes;
 	d->systems = systems;

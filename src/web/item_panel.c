@@ -235,7 +235,8 @@ void web_item_panel(struct req *r, const char *entity, int64_t id)
 	if (!entity || id <= 0)
 		return;
 	html_lit(&r->out, "<div class=\"item-panel\">");
-	/* item panel: tasks */
+	if (strcmp(entity, "finding") != 0) /* a finding's page lists its tasks itself, with the one-click button */
+		web_item_tasks(r, entity, id);
 	comments(r, entity, id);
 	history(r, entity, id);
 	html_lit(&r->out, "</div>");

@@ -88,6 +88,7 @@ void page_begin(struct req *r, const char *title, enum plan_step step, const cha
 		html_lit(o, "<div class=\"user\"><span class=\"who\">");
 		html_text(o, *r->user.name ? r->user.name : r->user.email);
 		html_lit(o, "</span>");
+		web_tasks_header_link(r); /* tasks */
 		web_notify_header_link(r); /* notifications */
 		form_begin(r, "/logout", r->csrf);
 		html_lit(o, "<button type=\"submit\" class=\"link\">");

@@ -842,7 +842,7 @@ static void system_form(struct req *r, int status, const struct system *s, const
 	form_actions(r, readonly ? NULL : is_new ? N_("Add IT system") : N_("Save"), org_url(r, "systems"),
 		     is_new || readonly ? NULL : item_url(r, "systems", s->id, "/delete"));
 	form_end(r);
-	web_item_panel(r, "system", s->id); /* comments: comments and history */
+	web_item_panel(r, "system", s->id); /* tasks, comments and history */
 	page_end(r);
 }
 

@@ -89,7 +89,9 @@ static void gap_item(struct req *r, const struct plan_gap *g)
 	html_attr(o, "href", plan_gap_href(r->arena, r->org.id, g));
 	html_lit(o, ">");
 	html_text_subst(o, _(r->lang, g->msgid), g->item);
-	html_lit(o, "</a></li>");
+	html_lit(o, "</a>");
+	web_gap_task_button(r, g); /* tasks */
+	html_lit(o, "</li>");
 }
 
 static void step_section(struct req *r, const struct plan_check *pc, enum plan_step s)

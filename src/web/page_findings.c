@@ -122,7 +122,9 @@ static void finding_form(struct req *r, int status, const struct finding *f, con
 	form_actions(r, readonly ? NULL : is_new ? N_("Add finding") : N_("Save"), back,
 		     is_new || readonly ? NULL : action);
 	form_end(r);
-	web_item_panel(r, "finding", f->id); /* comments: comments and history */
+	if (!is_new)
+		web_finding_tasks(r, f->id); /* its tasks, with "create as task" from the finding */
+	web_item_panel(r, "finding", f->id); /* comments and history */
 	page_end(r);
 }
 

@@ -199,6 +199,7 @@ void web_home(struct req *r)
 		html_text(o, _(r->lang, info->summary));
 		html_lit(o, "</p>");
 		check_view_step_progress(r, &pc, (enum plan_step)s);
+		web_tasks_step_line(r, &d, s); /* tasks */
 		if (step_cards[s]) {
 			if (step_cards[s](r, &d) < 0) {
 				web_error_page(r, 500, N_("The database could not be read. Please try again."));

@@ -209,6 +209,30 @@ void web_deleted(struct req *r);
 void web_deleted_confirm(struct req *r);
 void web_deleted_restore(struct req *r);
 /* comments end */
+/* tasks */
+struct plan_data;
+void web_tasks(struct req *r);
+void web_tasks_mine(struct req *r);
+void web_task_new(struct req *r);
+void web_task_create(struct req *r);
+void web_task_edit(struct req *r);
+void web_task_update(struct req *r);
+void web_task_confirm_delete(struct req *r);
+void web_task_delete(struct req *r);
+void web_task_from_finding(struct req *r);
+void web_task_from_gap(struct req *r);
+/* The open and overdue tasks of one step on the start page ("2 open tasks, 1 overdue"), linked to the list. */
+void web_tasks_step_line(struct req *r, const struct plan_data *d, int step);
+/* The "My tasks" link of the page header. */
+void web_tasks_header_link(struct req *r);
+/* The tasks of one item (entity as in core/task.c, e.g. "system") with an "Add task" link, for item pages. */
+void web_item_tasks(struct req *r, const char *entity, int64_t id);
+/* The tasks made from finding id, and the "Create as task" button (editors), for the finding's page. */
+void web_finding_tasks(struct req *r, int64_t finding_id);
+/* The "Create as task" button of one Plan-Check gap (editors only). */
+struct plan_gap;
+void web_gap_task_button(struct req *r, const struct plan_gap *g);
+/* tasks end */
 
 /* approval: plan versions */
 void web_plan_versions(struct req *r);
