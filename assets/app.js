@@ -8,3 +8,139 @@ document.addEventListener("DOMContentLoaded", function () {
 		firstInvalid.focus();
 	}
 });
+
+/*
+ * Live updates and presence (progressive enhancement): one event stream per tab
+ * for the organisation. A change refreshes <main> (and the step navigation)
+ * from the server, unless the user has unsaved input: then a calm notice offers
+ * to show the new state. Also shows who else has this page open.
+ */
+document.addEventListener("DOMContentLoaded", function () {
+	var live = document.getElementById("live");
+	if (!live || !window.EventSource || !window.fetch || !window.DOMParser) {
+		return;
+	}
+	var presence = live.querySelector(".presence");
+	var notice = live.querySelector(".live-notice");
+	var dirty = !!document.querySelector("[aria-invalid='true']");
+	var timer = null;
+	var last = null;
+	var source;
+
+	document.addEventListener("input", function (e) {
+		if (e.target && e.target.form) {
+			dirty = true;
+		}
+	});
+	document.addEventListener("submit", function () {
+		dirty = false;
+	});
+
+	function text(key, name) {
+		return (live.getAttribute("data-" + key) || "").replace("{name}", name || live.getAttribute("data-someone"));
+	}
+
+	function showLive() {
+		live.hidden = presence.hidden && notice.hidden;
+	}
+
+	function showNotice(ev) {
+		/* an item page is /o/{org}/{kind}/{id}: its last segment is the changed item's id */
+		var parts = location.pathname.split("/");
+		var onItem = ev && parts.length >= 5 && parts[parts.length - 1] === String(ev.id);
+		var p = document.createElement("p");
+		var b = document.createElement("button");
+		p.textContent = text(onItem ? "changed-item" : "changed-page", ev && ev.by);
+		b.type = "button";
+		b.textContent = live.getAttribute("data-reload");
+		b.addEventListener("click", function () {
+			location.reload();
+		});
+		notice.replaceChildren(p, b);
+		notice.hidden = false;
+		showLive();
+	}
+
+	function swap(html) {
+		var doc = new DOMParser().parseFromString(html, "text/html");
+		var main = document.getElementById("main");
+		var fresh = doc.getElementById("main");
+		var nav = document.querySelector("nav.steps");
+		var freshNav = doc.querySelector("nav.steps");
+		var focusId = document.activeElement && document.activeElement.id;
+		if (!main || !fresh) {
+			return;
+		}
+		main.replaceChildren.apply(main, Array.prototype.slice.call(fresh.childNodes));
+		if (nav && freshNav) {
+			nav.replaceChildren.apply(nav, Array.prototype.slice.call(freshNav.childNodes));
+		}
+		if (focusId && document.getElementById(focusId)) {
+			document.getElementById(focusId).focus();
+		}
+	}
+
+	/* an open edit form is never replaced: its version must stay the one the user saw (concurrent edits) */
+	function editing() {
+		return dirty || !!document.querySelector("#main form input[name='version']");
+	}
+
+	function refresh() {
+		timer = null;
+		if (editing()) {
+			showNotice(last);
+			return;
+		}
+		fetch(location.href, { credentials: "same-origin" }).then(function (resp) {
+			if (!resp.ok || resp.redirected) {
+				showNotice(last);
+				return null;
+			}
+			return resp.text();
+		}).then(function (html) {
+			if (html !== null && !editing()) {
+				swap(html);
+			} else if (html !== null) {
+				showNotice(last);
+			}
+		}).catch(function () {
+			showNotice(last);
+		});
+	}
+
+	source = new EventSource(live.getAttribute("data-events") + "?page=" + encodeURIComponent(location.pathname));
+	source.addEventListener("change", function (e) {
+		try {
+			last = JSON.parse(e.data);
+		} catch (err) {
+			last = null;
+		}
+		if (timer) {
+			clearTimeout(timer);
+		}
+		timer = setTimeout(refresh, 250);
+	});
+	source.addEventListener("presence", function (e) {
+		var me = live.getAttribute("data-user");
+		var names = [];
+		try {
+			JSON.parse(e.data).users.forEach(function (u) {
+				if (String(u.id) !== me) {
+					names.push(u.name);
+				}
+			});
+		} catch (err) {
+			names = [];
+		}
+		presence.textContent = names.length ? live.getAttribute("data-label") + " " + names.join(", ") : "";
+		presence.hidden = names.length === 0;
+		showLive();
+	});
+	source.addEventListener("reload", function () {
+		source.close();
+		showNotice(last);
+	});
+	window.addEventListener("pagehide", function () {
+		source.close();
+	});
+});

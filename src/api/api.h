@@ -108,6 +108,10 @@ void api_templates_comm(struct req *r);
 
 /* step 5: exercises */
 
+/* review marks */
+void api_review_marks_list(struct req *r);
+void api_review_marks_clear(struct req *r);
+
 /* step 3: backups */
 void api_backup_list(struct req *r);
 void api_backup_create(struct req *r);
@@ -184,6 +188,8 @@ void api_invitation_create(struct req *r);
 void api_invitation_get(struct req *r);
 void api_invitation_revoke(struct req *r);
 void api_invitation_accept(struct req *r);
+/* sse: live updates and presence */
+void api_events(struct req *r);
 
 /* comments: comments, history, restoring deleted items */
 void api_comment_list(struct req *r);

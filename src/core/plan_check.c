@@ -402,6 +402,28 @@ static void rule_findings_overdue(const struct plan_data *d, struct plan_check *
 	}
 }
 
+/* ------------------------------------------------------------------ review marks */
+
+/*
+ * A chapter marked "needs review" after a change is a gap of its step, with
+ * a link to the chapter. Only marked chapters count as checks, so a plan
+ * without marks keeps its figures. One table row per step runs this rule.
+ */
+static void rule_chapter_review(const struct plan_data *d, struct plan_check *pc)
+{
+	int marked[CHAPTER__MAX] = { 0 };
+
+	for (size_t i = 0; i < d->nmarks; i++)
+		if (d->marks[i].chapter >= 0 && d->marks[i].chapter < CHAPTER__MAX)
+			marked[d->marks[i].chapter] = 1;
+	for (int ch = 0; ch < CHAPTER__MAX; ch++) {
+		const struct chapter_info *info = chapter_get(ch);
+
+		if (marked[ch] && info->step == pc->cur_step)
+			plan_check_add(pc, 0, PLAN_WARNING, "chapter_needs_review", info->gap_msgid, NULL, info->path, 0);
+	}
+}
+
 /* ------------------------------------------------------------------ the table */
 
 static const struct plan_rule rules[] = {
@@ -423,6 +445,12 @@ static const struct plan_rule rules[] = {
 	{ STEP_EXERCISE, "step5_content", rule_step5_content },
 	{ STEP_EXERCISE, "review", rule_review },
 	{ STEP_EXERCISE, "findings_overdue", rule_findings_overdue },
+	/* review marks */
+	{ STEP_RISKS, "chapter_review_1", rule_chapter_review },
+	{ STEP_TEAM, "chapter_review_2", rule_chapter_review },
+	{ STEP_RECOVERY, "chapter_review_3", rule_chapter_review },
+	{ STEP_DOCUMENT, "chapter_review_4", rule_chapter_review },
+	{ STEP_EXERCISE, "chapter_review_5", rule_chapter_review },
 };
 
 const struct plan_rule *plan_check_rules(size_t *n_r)

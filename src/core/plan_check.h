@@ -8,6 +8,7 @@
 
 #include "acknowledgement.h"
 #include "backup.h"
+#include "chapter.h" /* review marks */
 #include "runbook.h"
 #include "alarm_plan.h"
 #include "comm_template.h"
@@ -72,6 +73,9 @@ struct plan_data {
 	const struct finding *findings; /* at least every open finding of the organisation */
 	size_t nfindings;
 	const struct plan_review *review; /* NULL reads as never reviewed */
+	/* review marks: the open "needs review" marks (store_review_marks_list) */
+	const struct review_mark *marks;
+	size_t nmarks;
 	/* tasks: the open tasks (for the start page; no rule reads them) */
 	const struct task *tasks;
 	size_t ntasks;

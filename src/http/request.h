@@ -11,6 +11,8 @@
 
 struct MHD_Connection;
 struct arena;
+struct hub;        /* sse */
+struct hub_client; /* sse */
 struct route;
 struct store;
 struct store_conn;
@@ -25,6 +27,7 @@ struct app {
 	int tls_proxy;        /* cookies get Secure */
 	char base_url[256];   /* http://host:port, for links printed on the console */
 	int mail_configured;  /* notifications: serve --smtp-url given */
+	struct hub *hub;      /* sse: live events; set by server_start */
 };
 
 enum req_state { REQ_NEW, REQ_DEFERRED, REQ_READY };
@@ -65,6 +68,7 @@ struct req {
 	struct kv_list headers;
 	req_work_fn deferred;
 	void *job; /* the handler's data for its deferred work */
+	struct hub_client *stream; /* sse: the answer is this client's event stream */
 };
 
 const char *req_header(struct req *r, const char *name);
@@ -80,5 +84,10 @@ void resp_redirect(struct req *r, const char *location);
  * waits meanwhile. work fills the response like a handler.
  */
 void req_defer(struct req *r, req_work_fn work);
+/*
+ * sse: answers with a text/event-stream fed by the hub: joins org's listeners
+ * as the caller, with page open (NULL: no presence). NULL when out of memory.
+ */
+struct hub_client *resp_event_stream(struct req *r, const char *page);
 
 #endif

@@ -2,15 +2,19 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
 #include "../lib/log.h"
 #include "../store/store.h"
+#include "hub.h"
 #include "request.h"
 #include "router.h"
 #include "server.h"
@@ -20,6 +24,13 @@
 struct server {
 	struct MHD_Daemon *daemon;
 	struct app *app;
+	/* sse: the hub and its heartbeat thread */
+	struct hub *hub;
+	pthread_t beat;
+	int beating, stopping;
+	unsigned beat_seconds;
+	pthread_mutex_t beat_mu;
+	pthread_cond_t beat_cv;
 };
 
 /* Pages must never run inline script or be framed; assets come only from us. */
@@ -80,6 +91,70 @@ static enum MHD_Result collect_query_arg(void *cls, enum MHD_ValueKind kind, con
 	return MHD_YES;
 }
 
+/* sse: the hub parks an idle stream's connection and wakes it when there is news (STACK.md 5.1). */
+static void stream_suspend(void *ctx)
+{
+	MHD_suspend_connection(ctx);
+}
+
+static void stream_resume(void *ctx)
+{
+	MHD_resume_connection(ctx);
+}
+
+static const struct hub_wake_ops stream_ops = {stream_suspend, stream_resume};
+
+struct hub_client *resp_event_stream(struct req *r, const char *page)
+{
+	r->stream = hub_join(r->app->hub, r->org.id, r->user.id, *r->user.name ? r->user.name : r->user.email, page,
+			     &stream_ops, r->conn);
+	return r->stream;
+}
+
+static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	ssize_t n = hub_read(cls, buf, max);
+
+	(void)pos;
+	return n < 0 ? MHD_CONTENT_READER_END_OF_STREAM : n;
+}
+
+static void stream_free(void *cls)
+{
+	hub_leave(cls);
+}
+
+static void add_security_headers(struct MHD_Response *resp)
+{
+	MHD_add_response_header(resp, "Content-Security-Policy", csp);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+}
+
+/* The event stream: the hub's client becomes the response's reader and is freed with it. */
+static enum MHD_Result queue_stream(struct req *r)
+{
+	struct hub_client *c = r->stream;
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+
+	r->stream = NULL;
+	resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, stream_read, c, stream_free);
+	if (!resp) {
+		hub_leave(c);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, "Content-Type", "text/event-stream; charset=utf-8");
+	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	MHD_add_response_header(resp, "X-Accel-Buffering", "no"); /* nginx: do not buffer the stream */
+	add_security_headers(resp);
+	ret = MHD_queue_response(r->conn, 200, resp);
+	kf_log(KF_LOG_DEBUG, "%s %s stream %s", r->method, r->path, r->client_ip);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
 static struct req *req_new(struct app *app, struct MHD_Connection *conn, const char *url, const char *method)
 {
 	const union MHD_ConnectionInfo *ci;
@@ -124,6 +199,8 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 
 static void req_free(struct req *r)
 {
+	if (r->stream)
+		hub_leave(r->stream);
 	if (r->db)
 		store_conn_put(r->db);
 	sb_release(&r->body);
@@ -154,10 +231,7 @@ static enum MHD_Result queue_response(struct req *r)
 		return MHD_NO;
 	}
 	MHD_add_response_header(resp, "Content-Type", r->content_type);
-	MHD_add_response_header(resp, "Content-Security-Policy", csp);
-	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
-	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	add_security_headers(resp);
 	if (!kv_get(&r->headers, "Cache-Control"))
 		MHD_add_response_header(resp, "Cache-Control", "no-store");
 	for (size_t i = 0; i < r->headers.n; i++)
@@ -199,6 +273,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (r->state == REQ_READY)
 		return queue_response(r);
+	if (r->stream) /* sse: not expected here, but never leak a client */
+		return queue_stream(r);
 	if (*upload_data_size) {
 		if (!r->body_too_big && sb_add(&r->body, upload_data, *upload_data_size) < 0)
 			r->body_too_big = 1;
@@ -216,6 +292,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			MHD_resume_connection(conn);
 		}
 		return MHD_YES;
+	}
+	if (r->stream && r->status == 200)
+		return queue_stream(r);
+	if (r->stream) { /* the handler failed after joining */
+		hub_leave(r->stream);
+		r->stream = NULL;
 	}
 	return queue_response(r);
 }
@@ -241,10 +323,55 @@ __attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const ch
 	kf_log(KF_LOG_WARN, "http: %s", line);
 }
 
+/* sse: a comment line to idle streams every beat_seconds, so dead clients are found. */
+static void *heartbeat_main(void *arg)
+{
+	struct server *s = arg;
+	struct timespec until;
+
+	pthread_mutex_lock(&s->beat_mu);
+	while (!s->stopping) {
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += s->beat_seconds;
+		while (!s->stopping && pthread_cond_timedwait(&s->beat_cv, &s->beat_mu, &until) == 0)
+			;
+		if (!s->stopping)
+			hub_heartbeat(s->hub);
+	}
+	pthread_mutex_unlock(&s->beat_mu);
+	return NULL;
+}
+
+/*
+ * sse: every stream holds a connection and a file descriptor: allow 10,000
+ * connections, as far as the descriptor limit (raised to its hard limit) allows.
+ */
+static unsigned connection_limit(void)
+{
+	struct rlimit rl;
+	rlim_t want = 10000 + 64;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 1000;
+	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want) {
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want)
+		return 10000;
+	if (rl.rlim_cur < 128)
+		return 64;
+	kf_log(KF_LOG_WARN, "only %llu file descriptors (ulimit -n): at most %llu connections",
+	       (unsigned long long)rl.rlim_cur, (unsigned long long)(rl.rlim_cur - 64));
+	return (unsigned)(rl.rlim_cur - 64);
+}
+
 struct server *server_start(struct app *app, const char *addr, unsigned short port)
 {
 	struct sockaddr_in sin;
 	struct server *s;
+	const char *beat = getenv("KRISENFEST_SSE_HEARTBEAT");
 
 	memset(&sin, 0, sizeof(sin));
 	sin.sin_family = AF_INET;
@@ -257,26 +384,62 @@ struct server *server_start(struct app *app, const char *addr, unsigned short po
 	if (!s)
 		return NULL;
 	s->app = app;
+	s->hub = hub_new();
+	s->beat_seconds = beat && strtoul(beat, NULL, 10) > 0 ? (unsigned)strtoul(beat, NULL, 10) : 15;
+	if (!s->hub || pthread_mutex_init(&s->beat_mu, NULL) != 0) {
+		hub_free(s->hub);
+		free(s);
+		return NULL;
+	}
+	pthread_cond_init(&s->beat_cv, NULL);
+	app->hub = s->hub;
+	store_set_listener(app->store, hub_publish, s->hub);
 	s->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
 					     MHD_USE_ERROR_LOG,
 				     port, NULL, NULL, on_request, app, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 				     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
-				     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)2, MHD_OPTION_CONNECTION_LIMIT, (unsigned)4000,
+				     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)2, MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
 				     MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_CONNECTION_TIMEOUT,
 				     (unsigned)60, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
 				     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
 	if (!s->daemon) {
 		kf_log(KF_LOG_ERROR, "cannot listen on %s:%u (port in use?)", addr, port);
-		free(s);
-		return NULL;
+		goto fail;
 	}
+	if (pthread_create(&s->beat, NULL, heartbeat_main, s) != 0) {
+		MHD_stop_daemon(s->daemon);
+		goto fail;
+	}
+	s->beating = 1;
 	return s;
+fail:
+	store_set_listener(app->store, NULL, NULL);
+	app->hub = NULL;
+	hub_free(s->hub);
+	pthread_cond_destroy(&s->beat_cv);
+	pthread_mutex_destroy(&s->beat_mu);
+	free(s);
+	return NULL;
 }
 
 void server_stop(struct server *s)
 {
 	if (!s)
 		return;
+	if (s->beating) {
+		pthread_mutex_lock(&s->beat_mu);
+		s->stopping = 1;
+		pthread_cond_signal(&s->beat_cv);
+		pthread_mutex_unlock(&s->beat_mu);
+		pthread_join(s->beat, NULL);
+	}
+	/* sse: end every stream and resume its connection before the daemon stops (STACK.md 5.1) */
+	store_set_listener(s->app->store, NULL, NULL);
+	hub_shutdown(s->hub);
 	MHD_stop_daemon(s->daemon);
+	s->app->hub = NULL;
+	hub_free(s->hub);
+	pthread_cond_destroy(&s->beat_cv);
+	pthread_mutex_destroy(&s->beat_mu);
 	free(s);
 }

@@ -53,13 +53,29 @@ struct store_conn {
 	void *db;
 	void *stmts[STMT__MAX];
 	struct store_conn *next;
+	/* sse: history records of the open transaction, published at commit */
+	int in_tx;
+	struct pending_change *pending;
+	size_t n_pending, cap_pending;
 };
+
+/* sse: one change waiting for its transaction to commit */
+struct pending_change {
+	struct store_change ch;
+	char entity[40];
+	char action[8];
+	char by[128];
+};
+/* sse: hands the pending changes to the listener (after commit) or drops them (rollback). */
+void changes_flush(struct store_conn *c, int publish);
 
 struct store {
 	const struct db_driver *drv;
 	char *target;
 	pthread_mutex_t mu;
 	struct store_conn *idle;
+	store_listener_fn listener; /* sse */
+	void *listener_ctx;
 };
 
 /* A prepared statement in use: bind, step, read columns, then q_done. */
@@ -126,6 +142,23 @@ enum kf_err risk_drop_links(struct store_conn *c, struct arena *a, int64_t org, 
 
 /* Appends the alarm steps naming contact id to *names ("A, alarm chain step 2"). */
 enum kf_err alarm_contact_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id, const char **names);
+
+/*
+ * review marks: inside the caller's transaction, after the item's write,
+ * mark the chapters its change affects (chapter_marks). before/after are
+ * NULL where the item did not exist. Nothing before the plan's first review.
+ */
+enum kf_err review_mark_system(struct store_conn *c, int64_t org, int64_t actor, const char *action,
+			       const struct system *before, const struct system *after);
+enum kf_err review_mark_contact(struct store_conn *c, int64_t org, int64_t actor, const char *action,
+				const struct contact *before, const struct contact *after);
+enum kf_err review_mark_role(struct store_conn *c, int64_t org, int64_t actor, const char *action,
+			     const struct role *before, const struct role *after);
+/* Marks the chapters of a restored system, contact or role (other entities: nothing). */
+enum kf_err review_mark_restored(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *entity,
+				 int64_t id);
+/* Clears every open mark (a review of the whole plan was recorded). */
+enum kf_err review_marks_clear_all(struct store_conn *c, int64_t org, int64_t actor);
 
 /*
  * The history record of one item write from its JSON snapshots: takes both

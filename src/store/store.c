@@ -37,6 +37,7 @@ static void conn_free(struct store_conn *c)
 		if (c->stmts[i])
 			c->store->drv->finalize(c->stmts[i]);
 	c->store->drv->disconnect(c->db);
+	free(c->pending); /* sse */
 	free(c);
 }
 
@@ -132,6 +133,8 @@ void store_conn_put(struct store_conn *c)
 	if (!c)
 		return;
 	s = c->store;
+	c->n_pending = 0; /* sse: changes of a transaction never committed are not news */
+	c->in_tx = 0;
 	pthread_mutex_lock(&s->mu);
 	c->next = s->idle;
 	s->idle = c;
@@ -344,19 +347,29 @@ static enum kf_err run_simple(struct store_conn *c, enum stmt id)
 
 enum kf_err tx_begin(struct store_conn *c)
 {
-	return run_simple(c, STMT_BEGIN);
+	enum kf_err err = run_simple(c, STMT_BEGIN);
+
+	c->in_tx = err == KF_OK;
+	c->n_pending = 0;
+	return err;
 }
 
 enum kf_err tx_commit(struct store_conn *c)
 {
 	enum kf_err err = run_simple(c, STMT_COMMIT);
 
-	if (err)
+	if (err) {
 		tx_rollback(c);
+		return err;
+	}
+	c->in_tx = 0;
+	changes_flush(c, 1); /* sse: only committed changes reach the listener */
 	return err;
 }
 
 void tx_rollback(struct store_conn *c)
 {
 	run_simple(c, STMT_ROLLBACK);
+	c->in_tx = 0;
+	changes_flush(c, 0);
 }

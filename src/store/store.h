@@ -9,6 +9,7 @@
 #include "../core/acknowledgement.h"
 #include "../core/alarm_step.h"
 #include "../core/backup.h" /* step 3: backups */
+#include "../core/chapter.h" /* review marks */
 #include "../core/comm_template.h"
 #include "../core/contact.h"
 #include "../core/exercise.h"
@@ -498,6 +499,13 @@ enum kf_err store_alarm_plan_put(struct store_conn *c, struct arena *a, int64_t 
 /* Where the alarm chain names role id ("alarm chain step 2, ..."), or NULL when nowhere. */
 enum kf_err store_role_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id, const char **used_by_r);
 
+/* review marks */
+/* The open "needs review" marks of the organisation, newest first (marks of unknown chapters are left out). */
+enum kf_err store_review_marks_list(struct store_conn *c, struct arena *a, int64_t org, struct review_mark **list_r,
+				    size_t *n_r);
+/* "Chapter reviewed": clears the chapter's open marks (*n_r: how many) and records who did it when in history. */
+enum kf_err store_review_marks_clear(struct store_conn *c, int64_t org, int64_t actor, enum chapter ch, int64_t *n_r);
+
 /* notifications */
 #include "../core/mail.h"
 #include "../core/notify.h"
@@ -687,6 +695,18 @@ enum kf_err store_deleted_list(struct store_conn *c, struct arena *a, int64_t or
 enum kf_err store_restore(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *entity,
 			  int64_t id);
 /* comments end */
+/* sse: live updates. A committed change, as the store reports it to its listener and replays it. */
+struct store_change {
+	int64_t hid; /* the history record's id: the event id */
+	int64_t org, entity_id, version, at;
+	const char *entity, *action, *by;
+};
+typedef void (*store_listener_fn)(void *ctx, const struct store_change *ch);
+/* fn is called after each commit, once per history record of the transaction (none on rollback); NULL: none. */
+void store_set_listener(struct store *s, store_listener_fn fn, void *ctx);
+/* The changes of org after history id after, oldest first, at most max. */
+enum kf_err store_changes_since(struct store_conn *c, struct arena *a, int64_t org, int64_t after, size_t max,
+				struct store_change **chs_r, size_t *n_r);
 
 /* approval: plan versions */
 #include "../core/plan_snapshot.h"
@@ -724,7 +744,7 @@ enum kf_err store_plan_version_decide(struct store_conn *c, struct arena *a, int
 				      struct plan_version *out, struct plan_version *current_r, int *own_r);
 /*
  * Changed since a version: the plan's newest history record (leaving out
- * copies register, acknowledgements, members, invitations, versions, comments, tasks) is
+ * copies register, acknowledgements, members, invitations, versions, comments, tasks, chapter review marks) is
  * newer than the one the version was taken at.
  */
 enum kf_err store_plan_history_id(struct store_conn *c, int64_t org, int64_t *id_r);

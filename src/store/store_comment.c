@@ -399,6 +399,8 @@ enum kf_err store_restore(struct store_conn *c, struct arena *a, int64_t org, in
 	after = restored_snapshot(c, a, org, entity, id);
 	err = history_write(c, org, entity, id, "restore", actor, NULL, after);
 	json_decref(after);
+	if (!err) /* review marks */
+		err = review_mark_restored(c, a, org, actor, entity, id);
 	if (err)
 		goto fail;
 	return tx_commit(c);

@@ -86,8 +86,10 @@ static enum kf_err contact_history(struct store_conn *c, struct arena *a, int64_
 	/* re-read, so the record shows what is stored */
 	if (after && (err = store_contact_get(c, a, org, after->id, after)))
 		return err;
-	return history_snapshots(c, org, "contact", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? contact_to_json(before) : NULL, after != NULL, after ? contact_to_json(after) : NULL);
+	err = history_snapshots(c, org, "contact", after ? after->id : before->id, action, actor, before != NULL,
+				before ? contact_to_json(before) : NULL, after != NULL, after ? contact_to_json(after) : NULL);
+	/* review marks: the chapters this change affects, in the same transaction */
+	return err ? err : review_mark_contact(c, org, actor, action, before, after);
 }
 
 static void bind_contact_fields(struct query *q, const struct contact *ct, int first)

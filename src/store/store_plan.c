@@ -93,6 +93,14 @@ enum kf_err store_plan_load(struct store_conn *c, struct arena *a, int64_t org, 
 		d->runbooks = runbooks;
 		d->workarounds = workarounds;
 	}
+	/* review marks */
+	{
+		struct review_mark *marks;
+
+		if ((err = store_review_marks_list(c, a, org, &marks, &d->nmarks)))
+			return err;
+		d->marks = marks;
+	}
 	/* tasks */
 	{
 		struct task_filter tf;

@@ -104,6 +104,9 @@ enum kf_err store_review_put(struct store_conn *c, struct arena *a, int64_t org,
 		err = history_write(c, org, "plan_review", p->id, before.version ? "update" : "create", actor, jb, ja);
 	json_decref(jb);
 	json_decref(ja);
+	/* review marks: a recorded review of the whole plan clears every chapter's marks */
+	if (!err && p->last_review_date[0])
+		err = review_marks_clear_all(c, org, actor);
 	if (err)
 		goto fail;
 	return tx_commit(c);

@@ -117,8 +117,10 @@ static enum kf_err role_history(struct store_conn *c, struct arena *a, int64_t o
 	/* re-read, so the record shows what is stored */
 	if (after && (err = store_role_get(c, a, org, after->id, after)))
 		return err;
-	return history_snapshots(c, org, "role", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? role_to_json(before) : NULL, after != NULL, after ? role_to_json(after) : NULL);
+	err = history_snapshots(c, org, "role", after ? after->id : before->id, action, actor, before != NULL,
+				before ? role_to_json(before) : NULL, after != NULL, after ? role_to_json(after) : NULL);
+	/* review marks: the chapters this change affects, in the same transaction */
+	return err ? err : review_mark_role(c, org, actor, action, before, after);
 }
 
 enum kf_err store_role_check_people(struct store_conn *c, const struct role *r, int64_t org, struct field_errors *fe)

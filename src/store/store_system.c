@@ -199,8 +199,10 @@ static enum kf_err system_history(struct store_conn *c, struct arena *a, int64_t
 	/* re-read, so the record shows what is stored */
 	if (after && (err = store_system_get(c, a, org, after->id, after)))
 		return err;
-	return history_snapshots(c, org, "system", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? system_to_json(before) : NULL, after != NULL, after ? system_to_json(after) : NULL);
+	err = history_snapshots(c, org, "system", after ? after->id : before->id, action, actor, before != NULL,
+				before ? system_to_json(before) : NULL, after != NULL, after ? system_to_json(after) : NULL);
+	/* review marks: the chapters this change affects, in the same transaction */
+	return err ? err : review_mark_system(c, org, actor, action, before, after);
 }
 
 static void bind_opt(struct query *q, int idx, int64_t v)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../http/request.h"
+#include "../lib/arena.h"
 #include "../lib/i18n.h"
 #include "html.h"
 #include "page.h"
@@ -44,6 +45,29 @@ static void step_nav(struct req *r, enum plan_step current)
 		html_lit(o, "</li>");
 	}
 	html_lit(o, "</ol></nav>");
+}
+
+/*
+ * sse: live updates and presence. Hidden; app.js opens the event stream, shows
+ * who else has the page open and offers a reload when a change would disturb
+ * unsaved input. The texts come from here so they are translated.
+ */
+static void live_box(struct req *r)
+{
+	struct strbuf *o = &r->out;
+	char events[64], user[24];
+
+	snprintf(events, sizeof(events), "/api/v1/orgs/%lld/events", (long long)r->org.id);
+	snprintf(user, sizeof(user), "%lld", (long long)r->user.id);
+	html_lit(o, "<div id=\"live\" class=\"live\" hidden");
+	html_attr(o, "data-events", events);
+	html_attr(o, "data-user", user);
+	html_attr(o, "data-label", _(r->lang, "Also open by:"));
+	html_attr(o, "data-changed-item", _(r->lang, "This entry was just changed by {name}."));
+	html_attr(o, "data-changed-page", _(r->lang, "This page was just changed by {name}."));
+	html_attr(o, "data-someone", _(r->lang, "someone"));
+	html_attr(o, "data-reload", _(r->lang, "Show the new state"));
+	html_lit(o, "><p class=\"presence\" hidden></p><div class=\"live-notice\" role=\"status\" hidden></div></div>\n");
 }
 
 void page_begin(struct req *r, const char *title, enum plan_step step, const char *purpose)
@@ -98,6 +122,8 @@ void page_begin(struct req *r, const char *title, enum plan_step step, const cha
 	html_lit(o, "</header>\n");
 	if (r->org.id)
 		step_nav(r, step);
+	if (r->org.id && r->authed)
+		live_box(r);
 	html_lit(o, "<main id=\"main\">");
 	if (step > STEP_NONE) {
 		html_lit(o, "<p class=\"step-label\">");
@@ -194,22 +220,69 @@ static void field_head(struct req *r, const struct field *f, char *id, size_t id
 	}
 }
 
-static void field_aria(struct req *r, const struct field *f)
+/* The saved-meanwhile value of a field: raw is its form value (NULL: nothing to take), text as shown. */
+struct saved_view {
+	const char *raw;
+	const char *text;
+};
+
+static struct saved_view saved_view(const struct field *f, const struct option *opts, int nopts)
+{
+	struct saved_view v = { NULL, NULL };
+	const char *mine = f->value ? f->value : "";
+
+	if (f->saved_value) {
+		if (strcmp(f->saved_value, mine) == 0)
+			return v;
+		v.raw = f->saved_value;
+		v.text = f->saved ? f->saved : f->saved_value;
+		for (int i = 0; opts && i < nopts; i++)
+			if (strcmp(opts[i].value, v.raw) == 0 && !f->saved)
+				v.text = opts[i].label;
+		return v;
+	}
+	if (!f->saved)
+		return v;
+	v.text = f->saved;
+	if (!opts) {
+		v.raw = f->saved;
+		return v;
+	}
+	/* a select whose page gave the saved label: its option is the value to take */
+	for (int i = 0; i < nopts; i++)
+		if (strcmp(opts[i].label, f->saved) == 0 || strcmp(opts[i].value, f->saved) == 0) {
+			v.raw = opts[i].value;
+			if (strcmp(v.raw, mine) == 0)
+				v.text = NULL;
+			break;
+		}
+	return v;
+}
+
+static void field_aria(struct req *r, const struct field *f, const struct saved_view *sv)
 {
 	struct strbuf *o = &r->out;
+	int n = 0;
 
 	if (f->error)
 		html_lit(o, " aria-invalid=\"true\"");
-	if (f->error || f->hint) {
+	if (f->error || f->hint || sv->text) {
 		html_lit(o, " aria-describedby=\"");
 		if (f->error) {
 			html_lit(o, "err-");
 			html_text(o, f->name);
+			n++;
 		}
 		if (f->hint) {
-			if (f->error)
+			if (n++)
 				html_lit(o, " ");
 			html_lit(o, "hint-");
+			html_text(o, f->name);
+		}
+		if (sv->text) {
+			if (n++)
+				html_lit(o, " ");
+			html_lit(o, "saved-");
 			html_text(o, f->name);
 		}
 		html_lit(o, "\"");
@@ -220,22 +293,81 @@ static void field_aria(struct req *r, const struct field *f)
 		html_lit(o, " readonly");
 }
 
-static void field_tail(struct req *r, const struct field *f)
+/* The block beside a field whose value someone saved meanwhile, with the choice mine/saved. */
+static void saved_block(struct req *r, const char *group, const char *text, const char *clear,
+			const struct kv_pair *pairs, size_t n, int choice)
 {
 	struct strbuf *o = &r->out;
+	char name[96];
 
-	if (f->saved) {
-		html_lit(o, "<p class=\"saved\"><strong>");
-		html_text(o, _(r->lang, "Saved meanwhile by someone else:"));
-		html_lit(o, "</strong> ");
-		html_text(o, *f->saved ? f->saved : _(r->lang, "(empty)"));
-		html_lit(o, "</p>");
+	html_lit(o, "<div class=\"saved\"");
+	html_attr(o, "id", arena_printf(r->arena, "saved-%s", group));
+	html_lit(o, "><p><strong>");
+	html_text(o, _(r->lang, "Saved meanwhile by someone else:"));
+	html_lit(o, "</strong> ");
+	html_text(o, text && *text ? text : _(r->lang, "(empty)"));
+	html_lit(o, "</p>");
+	if (choice) {
+		snprintf(name, sizeof(name), "_take:%s", group);
+		html_lit(o, "<fieldset class=\"take\"><legend>");
+		html_text(o, _(r->lang, "Which value should be saved?"));
+		html_lit(o, "</legend><label><input type=\"radio\" value=\"mine\" checked");
+		html_attr(o, "name", name);
+		html_lit(o, "> ");
+		html_text(o, _(r->lang, "Keep my input"));
+		html_lit(o, "</label> <label><input type=\"radio\" value=\"saved\"");
+		html_attr(o, "name", name);
+		html_lit(o, "> ");
+		html_text(o, _(r->lang, "Take the saved value"));
+		html_lit(o, "</label></fieldset>");
+		snprintf(name, sizeof(name), "_clear:%s", group);
+		form_hidden(r, name, clear);
+		for (size_t i = 0; i < n; i++) {
+			snprintf(name, sizeof(name), "_saved:%s:%s", group, pairs[i].key);
+			form_hidden(r, name, pairs[i].val);
+		}
 	}
 	html_lit(o, "</div>");
 }
 
+static void field_tail(struct req *r, const struct field *f, const struct saved_view *sv)
+{
+	if (sv->text) {
+		struct kv_pair pair = { f->name, sv->raw };
+
+		saved_block(r, f->name, sv->text, f->name, &pair, 1, sv->raw && !f->readonly);
+	}
+	html_lit(&r->out, "</div>");
+}
+
+void form_saved_group(struct req *r, const char *group, const char *text, const char *clear,
+		      const struct kv_pair *pairs, size_t n)
+{
+	saved_block(r, group, text, clear, pairs, n, r->org.role >= MEMBER_EDITOR);
+}
+
+void form_saved_ref(struct req *r, const char *group)
+{
+	html_lit(&r->out, " aria-describedby=\"saved-");
+	html_text(&r->out, group);
+	html_lit(&r->out, "\"");
+}
+
+void page_conflict_notice(struct req *r, const char *msgid)
+{
+	struct strbuf *o = &r->out;
+
+	html_lit(o, "<div class=\"notice warn\" role=\"alert\" id=\"conflict\"><p>");
+	html_text(o, _(r->lang, msgid ? msgid : N_("Someone else changed this meanwhile. Your input is kept below.")));
+	html_lit(o, "</p><p>");
+	html_text(o, _(r->lang, "Beside each field that differs you see the saved value. Choose per field whether to keep your "
+				"input or take the saved value, then save again."));
+	html_lit(o, "</p></div>");
+}
+
 void form_input(struct req *r, const struct field *f)
 {
+	struct saved_view sv = saved_view(f, NULL, 0);
 	char id[64];
 
 	field_head(r, f, id, sizeof(id));
@@ -246,24 +378,25 @@ void form_input(struct req *r, const struct field *f)
 	html_attr(&r->out, "value", f->value);
 	if (f->autocomplete)
 		html_attr(&r->out, "autocomplete", f->autocomplete);
-	field_aria(r, f);
+	field_aria(r, f, &sv);
 	html_lit(&r->out, ">");
-	field_tail(r, f);
+	field_tail(r, f, &sv);
 }
 
 void form_textarea(struct req *r, const struct field *f)
 {
+	struct saved_view sv = saved_view(f, NULL, 0);
 	char id[64];
 
 	field_head(r, f, id, sizeof(id));
 	html_lit(&r->out, "<textarea rows=\"5\"");
 	html_attr(&r->out, "id", id);
 	html_attr(&r->out, "name", f->name);
-	field_aria(r, f);
+	field_aria(r, f, &sv);
 	html_lit(&r->out, ">");
 	html_text(&r->out, f->value);
 	html_lit(&r->out, "</textarea>");
-	field_tail(r, f);
+	field_tail(r, f, &sv);
 }
 
 void form_hidden(struct req *r, const char *name, const char *value)
@@ -276,13 +409,14 @@ void form_hidden(struct req *r, const char *name, const char *value)
 
 void form_select(struct req *r, const struct field *f, const struct option *opts, int nopts)
 {
+	struct saved_view sv = saved_view(f, opts, nopts);
 	char id[64];
 
 	field_head(r, f, id, sizeof(id));
 	html_lit(&r->out, "<select");
 	html_attr(&r->out, "id", id);
 	html_attr(&r->out, "name", f->name);
-	field_aria(r, f);
+	field_aria(r, f, &sv);
 	html_lit(&r->out, ">");
 	for (int i = 0; i < nopts; i++) {
 		html_lit(&r->out, "<option");
@@ -294,7 +428,7 @@ void form_select(struct req *r, const struct field *f, const struct option *opts
 		html_lit(&r->out, "</option>");
 	}
 	html_lit(&r->out, "</select>");
-	field_tail(r, f);
+	field_tail(r, f, &sv);
 }
 
 void form_submit(struct req *r, const char *label, const char *css_class)
@@ -367,9 +501,73 @@ void page_confirm_delete(struct req *r, int status, const struct delete_confirma
 	page_end(r);
 }
 
+/* Is key one of the fields listed in clear (space separated, a trailing '*' matches a prefix)? */
+static int cleared(const char *clear, const char *key)
+{
+	size_t klen = strlen(key);
+
+	while (clear && *clear) {
+		size_t n = strcspn(clear, " ");
+
+		if (n && clear[n - 1] == '*' ? strncmp(key, clear, n - 1) == 0
+		    : n == klen && strncmp(key, clear, n) == 0)
+			return 1;
+		clear += n;
+		clear += strspn(clear, " ");
+	}
+	return 0;
+}
+
+/* Where the user chose "take the saved value", the saved form fields replace the posted ones. */
+static void take_saved(struct req *r)
+{
+	struct kv_list *l = &r->form, out = { 0 };
+	char key[128];
+	int any = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (strncmp(l->items[i].key, "_take:", 6) == 0 && strcmp(l->items[i].val, "saved") == 0)
+			any = 1;
+	if (!any)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct kv_pair *p = &l->items[i];
+		int drop = 0;
+
+		for (size_t j = 0; p->key[0] != '_' && !drop && j < l->n; j++) {
+			const struct kv_pair *t = &l->items[j];
+
+			if (strncmp(t->key, "_take:", 6) || strcmp(t->val, "saved"))
+				continue;
+			snprintf(key, sizeof(key), "_clear:%s", t->key + 6);
+			drop = cleared(kv_get(l, key), p->key);
+		}
+		if (!drop && kv_add(&out, r->arena, p->key, strlen(p->key), p->val, strlen(p->val)) < 0)
+			return;
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		const struct kv_pair *p = &l->items[i];
+		const char *group, *name;
+		const char *take;
+
+		if (strncmp(p->key, "_saved:", 7) != 0 || !(name = strchr(p->key + 7, ':')))
+			continue;
+		group = p->key + 7;
+		snprintf(key, sizeof(key), "_take:%.*s", (int)(name - group), group);
+		take = kv_get(l, key);
+		if (take && strcmp(take, "saved") == 0 &&
+		    kv_add(&out, r->arena, name + 1, strlen(name + 1), p->val, strlen(p->val)) < 0)
+			return;
+	}
+	*l = out;
+}
+
 long long page_form_version(struct req *r, long long min)
 {
-	const char *v = kv_get(&r->form, "version");
+	const char *v;
+
+	take_saved(r);
+	v = kv_get(&r->form, "version");
 	long long version = -1;
 
 	if (!v || sscanf(v, "%lld", &version) != 1 || version < min) {

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "../core/fielderr.h"
+#include "../lib/kv.h"
 #include "../core/plan_steps.h"
 
 struct req;
@@ -32,11 +33,20 @@ struct field {
 	const char *hint;     /* message id or NULL */
 	const char *error;    /* message id or NULL */
 	const char *autocomplete;
-	const char *saved;    /* on a stale edit: the value someone else saved meanwhile */
+	const char *saved;    /* on a stale edit: the value someone else saved meanwhile, as shown (NULL: same) */
+	const char *saved_value; /* on a stale edit: the saved item's form value; shown with a choice when it
+				    differs from value (a select shows its label) */
 	int required;
 	int readonly;
 };
 
+/*
+ * Safe concurrent editing (docs/style.md rule 16): on a stale edit every field
+ * whose saved value differs shows it beside the input (id "saved-NAME", tied to
+ * the input by aria-describedby) with a radio pair "_take:NAME" = mine/saved and
+ * the saved value in hidden "_saved:NAME:NAME". page_form_version() applies the
+ * choices before a handler reads the form, so "take saved" works without JS.
+ */
 void form_input(struct req *r, const struct field *f);
 void form_textarea(struct req *r, const struct field *f);
 void form_hidden(struct req *r, const char *name, const char *value);
@@ -46,6 +56,19 @@ struct option {
 	const char *label;
 };
 void form_select(struct req *r, const struct field *f, const struct option *opts, int nopts);
+/*
+ * The saved-meanwhile block for a field made of several form fields (a
+ * checkbox list, phone rows): text is the saved state as shown; clear names
+ * the posted fields it replaces (space separated, a trailing '*' matches a
+ * prefix); pairs are the saved state as form fields. Put aria-describedby
+ * "saved-GROUP" on the group's fieldset (form_saved_ref).
+ */
+void form_saved_group(struct req *r, const char *group, const char *text, const char *clear,
+		      const struct kv_pair *pairs, size_t n);
+/* " aria-describedby=\"saved-GROUP\"" for a group's fieldset when it shows a saved block. */
+void form_saved_ref(struct req *r, const char *group);
+/* The notice at the top of a form posted with a stale version (role="alert"); msgid or NULL for the default. */
+void page_conflict_notice(struct req *r, const char *msgid);
 /* A submit button with text (message id). */
 void form_submit(struct req *r, const char *label, const char *css_class);
 

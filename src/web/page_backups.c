@@ -315,6 +315,7 @@ void web_backups(struct req *r)
 			with_gaps++;
 	}
 	page_begin(r, N_("Backups"), STEP_RECOVERY, PURPOSE_REGISTER);
+	web_review_notice(r, CHAPTER_BACKUPS, "backups"); /* review marks */
 	html_lit(o, "<p class=\"hint\">");
 	html_text(o, _(r->lang, "3-2-1 rule: at least 3 copies, on at least 2 different kinds of storage, at least 1 "
 				"of them outside the office (off site, offline or in the cloud)."));
@@ -712,8 +713,7 @@ static void backup_form(struct req *r, int status, const struct backup *b, const
 	page_begin(r, is_new ? N_("New backup") : readonly ? N_("Backup") : N_("Edit backup"), STEP_RECOVERY,
 		   N_("What is backed up, how often, and where each copy is kept."));
 	if (saved)
-		page_notice(r, "warn",
-			    _(r->lang, "Someone else changed this backup meanwhile. Your input is kept below; next to each "
+		page_conflict_notice(r, N_("Someone else changed this backup meanwhile. Your input is kept below; next to each "
 				       "field that differs you see what was saved. Save again to keep your input."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this backup. Editing needs the editor role."));

@@ -168,15 +168,22 @@ static int has_id(const int64_t *ids, int n, int64_t id)
  */
 static void system_boxes(struct req *r, const char *name, const char *field, const char *legend, const char *hint,
 			 const struct system *all, size_t n, int64_t skip_id, const int64_t *chosen, int nchosen,
-			 const struct field_errors *fe, int readonly)
+			 const struct field_errors *fe, int readonly, const int64_t *saved, int nsaved)
 {
 	struct strbuf *o = &r->out;
 	const char *arg, *type, *err = list_error(fe, field, SYSTEM_MAX_DEPS, &arg);
 	char id[48];
-	int shown = 0;
+	int shown = 0, differ = 0;
 
+	/* safe concurrent editing: the saved choice, when it differs from the input */
+	for (int i = 0; saved && i < nsaved && !differ; i++)
+		differ = !has_id(chosen, nchosen, saved[i]);
+	for (int i = 0; saved && i < nchosen && !differ; i++)
+		differ = !has_id(saved, nsaved, chosen[i]);
 	html_lit(o, "<fieldset");
 	html_attr(o, "class", err ? "threats invalid" : "threats");
+	if (differ && !err)
+		form_saved_ref(r, name);
 	if (err) {
 		html_lit(o, " aria-invalid=\"true\"");
 		html_attr(o, "aria-describedby", arena_printf(r->arena, "err-%s", field));
@@ -228,6 +235,19 @@ static void system_boxes(struct req *r, const char *name, const char *field, con
 		html_lit(o, "<p class=\"empty\">");
 		html_text(o, _(r->lang, "No other IT systems yet. Add them on the IT systems page, then choose them here."));
 		html_lit(o, "</p>");
+	}
+	if (differ) {
+		struct kv_pair *pairs = ARENA_NEW(r->arena, struct kv_pair, (size_t)nsaved + 1);
+		const char *text = "";
+
+		for (int i = 0; pairs && i < nsaved; i++) {
+			pairs[i] = (struct kv_pair){ name, id_value(r, saved[i]) };
+			for (size_t j = 0; j < n; j++)
+				if (all[j].id == saved[i])
+					text = *text ? arena_printf(r->arena, "%s, %s", text, all[j].name) : all[j].name;
+		}
+		if (pairs)
+			form_saved_group(r, name, text, name, pairs, (size_t)nsaved);
 	}
 	html_lit(o, "</fieldset>");
 }
@@ -304,6 +324,7 @@ void web_processes(struct req *r)
 	}
 	page_begin(r, N_("Business processes"), STEP_RISKS,
 		   N_("Which work must go on, what an hour of standstill costs, and which IT systems each process needs."));
+	web_review_notice(r, CHAPTER_SYSTEMS, "processes"); /* review marks */
 	bia_nav(r);
 	html_lit(o, "<div class=\"actions\">");
 	if (r->org.role >= MEMBER_EDITOR)
@@ -333,7 +354,8 @@ static struct option *impact_options(struct req *r)
 	return opts;
 }
 
-static void impact_fieldset(struct req *r, const struct process *p, const struct field_errors *fe, int readonly)
+static void impact_fieldset(struct req *r, const struct process *p, const struct field_errors *fe, int readonly,
+			    const struct process *saved)
 {
 	struct option *opts = impact_options(r);
 	char err_key[32];
@@ -351,7 +373,8 @@ static void impact_fieldset(struct req *r, const struct process *p, const struct
 		f = (struct field){ .name = arena_printf(r->arena, "impact_%s", process_horizon_key((enum process_horizon)h)),
 				    .label = process_horizon_label((enum process_horizon)h),
 				    .value = arena_printf(r->arena, "%d", p->impact[h]), .readonly = readonly,
-				    .error = fe_get(fe, err_key) };
+				    .error = fe_get(fe, err_key),
+				    .saved_value = saved ? arena_printf(r->arena, "%d", saved->impact[h]) : NULL };
 		form_select(r, &f, opts, PROCESS_IMPACT_MAX + 1);
 	}
 	html_lit(&r->out, "</div></fieldset>");
@@ -379,8 +402,7 @@ static void process_form(struct req *r, int status, const struct process *p, con
 	page_begin(r, is_new ? N_("New business process") : readonly ? N_("Business process") : N_("Edit business process"),
 		   STEP_RISKS, N_("A piece of work your company must keep going: what a standstill costs and how long it may last."));
 	if (saved)
-		page_notice(r, "warn",
-			    _(r->lang, "Someone else changed this business process meanwhile. Your input is kept below. "
+		page_conflict_notice(r, N_("Someone else changed this business process meanwhile. Your input is kept below. "
 				       "Save again to keep your input, or cancel to see what was saved."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this business process. Editing needs the editor role."));
@@ -401,47 +423,51 @@ static void process_form(struct req *r, int status, const struct process *p, con
 			    .saved = saved && strcmp(saved->name, p->name) != 0 ? saved->name : NULL };
 	form_input(r, &f);
 	f = (struct field){ .name = "description", .label = N_("What happens in this process?"), .value = p->description,
-			    .readonly = readonly, .error = fe_get(fe, "description") };
+			    .readonly = readonly, .error = fe_get(fe, "description"), .saved_value = saved ? saved->description : NULL };
 	form_textarea(r, &f);
 	f = (struct field){ .name = "responsible_contact_id", .label = N_("Responsible"),
 			    .value = id_value(r, p->responsible_contact_id), .readonly = readonly,
 			    .hint = N_("Who knows this process best and decides in an emergency?"),
-			    .error = fe_get(fe, "responsible_contact_id") };
+			    .error = fe_get(fe, "responsible_contact_id"),
+			    .saved_value = saved ? id_value(r, saved->responsible_contact_id) : NULL };
 	form_select(r, &f, people, (int)ncontacts + 1);
 	f = (struct field){ .name = "cost_per_hour", .label = N_("Cost of one hour of standstill (euros)"), .type = "number",
 			    .value = num_text(r, p->cost_per_hour), .readonly = readonly,
 			    .hint = N_("What does one hour of standstill cost? Lost sales, idle staff, penalties — a rough estimate is enough."),
-			    .error = fe_get(fe, "cost_per_hour") };
+			    .error = fe_get(fe, "cost_per_hour"), .saved_value = saved ? num_text(r, saved->cost_per_hour) : NULL };
 	form_input(r, &f);
-	impact_fieldset(r, p, fe, readonly);
+	impact_fieldset(r, p, fe, readonly, saved);
 	html_lit(o, "<div class=\"scale-row\">");
 	f = (struct field){ .name = "mtpd_hours", .label = N_("Maximum tolerable downtime (hours)"), .type = "number",
 			    .value = num_text(r, p->mtpd_hours), .readonly = readonly,
 			    .hint = N_("After how many hours of standstill would the damage no longer be bearable?"),
-			    .error = fe_get(fe, "mtpd_hours") };
+			    .error = fe_get(fe, "mtpd_hours"), .saved_value = saved ? num_text(r, saved->mtpd_hours) : NULL };
 	form_input(r, &f);
 	f = (struct field){ .name = "rto_hours", .label = N_("Recovery time objective, RTO (hours)"), .type = "number",
 			    .value = num_text(r, p->rto_hours), .readonly = readonly,
 			    .hint = N_("How long may the process stand still at most, until it must run again?"),
-			    .error = fe_get(fe, "rto_hours") };
+			    .error = fe_get(fe, "rto_hours"), .saved_value = saved ? num_text(r, saved->rto_hours) : NULL };
 	form_input(r, &f);
 	f = (struct field){ .name = "rpo_hours", .label = N_("Recovery point objective, RPO (hours)"), .type = "number",
 			    .value = num_text(r, p->rpo_hours), .readonly = readonly,
-			    .hint = N_("How many hours of data may be lost at most?"), .error = fe_get(fe, "rpo_hours") };
+			    .hint = N_("How many hours of data may be lost at most?"), .error = fe_get(fe, "rpo_hours"),
+			    .saved_value = saved ? num_text(r, saved->rpo_hours) : NULL };
 	form_input(r, &f);
 	f = (struct field){ .name = "emergency_level_percent", .label = N_("Emergency operation level (%)"),
 			    .type = "number", .value = num_text(r, p->emergency_level_percent), .readonly = readonly,
 			    .hint = N_("How much of the normal work must go on in an emergency, in percent?"),
-			    .error = fe_get(fe, "emergency_level_percent") };
+			    .error = fe_get(fe, "emergency_level_percent"),
+			    .saved_value = saved ? num_text(r, saved->emergency_level_percent) : NULL };
 	form_input(r, &f);
 	html_lit(o, "</div>");
 	f = (struct field){ .name = "critical_periods", .label = N_("Critical periods"), .value = p->critical_periods,
 			    .readonly = readonly, .hint = N_("When would a standstill hurt most? For example: end of month, Christmas business."),
-			    .error = fe_get(fe, "critical_periods") };
+			    .error = fe_get(fe, "critical_periods"), .saved_value = saved ? saved->critical_periods : NULL };
 	form_input(r, &f);
 	system_boxes(r, "system", "system_ids", N_("IT systems this process needs"),
 		     N_("Choose what the process cannot do without. What those systems need in turn (power, network, server) you record on the IT systems page."),
-		     systems, nsystems, 0, p->system_ids, p->nsystems, fe, readonly);
+		     systems, nsystems, 0, p->system_ids, p->nsystems, fe, readonly, saved ? saved->system_ids : NULL,
+		     saved ? saved->nsystems : 0);
 	form_actions(r, readonly ? NULL : is_new ? N_("Add business process") : N_("Save"), org_url(r, "processes"),
 		     is_new || readonly ? NULL : item_url(r, "processes", p->id, "/delete"));
 	form_end(r);
@@ -692,6 +718,7 @@ void web_systems(struct req *r)
 	}
 	page_begin(r, N_("IT systems and dependencies"), STEP_RISKS,
 		   N_("Which IT systems your processes need, what those systems rest on, and how fast each must be back."));
+	web_review_notice(r, CHAPTER_SYSTEMS, "systems"); /* review marks */
 	bia_nav(r);
 	html_lit(o, "<div class=\"actions\">");
 	if (r->org.role >= MEMBER_EDITOR)
@@ -790,8 +817,7 @@ static void system_form(struct req *r, int status, const struct system *s, const
 	page_begin(r, is_new ? N_("New IT system") : readonly ? N_("IT system") : N_("Edit IT system"), STEP_RISKS,
 		   N_("An IT system your work needs, and what it needs in turn: power, network, storage, server."));
 	if (saved)
-		page_notice(r, "warn",
-			    _(r->lang, "Someone else changed this IT system meanwhile. Your input is kept below. "
+		page_conflict_notice(r, N_("Someone else changed this IT system meanwhile. Your input is kept below. "
 				       "Save again to keep your input, or cancel to see what was saved."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this IT system. Editing needs the editor role."));
@@ -807,37 +833,42 @@ static void system_form(struct req *r, int status, const struct system *s, const
 			    .saved = saved && strcmp(saved->name, s->name) != 0 ? saved->name : NULL };
 	form_input(r, &f);
 	f = (struct field){ .name = "type", .label = N_("Type"), .value = system_type_name(s->type), .required = 1,
-			    .readonly = readonly, .error = fe_get(fe, "type") };
+			    .readonly = readonly, .error = fe_get(fe, "type"),
+			    .saved_value = saved ? system_type_name(saved->type) : NULL };
 	form_select(r, &f, types, SYSTEM_TYPE__MAX + 1);
 	f = (struct field){ .name = "location", .label = N_("Location"), .value = s->location, .readonly = readonly,
 			    .hint = N_("Where is it? For example: server room basement, office, in the cloud at the provider."),
-			    .error = fe_get(fe, "location") };
+			    .error = fe_get(fe, "location"), .saved_value = saved ? saved->location : NULL };
 	form_input(r, &f);
 	f = (struct field){ .name = "provider_contact_id", .label = N_("Provider"), .value = id_value(r, s->provider_contact_id),
 			    .readonly = readonly, .hint = N_("Which company supplies or looks after it? Add it as a contact first."),
-			    .error = fe_get(fe, "provider_contact_id") };
+			    .error = fe_get(fe, "provider_contact_id"),
+			    .saved_value = saved ? id_value(r, saved->provider_contact_id) : NULL };
 	form_select(r, &f, providers, (int)ncontacts + 1);
 	f = (struct field){ .name = "owner_contact_id", .label = N_("Owner"), .value = id_value(r, s->owner_contact_id),
 			    .readonly = readonly, .hint = N_("Who in your company is responsible for it?"),
-			    .error = fe_get(fe, "owner_contact_id") };
+			    .error = fe_get(fe, "owner_contact_id"),
+			    .saved_value = saved ? id_value(r, saved->owner_contact_id) : NULL };
 	form_select(r, &f, owners, (int)ncontacts + 1);
 	html_lit(o, "<div class=\"scale-row\">");
 	f = (struct field){ .name = "rto_hours", .label = N_("Own RTO target (hours)"), .type = "number",
 			    .value = num_text(r, s->rto_hours), .readonly = readonly,
 			    .hint = N_("Optional: how long may the system be down at most? krisenfest also computes it from the processes."),
-			    .error = fe_get(fe, "rto_hours") };
+			    .error = fe_get(fe, "rto_hours"), .saved_value = saved ? num_text(r, saved->rto_hours) : NULL };
 	form_input(r, &f);
 	f = (struct field){ .name = "rpo_hours", .label = N_("Own RPO target (hours)"), .type = "number",
 			    .value = num_text(r, s->rpo_hours), .readonly = readonly,
-			    .hint = N_("Optional: how many hours of data may be lost at most?"), .error = fe_get(fe, "rpo_hours") };
+			    .hint = N_("Optional: how many hours of data may be lost at most?"), .error = fe_get(fe, "rpo_hours"),
+			    .saved_value = saved ? num_text(r, saved->rpo_hours) : NULL };
 	form_input(r, &f);
 	html_lit(o, "</div>");
 	system_boxes(r, "depends_on", "depends_on_ids", N_("Depends on"),
 		     N_("Which systems does this one need to work? For example the server it runs on, the network, the power supply."),
-		     systems, nsystems, s->id, s->depends_on_ids, s->ndeps, fe, readonly);
+		     systems, nsystems, s->id, s->depends_on_ids, s->ndeps, fe, readonly,
+		     saved ? saved->depends_on_ids : NULL, saved ? saved->ndeps : 0);
 	f = (struct field){ .name = "notes", .label = N_("Notes"), .value = s->notes, .readonly = readonly,
 			    .hint = N_("Contract number, hotline, licence, anything that helps in an emergency."),
-			    .error = fe_get(fe, "notes") };
+			    .error = fe_get(fe, "notes"), .saved_value = saved ? saved->notes : NULL };
 	form_textarea(r, &f);
 	form_actions(r, readonly ? NULL : is_new ? N_("Add IT system") : N_("Save"), org_url(r, "systems"),
 		     is_new || readonly ? NULL : item_url(r, "systems", s->id, "/delete"));

@@ -124,6 +124,7 @@ void web_comm_templates(struct req *r)
 	}
 	page_begin(r, N_("Templates for communication"), STEP_DOCUMENT,
 		   N_("Prepared messages for the emergency, filled in with the names and numbers of your plan, ready to copy."));
+	web_review_notice(r, CHAPTER_COMMUNICATION, "documents/templates"); /* review marks */
 	if (kv_get(&r->query, "adopted"))
 		page_notice(r, "ok", _(r->lang, "The templates were adopted. Read them through and adapt them to your company."));
 	if (r->org.role >= MEMBER_EDITOR) {
@@ -198,8 +199,7 @@ static void tpl_form(struct req *r, int status, const struct comm_template *t, c
 	page_begin(r, is_new ? N_("New template") : readonly ? N_("Template") : N_("Edit template"), STEP_DOCUMENT,
 		   N_("A prepared message for the emergency; placeholders in braces are filled in from the plan."));
 	if (saved)
-		page_notice(r, "warn",
-			    _(r->lang, "Someone else changed this template meanwhile. Your input is kept below; next to "
+		page_conflict_notice(r, N_("Someone else changed this template meanwhile. Your input is kept below; next to "
 				       "each field that differs you see what was saved. Save again to keep your input."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this template. Editing needs the editor role."));

@@ -130,8 +130,7 @@ static void review_form(struct req *r, const struct plan_review *p, const struct
 	html_text(o, _(r->lang, "Record a review"));
 	html_lit(o, "</summary>");
 	if (saved)
-		page_notice(r, "warn",
-			    _(r->lang, "Someone else recorded a review meanwhile. Your input is kept below; next to each "
+		page_conflict_notice(r, N_("Someone else recorded a review meanwhile. Your input is kept below; next to each "
 				       "field that differs you see what was saved. Save again to keep your input."));
 	form_error_summary(r, fe);
 	snprintf(action, sizeof(action), "/o/%lld/exercises/review", (long long)r->org.id);
@@ -264,6 +263,7 @@ static void exercises_page(struct req *r, int status, const struct plan_review *
 	}
 	if (r->org.role >= MEMBER_EDITOR)
 		review_form(r, review_input ? review_input : &stored, fe, saved, contacts, ncontacts, today);
+	web_review_marks_section(r); /* review marks */
 	html_lit(o, "</section>");
 
 	html_lit(o, "<section aria-labelledby=\"h-exercises\"><div class=\"section-head\"><h2 id=\"h-exercises\">");
@@ -694,8 +694,7 @@ static void exercise_form(struct req *r, int status, const struct exercise *e, c
 		   N_("What is practised, when, and who takes part. After the exercise, note what went well and what is "
 		      "to improve."));
 	if (saved)
-		page_notice(r, "warn",
-			    _(r->lang, "Someone else changed this exercise meanwhile. Your input is kept below; next to "
+		page_conflict_notice(r, N_("Someone else changed this exercise meanwhile. Your input is kept below; next to "
 				       "each field that differs you see what was saved. Save again to keep your input."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this exercise. Editing needs the editor role."));

@@ -205,6 +205,7 @@ void web_home(struct req *r)
 				web_error_page(r, 500, N_("The database could not be read. Please try again."));
 				return;
 			}
+			web_review_marks_card(r, &d, (enum plan_step)s); /* review marks */
 		} else {
 			html_lit(o, "<p class=\"status\"><span class=\"badge later\">");
 			html_text(o, _(r->lang, "coming soon"));

@@ -247,11 +247,11 @@ static void page(struct req *r, int status, const struct recovery_page *p, const
 	sb_reset(o);
 	page_begin(r, N_("Plan the recovery"), STEP_RECOVERY,
 		   N_("What comes back first after a failure, how each IT system is brought back, and how work goes on meanwhile."));
+	web_review_notice(r, CHAPTER_RUNBOOKS, "recovery"); /* review marks */
 	if (kv_get(&r->query, "saved"))
 		page_notice(r, "ok", _(r->lang, "Saved."));
 	if (stale)
-		page_notice(r, "warn",
-			    _(r->lang, "Someone else changed the order meanwhile. Your input is kept below. "
+		page_conflict_notice(r, N_("Someone else changed the order meanwhile. Your input is kept below. "
 				       "Save again to keep your input, or reload the page to see what was saved."));
 
 	html_lit(o, "<section aria-labelledby=\"h-order\"><h2 id=\"h-order\">");

@@ -159,6 +159,7 @@ void web_risks(struct req *r)
 	}
 	page_begin(r, N_("Recognise and assess risks"), STEP_RISKS,
 		   N_("What could stop your business, how likely is it, how bad would it be — and what do you do first when it happens?"));
+	web_review_notice(r, CHAPTER_RISKS, "risks"); /* review marks */
 	if (kv_get(&r->query, "adopted"))
 		page_notice(r, "ok", _(r->lang, "The scenarios were adopted. Now adjust likelihood and impact to your company and name an owner for each risk."));
 	if (r->org.role >= MEMBER_EDITOR) {
@@ -269,17 +270,25 @@ static const char *list_error(const struct field_errors *fe, const char *name)
 /* Affected processes or systems as checkboxes (name = "process" / "system", value = id). */
 static void link_boxes(struct req *r, const struct field_errors *fe, const char *field, const char *input, const char *legend, const char *hint,
 		       const int64_t *ids, int nids, const int64_t *item_ids, const char *const *item_names, size_t n,
-		       int readonly)
+		       int readonly, const int64_t *saved, int nsaved)
 {
 	struct strbuf *o = &r->out;
 	const char *err = list_error(fe, field);
 	char id[48];
+	int differ = 0;
 
+	/* safe concurrent editing: the saved choice, when it differs from the input */
+	for (int i = 0; saved && i < nsaved && !differ; i++)
+		differ = !has_id(ids, nids, saved[i]);
+	for (int i = 0; saved && i < nids && !differ; i++)
+		differ = !has_id(saved, nsaved, ids[i]);
 	html_lit(o, "<fieldset");
 	html_attr(o, "id", field);
 	html_attr(o, "class", err ? "links invalid" : "links");
 	if (err)
 		html_attr(o, "aria-describedby", arena_printf(r->arena, "err-%s", field));
+	else if (differ)
+		form_saved_ref(r, input);
 	html_lit(o, "><legend>");
 	html_text(o, _(r->lang, legend));
 	html_lit(o, "</legend><p class=\"hint\">");
@@ -312,6 +321,19 @@ static void link_boxes(struct req *r, const struct field_errors *fe, const char 
 		html_lit(o, ">");
 		html_text(o, item_names[i]);
 		html_lit(o, "</label></div>");
+	}
+	if (differ) {
+		struct kv_pair *pairs = ARENA_NEW(r->arena, struct kv_pair, (size_t)nsaved + 1);
+		const char *text = "";
+
+		for (int i = 0; pairs && i < nsaved; i++) {
+			pairs[i] = (struct kv_pair){ input, arena_printf(r->arena, "%lld", (long long)saved[i]) };
+			for (size_t j = 0; j < n; j++)
+				if (item_ids[j] == saved[i])
+					text = *text ? arena_printf(r->arena, "%s, %s", text, item_names[j]) : item_names[j];
+		}
+		if (pairs)
+			form_saved_group(r, input, text, input, pairs, (size_t)nsaved);
 	}
 	html_lit(o, "</fieldset>");
 }
@@ -390,6 +412,14 @@ static void threat_boxes(struct req *r, const struct risk *k, const struct field
 		err = fe_get(fe, "threat_refs");
 	html_lit(o, "<fieldset");
 	html_attr(o, "class", err ? "threats invalid" : "threats");
+	if (saved && !err) {
+		int differ = saved->nthreats != k->nthreats;
+
+		for (int i = 0; i < saved->nthreats && !differ; i++)
+			differ = !has_threat(k, saved->threat_refs[i]);
+		if (differ)
+			form_saved_ref(r, "threat");
+	}
 	html_lit(o, "><legend>");
 	html_text(o, _(r->lang, "BSI elementary threats"));
 	html_lit(o, "</legend><p class=\"hint\">");
@@ -430,23 +460,17 @@ static void threat_boxes(struct req *r, const struct risk *k, const struct field
 		}
 	html_lit(o, "</div>");
 	if (saved) {
-		struct strbuf mine, theirs;
+		struct kv_pair *pairs = ARENA_NEW(r->arena, struct kv_pair, (size_t)saved->nthreats + 1);
+		const char *mine = "", *theirs = "";
 
-		sb_init(&mine, 1024);
-		sb_init(&theirs, 1024);
 		for (int i = 0; i < k->nthreats; i++)
-			sb_addf(&mine, "%s%s", i ? ", " : "", k->threat_refs[i]);
-		for (int i = 0; i < saved->nthreats; i++)
-			sb_addf(&theirs, "%s%s", i ? ", " : "", saved->threat_refs[i]);
-		if (strcmp(mine.buf, theirs.buf) != 0) {
-			html_lit(o, "<p class=\"saved\"><strong>");
-			html_text(o, _(r->lang, "Saved meanwhile by someone else:"));
-			html_lit(o, "</strong> ");
-			html_text(o, theirs.len ? theirs.buf : _(r->lang, "(empty)"));
-			html_lit(o, "</p>");
+			mine = arena_printf(r->arena, "%s%s%s", mine, i ? ", " : "", k->threat_refs[i]);
+		for (int i = 0; pairs && i < saved->nthreats; i++) {
+			theirs = arena_printf(r->arena, "%s%s%s", theirs, i ? ", " : "", saved->threat_refs[i]);
+			pairs[i] = (struct kv_pair){ "threat", saved->threat_refs[i] };
 		}
-		sb_release(&mine);
-		sb_release(&theirs);
+		if (pairs && strcmp(mine, theirs) != 0)
+			form_saved_group(r, "threat", theirs, "threat", pairs, (size_t)saved->nthreats);
 	}
 	html_lit(o, "</fieldset>");
 }
@@ -518,8 +542,7 @@ static void risk_form(struct req *r, int status, const struct risk *k, const str
 	page_begin(r, is_new ? N_("New risk") : readonly ? N_("Risk") : N_("Edit risk"), STEP_RISKS,
 		   N_("Something that could stop your business: how likely it is, how bad it would be, and what you do about it."));
 	if (saved)
-		page_notice(r, "warn",
-			    _(r->lang, "Someone else changed this risk meanwhile. Your input is kept below; next to each "
+		page_conflict_notice(r, N_("Someone else changed this risk meanwhile. Your input is kept below; next to each "
 				       "field that differs you see what was saved. Save again to keep your input."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this risk. Editing needs the editor role."));
@@ -548,7 +571,8 @@ static void risk_form(struct req *r, int status, const struct risk *k, const str
 			    .value = (int)k->category < 0 ? "" : risk_category_value(r->arena, k),
 			    .required = 1, .readonly = readonly, .error = fe_get(fe, "category"),
 			    .saved = saved && (saved->category != k->category || saved->category_id != k->category_id)
-					     ? category_text(r, saved) : NULL };
+					     ? category_text(r, saved) : NULL,
+			    .saved_value = saved ? risk_category_value(r->arena, saved) : NULL };
 	form_select(r, &f, cats, ncats);
 	f = (struct field){ .name = "description", .label = N_("What could happen?"), .value = k->description,
 			    .readonly = readonly, .error = fe_get(fe, "description"),
@@ -559,12 +583,14 @@ static void risk_form(struct req *r, int status, const struct risk *k, const str
 			    .required = 1, .readonly = readonly, .hint = N_("How often could it happen?"),
 			    .error = fe_get(fe, "likelihood"),
 			    .saved = scale_saved(r, saved, k->likelihood, saved ? saved->likelihood : 0,
-						 risk_scale_likelihood_label) };
+						 risk_scale_likelihood_label),
+			    .saved_value = saved ? scale_value(r, saved->likelihood) : NULL };
 	form_select(r, &f, lik, risk_scale_size(k->scale) + 1);
 	f = (struct field){ .name = "impact", .label = N_("Impact"), .value = scale_value(r, k->impact), .required = 1,
 			    .readonly = readonly, .hint = N_("How bad would it be?"),
 			    .error = fe_get(fe, "impact"),
-			    .saved = scale_saved(r, saved, k->impact, saved ? saved->impact : 0, risk_scale_impact_label) };
+			    .saved = scale_saved(r, saved, k->impact, saved ? saved->impact : 0, risk_scale_impact_label),
+			    .saved_value = saved ? scale_value(r, saved->impact) : NULL };
 	form_select(r, &f, imp, risk_scale_size(k->scale) + 1);
 	html_lit(o, "</div>");
 	f = (struct field){ .name = "owner_contact_id", .label = N_("Owner"),
@@ -575,6 +601,7 @@ static void risk_form(struct req *r, int status, const struct risk *k, const str
 		const char *name = contact_name(contacts, ncontacts, saved->owner_contact_id);
 
 		f.saved = name ? name : "";
+		f.saved_value = saved->owner_contact_id ? arena_printf(r->arena, "%lld", (long long)saved->owner_contact_id) : "";
 	}
 	form_select(r, &f, people, (int)ncontacts + 1);
 	f = (struct field){ .name = "measures", .label = N_("Preventive measures"), .value = k->measures,
@@ -589,7 +616,8 @@ static void risk_form(struct req *r, int status, const struct risk *k, const str
 	form_textarea(r, &f);
 	f = (struct field){ .name = "status", .label = N_("Status"), .value = risk_status_name(k->status),
 			    .readonly = readonly, .error = fe_get(fe, "status"),
-			    .saved = saved && saved->status != k->status ? _(r->lang, risk_status_label(saved->status)) : NULL };
+			    .saved = saved && saved->status != k->status ? _(r->lang, risk_status_label(saved->status)) : NULL,
+			    .saved_value = saved ? risk_status_name(saved->status) : NULL };
 	form_select(r, &f, stats, RISK_STATUS__MAX);
 	f = (struct field){ .name = "review_date", .label = N_("Next review on"), .value = k->review_date, .type = "date",
 			    .readonly = readonly, .hint = N_("When do you look at this risk again? At least once a year."),
@@ -598,10 +626,11 @@ static void risk_form(struct req *r, int status, const struct risk *k, const str
 	form_input(r, &f);
 	link_boxes(r, fe, "process_ids", "process", N_("Affected business processes"),
 		   N_("Which processes stop or suffer when this happens?"), k->process_ids, k->nprocesses, pids, pnames, np,
-		   readonly);
+		   readonly, saved ? saved->process_ids : NULL, saved ? saved->nprocesses : 0);
 	link_boxes(r, fe, "system_ids", "system", N_("Affected IT systems"),
 		   N_("Which IT systems fail? Every process that needs one of them counts for the cost of one day."),
-		   k->system_ids, k->nsystems, sids, snames, ns, readonly);
+		   k->system_ids, k->nsystems, sids, snames, ns, readonly, saved ? saved->system_ids : NULL,
+		   saved ? saved->nsystems : 0);
 	threat_boxes(r, k, fe, readonly, saved);
 	register_url(r, back, sizeof(back));
 	snprintf(action, sizeof(action), "/o/%lld/risks/%lld/delete", (long long)r->org.id, (long long)k->id);

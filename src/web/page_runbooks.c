@@ -60,6 +60,7 @@ void web_runbooks(struct req *r)
 	}
 	page_begin(r, N_("Recovery runbooks"), STEP_RECOVERY,
 		   N_("For each IT system: who brings it back, step by step, and how to check that it works again."));
+	web_review_notice(r, CHAPTER_RUNBOOKS, "runbooks"); /* review marks */
 	crumbs(r);
 	if (res.n == 0) {
 		html_lit(o, "<p class=\"empty\">");
@@ -320,8 +321,7 @@ static void runbook_form(struct req *r, int status, const struct runbook *rb, co
 	page_begin(r, is_new ? N_("New recovery runbook") : N_("Edit recovery runbook"), STEP_RECOVERY,
 		   N_("How an IT system is brought back, step by step, and how to check that it works again."));
 	if (saved)
-		page_notice(r, "warn",
-			    _(r->lang, "Someone else changed this runbook meanwhile. Your input is kept below. "
+		page_conflict_notice(r, N_("Someone else changed this runbook meanwhile. Your input is kept below. "
 				       "Save again to keep your input, or cancel to see what was saved."));
 	form_error_summary(r, fe);
 	form_begin(r, is_new ? rv_url(r, "runbooks/new") : rv_item_url(r, "runbooks", rb->id, "/edit"), r->csrf);

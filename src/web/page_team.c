@@ -257,6 +257,7 @@ void web_team(struct req *r)
 		return;
 	page_begin(r, N_("Define the emergency team"), STEP_TEAM,
 		   N_("Who leads in an emergency, who stands in, and how everybody can be reached — even when email and the file server are down."));
+	web_review_notice(r, CHAPTER_TEAM, "team"); /* review marks */
 	if (kv_get(&r->query, "adopted"))
 		page_notice(r, "ok", _(r->lang, "The starter content was adopted. Now assign people to the roles and check the numbers of the authorities."));
 	team_view_progress(r, tv.check.percent);

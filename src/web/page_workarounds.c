@@ -78,6 +78,7 @@ void web_workarounds(struct req *r)
 	}
 	page_begin(r, N_("Workarounds"), STEP_RECOVERY,
 		   N_("How people keep working while the IT is down: paper forms, printed lists, phones, external emergency IT."));
+	web_review_notice(r, CHAPTER_WORKAROUNDS, "workarounds"); /* review marks */
 	html_lit(o, "<p class=\"crumbs\">");
 	rv_link(r, rv_url(r, "recovery"), _(r->lang, "Back to step 3"), NULL);
 	html_lit(o, "</p>");
@@ -169,8 +170,7 @@ static void workaround_form(struct req *r, int status, const struct workaround *
 	page_begin(r, is_new ? N_("New workaround") : readonly ? N_("Workaround") : N_("Edit workaround"),
 		   STEP_RECOVERY, N_("How people keep a business process going while the IT is down."));
 	if (saved)
-		page_notice(r, "warn",
-			    _(r->lang, "Someone else changed this workaround meanwhile. Your input is kept below. "
+		page_conflict_notice(r, N_("Someone else changed this workaround meanwhile. Your input is kept below. "
 				       "Save again to keep your input, or cancel to see what was saved."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this workaround. Editing needs the editor role."));

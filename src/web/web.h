@@ -2,6 +2,7 @@
 #ifndef KF_WEB_H
 #define KF_WEB_H
 
+#include "../core/chapter.h" /* review marks */
 #include <stdint.h>
 
 struct req;
@@ -153,6 +154,14 @@ void web_check(struct req *r);
 
 void web_exercises(struct req *r);
 void web_review_update(struct req *r);
+/* review marks */
+/* At the top of a chapter's page: its open marks and "Mark as reviewed" (from: the page to come back to). */
+void web_review_notice(struct req *r, enum chapter ch, const char *from);
+/* In the review section: every open mark by chapter, with links and buttons. */
+void web_review_marks_section(struct req *r);
+/* In a step's card on the start page: the step's chapters that need a review. */
+void web_review_marks_card(struct req *r, const struct plan_data *d, enum plan_step step);
+void web_review_marks_clear(struct req *r);
 void web_exercise_new(struct req *r);
 void web_exercise_create(struct req *r);
 void web_exercise_show(struct req *r);

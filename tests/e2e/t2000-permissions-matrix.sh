@@ -57,6 +57,7 @@ while IFS= read -r line; do
 	[[ -n $need && $need -ge 1 ]] || { fail "route $m $pattern: AUTH_ORG needs a MIN_ROLE of at least MEMBER_READER, has $min"; continue; }
 	path=${pattern//\{org\}/1}
 	path=${path//\{id\}/$MISSING_ID}
+	path=${path//\{chapter\}/team} # review marks: a chapter that exists
 	path=${path//\{entity\}/contact} # comments: restoring deleted items
 	[[ $path != *\{* ]] || { fail "route $m $pattern: a placeholder this test does not know"; continue; }
 	item=0

@@ -542,6 +542,58 @@ static void test_findings_overdue(void **state)
 	assert_int_equal(pc.ngaps, 0);
 }
 
+/* ------------------------------------------------------------------ review marks */
+
+static void test_chapter_review(void **state)
+{
+	struct review_mark m[3] = {
+		{ .id = 1, .chapter = CHAPTER_SYSTEMS, .item_type = "system", .item_id = 4, .item_name = "ERP", .action = "update" },
+		{ .id = 2, .chapter = CHAPTER_BACKUPS, .item_type = "system", .item_id = 4, .item_name = "ERP", .action = "update" },
+		{ .id = 3, .chapter = CHAPTER_BACKUPS, .item_type = "system", .item_id = 5, .item_name = "NAS", .action = "delete" },
+	};
+	struct plan_data d = data();
+	struct plan_check pc;
+
+	(void)state;
+	/* no marks: no checks, the figures stay as they were */
+	run_rule("chapter_review_1", &d, &pc);
+	assert_int_equal(pc.steps[STEP_RISKS].checks, 0);
+	assert_int_equal(pc.ngaps, 0);
+	d.marks = m;
+	d.nmarks = 3;
+	/* step 1: the systems chapter, linked to its page, as a warning */
+	run_rule("chapter_review_1", &d, &pc);
+	assert_int_equal(pc.steps[STEP_RISKS].checks, 1);
+	assert_int_equal(pc.ngaps, 1);
+	assert_non_null(gap(&pc, "chapter_needs_review", "systems"));
+	assert_int_equal(pc.gaps[0].level, PLAN_WARNING);
+	assert_null(pc.gaps[0].item);
+	/* step 3: two marks of one chapter are one gap */
+	run_rule("chapter_review_3", &d, &pc);
+	assert_int_equal(pc.ngaps, 1);
+	assert_non_null(gap(&pc, "chapter_needs_review", "backups"));
+	/* steps without marked chapters: nothing */
+	run_rule("chapter_review_2", &d, &pc);
+	assert_int_equal(pc.ngaps, 0);
+	run_rule("chapter_review_5", &d, &pc);
+	assert_int_equal(pc.ngaps, 0);
+	/* the whole check lists each marked chapter once, in its step */
+	assert_int_equal(plan_check_run(&d, A, &pc), 0);
+	assert_int_equal(plan_check_step_gaps(&pc, STEP_RISKS) > 0, 1);
+	{
+		size_t n = 0;
+
+		for (size_t i = 0; i < pc.ngaps; i++)
+			if (strcmp(pc.gaps[i].kind, "chapter_needs_review") == 0) {
+				n++;
+				assert_int_equal(pc.gaps[i].step, chapter_get(strcmp(pc.gaps[i].link, "systems") == 0
+										? CHAPTER_SYSTEMS
+										: CHAPTER_BACKUPS)->step);
+			}
+		assert_int_equal(n, 2);
+	}
+}
+
 /* ------------------------------------------------------------------ the whole check */
 
 static void test_empty_plan(void **state)
@@ -731,6 +783,7 @@ int main(void)
 		cmocka_unit_test(test_step5_content),
 		cmocka_unit_test(test_review),
 		cmocka_unit_test(test_findings_overdue),
+		cmocka_unit_test(test_chapter_review),
 		cmocka_unit_test(test_empty_plan),
 		cmocka_unit_test(test_percentages),
 		cmocka_unit_test(test_outputs),
