@@ -209,6 +209,16 @@ void api_task_put(struct req *r);
 void api_task_patch(struct req *r);
 void api_task_delete(struct req *r);
 
+/* drill: reachability drills */
+void api_drill_list(struct req *r);
+void api_drill_start(struct req *r);
+void api_drill_get(struct req *r);
+void api_drill_close(struct req *r);
+void api_drill_settings_get(struct req *r);
+void api_drill_settings_put(struct req *r);
+void api_drill_confirm(struct req *r);
+/* drill end */
+
 /* approval: plan versions */
 void api_plan_version_list(struct req *r);
 void api_plan_version_submit(struct req *r);

@@ -125,6 +125,7 @@ int cmd_serve(int argc, char **argv)
 					       { "smtp-user", required_argument, NULL, 'u' },
 					       { "smtp-password-file", required_argument, NULL, 'P' },
 					       { "mail-interval", required_argument, NULL, 'i' },
+					       { "webhook-http-host", required_argument, NULL, 'W' }, /* drill */
 					       { "help", no_argument, NULL, 'h' },
 					       { NULL, 0, NULL, 0 } };
 	const char *dir = NULL, *listen = "127.0.0.1:8080", *base_url = NULL, *password_file = NULL;
@@ -153,6 +154,7 @@ int cmd_serve(int argc, char **argv)
 		case 'u': mc.smtp.user = optarg; break;
 		case 'P': password_file = optarg; break;
 		case 'i': mc.interval_s = (int)strtol(optarg, NULL, 10); break;
+		case 'W': snprintf(app.webhook_http_hosts, sizeof(app.webhook_http_hosts), "%s", optarg); break; /* drill */
 		case 'h': fputs(_(cli_lang(), help), stdout); return CLI_OK;
 		default: fputs(_(cli_lang(), help), stderr); return CLI_USAGE;
 		}

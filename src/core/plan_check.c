@@ -244,6 +244,24 @@ static void rule_team(const struct plan_data *d, struct plan_check *pc)
 	sc->passed += tc.passed;
 }
 
+/* drill: who did not confirm the last reachability drill; a hint while there was none */
+static void rule_drill(const struct plan_data *d, struct plan_check *pc)
+{
+	const struct drill *dr = d->last_drill;
+
+	if (!d->ncontacts && !d->nalarm_steps)
+		return; /* an empty step 2 is the content rule's */
+	plan_check_add(pc, d->ndrills > 0, PLAN_WARNING, "no_drill",
+		       N_("No reachability drill was done yet: does the alarm really reach everybody?"), NULL, "drills",
+		       0);
+	if (!dr)
+		return;
+	for (size_t i = 0; i < dr->nrecipients; i++)
+		plan_check_add(pc, dr->recipients[i].confirmed_at != 0, PLAN_GAP, "drill_unconfirmed",
+			       N_("%s did not confirm the last reachability drill."), dr->recipients[i].name, "drills",
+			       dr->id);
+}
+
 /* ------------------------------------------------------------------ step 3: backups */
 
 static void rule_step3_content(const struct plan_data *d, struct plan_check *pc)
@@ -434,6 +452,7 @@ static const struct plan_rule rules[] = {
 	{ STEP_RISKS, "critical_spof", rule_critical_spof },
 	{ STEP_TEAM, "step2_content", rule_step2_content },
 	{ STEP_TEAM, "team", rule_team },
+	{ STEP_TEAM, "drill", rule_drill }, /* drill */
 	/* step 3: backups */
 	{ STEP_RECOVERY, "step3_content", rule_step3_content },
 	{ STEP_RECOVERY, "backups", rule_backups },

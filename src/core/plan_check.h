@@ -13,6 +13,7 @@
 #include "alarm_plan.h"
 #include "comm_template.h"
 #include "contact.h"
+#include "drill.h"
 #include "exercise.h"
 #include "finding.h"
 #include "plan_copy.h"
@@ -52,6 +53,9 @@ struct plan_data {
 	size_t nroles;
 	size_t nalarm_steps;
 	const struct alarm_plan *alarm_plan; /* NULL reads as not set up */
+	/* drill: the newest reachability drill that is over (closed or older than 24 h), NULL = none; how many ever */
+	const struct drill *last_drill;
+	size_t ndrills;
 	/* step 3: backups */
 	const struct backup *backups; /* with their computed facts (store_backup_list) */
 	size_t nbackups;

@@ -28,6 +28,7 @@ struct app {
 	char base_url[256];   /* http://host:port, for links printed on the console */
 	int mail_configured;  /* notifications: serve --smtp-url given */
 	struct hub *hub;      /* sse: live events; set by server_start */
+	char webhook_http_hosts[256]; /* drill: hosts a webhook may reach over plain http (serve --webhook-http-host) */
 };
 
 enum req_state { REQ_NEW, REQ_DEFERRED, REQ_READY };

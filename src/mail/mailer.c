@@ -7,6 +7,7 @@
 
 #include "mailer.h"
 #include "remind.h"
+#include "webhook.h" /* drill */
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
 #include "../lib/log.h"
@@ -110,6 +111,7 @@ static void *mailer_main(void *arg)
 			next_remind = now + m->cfg.remind_interval_s;
 		}
 		mailer_send_due(m->store, &m->cfg);
+		webhook_send_due(m->store); /* drill: webhook calls, also without SMTP */
 		clock_gettime(CLOCK_MONOTONIC, &until);
 		until.tv_sec += m->cfg.interval_s;
 		pthread_mutex_lock(&m->mu);

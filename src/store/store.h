@@ -708,6 +708,71 @@ void store_set_listener(struct store *s, store_listener_fn fn, void *ctx);
 enum kf_err store_changes_since(struct store_conn *c, struct arena *a, int64_t org, int64_t after, size_t max,
 				struct store_change **chs_r, size_t *n_r);
 
+/* drill: reachability drills (see core/drill.h) */
+#include "../core/drill.h"
+
+/* One recipient of a drill to start: the token hash (NULL when no email), its mail and webhook call (NULL = none). */
+struct drill_start_recipient {
+	int64_t contact_id;
+	const char *name;
+	const char *email; /* "" = none */
+	const char *token_hash;
+	const struct outbox_mail *mail;
+	const char *webhook_url; /* NULL = no webhook call; else the call carries the fields below (store_drill_start) */
+	const char *org_name;
+	const char *phone;
+	const char *text;
+	const char *confirm_url;
+};
+/* Who a drill link belongs to (store_drill_by_token). */
+struct drill_token_info {
+	int64_t recipient_id;
+	int64_t org_id;
+	int64_t drill_id;
+	const char *name;
+	const char *org_name;
+	int64_t confirmed_at; /* 0 = not yet */
+	int64_t closed_at;    /* of the drill, 0 = open */
+};
+/* A webhook call waiting in the queue. */
+struct webhook_call {
+	int64_t id;
+	const char *url;
+	const char *payload;
+	int attempts;
+};
+/* Newest first, without recipients. */
+enum kf_err store_drill_list(struct store_conn *c, struct arena *a, int64_t org, struct drill **list_r, size_t *n_r);
+/* One drill with its recipients. */
+enum kf_err store_drill_get(struct store_conn *c, struct arena *a, int64_t org, int64_t id, struct drill *out);
+/*
+ * Starts a drill in one transaction: the drill, each recipient, its mail
+ * (store_outbox_enqueue) and its webhook call; history. out gets the drill.
+ */
+enum kf_err store_drill_start(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *note,
+			      const struct drill_start_recipient *rs, size_t n, struct drill *out);
+/* Closes an open drill; KF_ECONFLICT when stale, KF_EINVAL when closed already. current_r gets the drill as it is. */
+enum kf_err store_drill_close(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
+			      int64_t expected_version, struct drill *current_r);
+/* The newest drill that is over at now (store_plan_load); *found_r 0 when none; *count_r how many drills ever. */
+enum kf_err store_drill_last_over(struct store_conn *c, struct arena *a, int64_t org, int64_t now, struct drill *out,
+				  int *found_r, int64_t *count_r);
+/* The recipient of a token hash (any organisation: the token names it). */
+enum kf_err store_drill_by_token(struct store_conn *c, struct arena *a, const char *token_hash,
+				 struct drill_token_info *out);
+/* Confirms once at now: KF_ECONFLICT when confirmed already or the drill was closed meanwhile. */
+enum kf_err store_drill_confirm(struct store_conn *c, const struct drill_token_info *t, int64_t now);
+enum kf_err store_drill_settings_get(struct store_conn *c, struct arena *a, int64_t org, struct drill_settings *out);
+/* Writes the settings when expected_version matches (0 = not written yet); KF_ECONFLICT otherwise, current_r filled. */
+enum kf_err store_drill_settings_put(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				     int64_t expected_version, struct drill_settings *s, struct drill_settings *current_r);
+enum kf_err store_webhook_due(struct store_conn *c, struct arena *a, int64_t now, int limit, struct webhook_call **list_r,
+			      size_t *n_r);
+enum kf_err store_webhook_sent(struct store_conn *c, int64_t id, int64_t now);
+/* retry_at 0 = given up */
+enum kf_err store_webhook_failed(struct store_conn *c, int64_t id, int64_t retry_at, const char *error, int64_t now);
+/* drill end */
+
 /* approval: plan versions */
 #include "../core/plan_snapshot.h"
 
@@ -744,7 +809,7 @@ enum kf_err store_plan_version_decide(struct store_conn *c, struct arena *a, int
 				      struct plan_version *out, struct plan_version *current_r, int *own_r);
 /*
  * Changed since a version: the plan's newest history record (leaving out
- * copies register, acknowledgements, members, invitations, versions, comments, tasks, chapter review marks) is
+ * copies register, acknowledgements, members, invitations, versions, comments, tasks, chapter review marks, drills) is
  * newer than the one the version was taken at.
  */
 enum kf_err store_plan_history_id(struct store_conn *c, int64_t org, int64_t *id_r);

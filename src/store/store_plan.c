@@ -112,6 +112,19 @@ enum kf_err store_plan_load(struct store_conn *c, struct arena *a, int64_t org, 
 			return err;
 		d->tasks = tasks;
 	}
+	/* drill: the newest drill that is over */
+	{
+		struct drill *dr = ARENA_NEW(a, struct drill, 1);
+		int64_t count = 0;
+		int found = 0;
+
+		if (!dr)
+			return KF_ENOMEM;
+		if ((err = store_drill_last_over(c, a, org, kf_now(), dr, &found, &count)))
+			return err;
+		d->last_drill = found ? dr : NULL;
+		d->ndrills = (size_t)count;
+	}
 	d->risks = risks;
 	d->processes = processes;
 	d->systems = systems;

@@ -307,6 +307,17 @@ void web_alarm(struct req *r)
 		html_lit(o, "</p>");
 	}
 	html_lit(o, "</section>");
+	/* drill: the reachability drill of this chain */
+	snprintf(href, sizeof(href), "/o/%lld/drills", (long long)r->org.id);
+	section_head(r, "h-drill", N_("Reachability drills"), NULL, NULL);
+	html_lit(o, "<p>");
+	html_text(o, _(r->lang, "A test alarm along the alarm chain: everybody confirms with one click, and you see who "
+				"was not reached."));
+	html_lit(o, " <a");
+	html_attr(o, "href", href);
+	html_lit(o, ">");
+	html_text(o, _(r->lang, "Reachability drills"));
+	html_lit(o, "</a></p></section>");
 	page_end(r);
 }
 

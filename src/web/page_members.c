@@ -265,6 +265,12 @@ static void members_page(struct req *r, int status, const struct members_view *v
 	invite_form(r, v);
 	members_table(r, members, nm);
 	invitations_table(r, invs, ni);
+	/* admins also bring back deleted items: the members page is their place for managing the organisation */
+	html_lit(&r->out, "<p class=\"more\"><a");
+	html_attr(&r->out, "href", arena_printf(r->arena, "/o/%lld/deleted", (long long)r->org.id));
+	html_lit(&r->out, ">");
+	html_text(&r->out, _(r->lang, "Restore deleted items"));
+	html_lit(&r->out, "</a></p>");
 	page_end(r);
 }
 

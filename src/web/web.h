@@ -243,6 +243,17 @@ struct plan_gap;
 void web_gap_task_button(struct req *r, const struct plan_gap *g);
 /* tasks end */
 
+/* drill: reachability drills */
+void web_drills(struct req *r);
+void web_drill_settings_update(struct req *r);
+void web_drill_new(struct req *r);
+void web_drill_start(struct req *r);
+void web_drill(struct req *r);
+void web_drill_close(struct req *r);
+void web_drill_confirm_form(struct req *r);
+void web_drill_confirm(struct req *r);
+/* drill end */
+
 /* approval: plan versions */
 void web_plan_versions(struct req *r);
 void web_plan_version_submit(struct req *r);

@@ -49,6 +49,14 @@ assert_json .stale false
 assert_json .location Tresor
 api GET "$O/plan-copies/$c1"
 assert_json .stale false
+# nor does the teamwork around the plan: a comment and a task, even dated tomorrow
+api POST "$O/comments" "{\"entity\": \"contact\", \"entity_id\": $erika, \"body\": \"Nummer stimmt noch?\"}"
+assert_status 201
+api POST "$O/tasks" '{"title": "Nummer von Erika prüfen", "step": 2}'
+assert_status 201
+db_sql "UPDATE history SET at = strftime('%s', '$tomorrow') WHERE entity IN ('comment', 'task')" >/dev/null
+api GET "$O/plan-copies/$c1"
+assert_json .stale false
 
 # stale after a later change: move the change of the contact to tomorrow's
 # first second in the history (the plan changed after the day of the copy)

@@ -112,6 +112,12 @@ api PUT "$O/alarm-plan" "{\"declare_role_ids\": [$rid], \"breach_report_role_id\
 assert_status 200
 api GET "$C"
 assert_fixed "$before" "2 nobody_reports_breaches /o/1/alarm/plan"
+# drill: a reachability drill that is still running answers the hint that none was ever done
+before=$(gaps)
+api POST "$O/drills" '{}'
+assert_status 201
+api GET "$C"
+assert_fixed "$before" "2 no_drill /o/1/drills"
 assert_json '.steps[1].percent' 100
 assert_json '.steps[1].passed' "$(json .steps[1].checks)"
 

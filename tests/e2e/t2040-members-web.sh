@@ -28,6 +28,7 @@ web a GET /o/1/members
 assert_status 200
 tidy_ok "members page"
 assert_body_contains "Eddi Editor"
+assert_body_contains 'href="/o/1/deleted"'
 assert_eq editor "$(html_input role)" "invite form offers editor first"
 refresh_csrf a
 

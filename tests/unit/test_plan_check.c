@@ -648,6 +648,53 @@ static struct backup good_backup(void)
 }
 
 /* Overall: the mean of the steps that have checks, each rounded down. */
+/* drill: the reachability drill rule */
+static void test_drill_rule(void **state)
+{
+	struct contact c = person(1, "Anna", 0, TODAY, 1);
+	struct drill_recipient rs[2] = { { .id = 1, .contact_id = 1, .name = "Anna", .email = "a@example.org",
+					    .sent_at = 100, .confirmed_at = 160 },
+					  { .id = 2, .contact_id = 2, .name = "Bernd", .email = "b@example.org",
+					    .sent_at = 100, .confirmed_at = 0 } };
+	struct drill dr = { .id = 7, .version = 2, .started_at = 100, .closed_at = 200, .recipients = rs,
+			    .nrecipients = 2, .nconfirmed = 1 };
+	struct plan_data d = data();
+	struct plan_check pc;
+	const struct plan_gap *g;
+
+	(void)state;
+	/* an empty step 2: nothing to say yet */
+	run_rule("drill", &d, &pc);
+	assert_int_equal(pc.ngaps, 0);
+	/* contacts, never a drill: a warning with a link to the drills */
+	d.contacts = &c;
+	d.ncontacts = 1;
+	run_rule("drill", &d, &pc);
+	assert_int_equal(pc.ngaps, 1);
+	assert_int_equal(pc.gaps[0].level, PLAN_WARNING);
+	assert_string_equal(pc.gaps[0].kind, "no_drill");
+	assert_string_equal(pc.gaps[0].link, "drills");
+	/* a drill is running (none over yet): no gap */
+	d.ndrills = 1;
+	run_rule("drill", &d, &pc);
+	assert_int_equal(pc.ngaps, 0);
+	assert_int_equal(pc.steps[STEP_TEAM].checks, 1);
+	/* the last drill is over: one gap per person who did not confirm, linking to the drill */
+	d.last_drill = &dr;
+	run_rule("drill", &d, &pc);
+	assert_int_equal(pc.ngaps, 1);
+	g = gap(&pc, "drill_unconfirmed", "drills/7");
+	assert_non_null(g);
+	assert_int_equal(g->level, PLAN_GAP);
+	assert_string_equal(g->item, "Bernd");
+	assert_int_equal(pc.steps[STEP_TEAM].checks, 3);
+	/* everybody confirmed: nothing */
+	rs[1].confirmed_at = 300;
+	run_rule("drill", &d, &pc);
+	assert_int_equal(pc.ngaps, 0);
+}
+/* drill end */
+
 static void test_percentages(void **state)
 {
 	struct backup bk = good_backup();
@@ -680,12 +727,13 @@ static void test_percentages(void **state)
 	d.acks = &ack;
 	d.nacks = 1;
 	d.review = &rv;
+	d.ndrills = 1; /* drill: a drill is running, none is over yet */
 	assert_int_equal(plan_check_run(&d, A, &pc), 0);
 	/* step 1: content + 3 owners, one missing: 3 of 4 */
 	assert_int_equal(pc.steps[STEP_RISKS].checks, 4);
 	assert_int_equal(pc.steps[STEP_RISKS].percent, 75);
-	/* step 2: content, roles, contacts, primary, deputy (missing), mobile, verified, 3 alarm checks: 9 of 10 */
-	assert_int_equal(pc.steps[STEP_TEAM].checks, 10);
+	/* step 2: content, roles, contacts, primary, deputy (missing), mobile, verified, 3 alarm checks, a drill: 10 of 11 */
+	assert_int_equal(pc.steps[STEP_TEAM].checks, 11);
 	assert_int_equal(pc.steps[STEP_TEAM].percent, 90);
 	/* step 4: content + acknowledgement: 2 of 2 */
 	assert_int_equal(pc.steps[STEP_DOCUMENT].percent, 100);
@@ -785,6 +833,7 @@ int main(void)
 		cmocka_unit_test(test_findings_overdue),
 		cmocka_unit_test(test_chapter_review),
 		cmocka_unit_test(test_empty_plan),
+		cmocka_unit_test(test_drill_rule), /* drill */
 		cmocka_unit_test(test_percentages),
 		cmocka_unit_test(test_outputs),
 	};
