@@ -10,6 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { withKrisenfest, startServer, newContext, uiLogin, submit, Api, axeViolations, heatmapContrastFailures, HERE, PW } from '../lib.mjs';
 
@@ -62,7 +63,15 @@ async function seed(api) {
   const step = (await api.post('/alarm-steps', { callee_contact_id: c, channel: 'phone', escalate_after_minutes: 15,
     escalate_to_contact_id: c2 })).id;
   const category = (await api.post('/risk-categories', { name: 'Lieferkette', description: 'Zulieferer fallen aus' })).id;
-  return { categories: category, contacts: c, roles: role, risks: risk, processes: process, systems: system, copies: copy,
+  const task = (await api.post('/tasks', { title: 'Nummern prüfen', step: 2, due_date: '2099-01-31' })).id;
+  const drill = (await api.post('/drills', {})).id;
+  // a deleted contact for the restore confirmation of /deleted/{entity}/{id}/restore
+  const gone = (await api.newContact({ name: 'Ehemaliger Kollege' })).id;
+  const del = await api.req('DELETE', `/orgs/1/contacts/${gone}`, undefined, { 'If-Match': '"1"' });
+  assert.ok(del.status === 204 || del.status === 200, `delete contact: ${del.status} ${del.text}`);
+  const me = (await api.get('/orgs/1/members')).find((m) => m.email === 'admin@example.org');
+  return { deleted: { entity: 'contact', id: gone }, members: me.user_id ?? me.id, tasks: task, drills: drill,
+    categories: category, contacts: c, roles: role, risks: risk, processes: process, systems: system, copies: copy,
     acknowledgements: ack, templates: tpl, backups: backup, 'restore-tests': rt, runbooks: runbook,
     workarounds: wa, exercises: ex, findings: finding, steps: step };
 }
@@ -79,6 +88,7 @@ async function inTabs(ctx, items, fn) {
 }
 
 function fill(route, ids) {
+  route = route.replace('/deleted/{entity}/{id}', `/deleted/${ids.deleted.entity}/${ids.deleted.id}`);
   return route.replace('{org}', '1').replace(/\/([^/]+)\/\{id\}/, (all, seg) => {
     assert.ok(ids[seg], `10-axe: no item for the route ${route}: add one to seed()`);
     return `/${seg}/${ids[seg]}`;
@@ -89,9 +99,15 @@ test('accessibility: axe-core finds nothing serious or critical on any page, at 
   withKrisenfest({}, async ({ server, browser, base }) => {
     const api = await Api.login(base);
     const ids = await seed(api);
+    // the pages behind one-time links need real tokens: an invitation's from the API, a drill's from the outbox
+    const invite = await api.post('/invitations', { email: 'neu@example.org', role: 'editor' });
+    const drillLink = execFileSync('sqlite3', [join(server.dir, 'krisenfest.db'),
+      "SELECT link FROM outbox WHERE link LIKE '/drill/confirm/%' LIMIT 1"], { encoding: 'utf8' }).trim();
+    assert.ok(drillLink, 'the drill queued a mail with its confirmation link');
+    const tokens = { '/invite/{token}': `/invite/${invite.link.split('/invite/')[1]}`, '/drill/confirm/{token}': drillLink };
     server.addUser('leser@example.org', 'Lena Leser', 'reader');
     // the set-up page is checked below, with a server that has no organisation yet
-    const pages = [...new Set(webPages().filter((r) => r !== '/setup').map((r) => fill(r, ids)))];
+    const pages = [...new Set(webPages().filter((r) => r !== '/setup').map((r) => tokens[r] ?? fill(r, ids)))];
     assert.ok(pages.length > 60, `routes.def lists ${pages.length} web pages`);
 
     // the set-up page needs a server without an organisation
