@@ -219,4 +219,14 @@ void api_drill_settings_put(struct req *r);
 void api_drill_confirm(struct req *r);
 /* drill end */
 
+/* approval: plan versions */
+void api_plan_version_list(struct req *r);
+void api_plan_version_submit(struct req *r);
+void api_plan_version_get(struct req *r);
+void api_plan_version_approve(struct req *r);
+void api_plan_version_return(struct req *r);
+void api_plan_version_compare(struct req *r);
+void api_member_approver_put(struct req *r);
+/* approval end */
+
 #endif

@@ -773,4 +773,51 @@ enum kf_err store_webhook_sent(struct store_conn *c, int64_t id, int64_t now);
 enum kf_err store_webhook_failed(struct store_conn *c, int64_t id, int64_t retry_at, const char *error, int64_t now);
 /* drill end */
 
+/* approval: plan versions */
+#include "../core/plan_snapshot.h"
+
+/*
+ * Plan versions (four-eyes). A version is identified by its number (1, 2, ...
+ * per organisation) and holds a frozen snapshot of the whole plan
+ * (plan_snapshot_json over store_plan_load, as JSON text).
+ *
+ * submit: in one transaction checks that no version waits (KF_EEXIST), takes
+ * the snapshot, stores it as "submitted", writes history ("plan_version") and
+ * notifies every approver but the submitter (NOTIFY_APPROVAL). Who may submit
+ * is the route's business (Notfallleiter and admins).
+ *
+ * decide: approves (approve 1) or returns it; the actor must be an approver
+ * (admins, and members with may_approve) and not the submitter, else KF_EPERM
+ * (*own_r 1 when it was the submitter's own version); KF_ECONFLICT with
+ * current_r when stale; KF_EINVAL when the version is no longer waiting.
+ * Notifies the submitter in the same transaction. comment is checked by the
+ * caller (plan_version_note_input; required when returning).
+ *
+ * get: number > 0 gives that version; number 0 gives the newest APPROVED
+ * version (KF_ENOTFOUND when none) -- this is what the handbook and card
+ * exports print: its snapshot is the approved plan as JSON text. Both fill
+ * snapshot; the list does not (snapshot NULL), newest first.
+ */
+enum kf_err store_plan_version_list(struct store_conn *c, struct arena *a, int64_t org, struct plan_version **list_r,
+				    size_t *n_r);
+enum kf_err store_plan_version_get(struct store_conn *c, struct arena *a, int64_t org, int64_t number,
+				   struct plan_version *out);
+enum kf_err store_plan_version_submit(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				      const char *note, struct plan_version *out);
+enum kf_err store_plan_version_decide(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				      int64_t number, int64_t expected_version, int approve, const char *comment,
+				      struct plan_version *out, struct plan_version *current_r, int *own_r);
+/*
+ * Changed since a version: the plan's newest history record (leaving out
+ * copies register, acknowledgements, members, invitations, versions, comments, tasks, chapter review marks, drills) is
+ * newer than the one the version was taken at.
+ */
+enum kf_err store_plan_history_id(struct store_conn *c, int64_t org, int64_t *id_r);
+enum kf_err store_plan_changed_since(struct store_conn *c, int64_t org, const struct plan_version *v, int *changed_r);
+/* Whether user may approve (admin or marked); *flag_r (may be NULL) the mark itself. KF_ENOTFOUND for no member. */
+enum kf_err store_plan_approver(struct store_conn *c, int64_t org, int64_t user, int *may_r, int *flag_r);
+/* An admin marks a member as approver or not (history "member"). KF_ENOTFOUND for no member. */
+enum kf_err store_plan_approver_set(struct store_conn *c, int64_t org, int64_t actor, int64_t user, int may_approve);
+/* approval end */
+
 #endif

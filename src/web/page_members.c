@@ -168,7 +168,9 @@ static void members_table(struct req *r, const struct member *list, size_t n)
 		form_submit(r, N_("Save role"), "secondary");
 		html_lit(o, "</div>");
 		form_end(r);
-		html_lit(o, "</td><td><a class=\"button danger\"");
+		html_lit(o, "</td><td>");
+		web_member_approver_form(r, m->id, m->role == MEMBER_ADMIN); /* approval */
+		html_lit(o, "<a class=\"button danger\"");
 		html_attr(o, "href", href);
 		html_lit(o, ">");
 		html_text(o, _(r->lang, "Remove"));

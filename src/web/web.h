@@ -3,6 +3,7 @@
 #define KF_WEB_H
 
 #include "../core/chapter.h" /* review marks */
+#include <stdint.h>
 
 struct req;
 struct plan_data;
@@ -252,5 +253,18 @@ void web_drill_close(struct req *r);
 void web_drill_confirm_form(struct req *r);
 void web_drill_confirm(struct req *r);
 /* drill end */
+
+/* approval: plan versions */
+void web_plan_versions(struct req *r);
+void web_plan_version_submit(struct req *r);
+void web_plan_version_compare(struct req *r);
+void web_plan_version_approve(struct req *r);
+void web_plan_version_return(struct req *r);
+void web_member_approver(struct req *r);
+/* The approved version and "changed since" line (nothing while no version is approved). */
+void web_plan_version_state(struct req *r);
+/* The approver toggle of one member on the members page. */
+void web_member_approver_form(struct req *r, int64_t user, int is_admin);
+/* approval end */
 
 #endif
