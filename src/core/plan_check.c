@@ -376,6 +376,17 @@ static void rule_acknowledgements(const struct plan_data *d, struct plan_check *
 		       num(pc, (long long)(nstaff - confirmed)), "documents/acknowledgements", 0);
 }
 
+/* approval: the printed handbook shows the approved version, so later changes want a new approval */
+static void rule_changed_since_approved(const struct plan_data *d, struct plan_check *pc)
+{
+	if (!d->approved_number)
+		return; /* nothing approved yet: nothing can be out of date */
+	plan_check_add(pc, !d->changed_since_approved, PLAN_WARNING, "changed_since_approved",
+		       N_("The plan was changed since the approved version %s: submit it again so that the printed "
+			  "handbook shows the current state."),
+		       num(pc, (long long)d->approved_number), "plan-versions", 0);
+}
+
 /* ------------------------------------------------------------------ step 5 */
 
 static int reviewed_ever(const struct plan_data *d)
@@ -461,6 +472,7 @@ static const struct plan_rule rules[] = {
 	{ STEP_DOCUMENT, "step4_content", rule_step4_content },
 	{ STEP_DOCUMENT, "copies_stale", rule_copies_stale },
 	{ STEP_DOCUMENT, "acknowledgements", rule_acknowledgements },
+	{ STEP_DOCUMENT, "changed_since_approved", rule_changed_since_approved }, /* approval */
 	{ STEP_EXERCISE, "step5_content", rule_step5_content },
 	{ STEP_EXERCISE, "review", rule_review },
 	{ STEP_EXERCISE, "findings_overdue", rule_findings_overdue },

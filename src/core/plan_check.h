@@ -80,6 +80,9 @@ struct plan_data {
 	/* review marks: the open "needs review" marks (store_review_marks_list) */
 	const struct review_mark *marks;
 	size_t nmarks;
+	/* approval: the newest approved plan version (0 = none) and whether the plan changed since */
+	int64_t approved_number;
+	int changed_since_approved;
 	/* tasks: the open tasks (for the start page; no rule reads them) */
 	const struct task *tasks;
 	size_t ntasks;

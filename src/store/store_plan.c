@@ -112,6 +112,18 @@ enum kf_err store_plan_load(struct store_conn *c, struct arena *a, int64_t org, 
 			return err;
 		d->tasks = tasks;
 	}
+	/* approval: changed since the newest approved version? */
+	{
+		struct plan_version v;
+
+		err = store_plan_version_get(c, a, org, 0, &v);
+		if (err == KF_OK) {
+			d->approved_number = v.number;
+			err = store_plan_changed_since(c, org, &v, &d->changed_since_approved);
+		}
+		if (err && err != KF_ENOTFOUND)
+			return err;
+	}
 	/* drill: the newest drill that is over */
 	{
 		struct drill *dr = ARENA_NEW(a, struct drill, 1);

@@ -115,6 +115,8 @@ api_as rita GET "$O/plan-versions"
 assert_json .approved 2
 assert_json .changed_since_approved false
 assert_json '.versions[0].number' 2
+api GET "$O/check"
+assert_json '[.gaps[] | select(.kind == "changed_since_approved")] | length' 0
 
 # ---- compare 1 with 2: the changed field of the contact
 api_as rita GET "$O/plan-versions/compare?from=1&to=2"
@@ -132,5 +134,9 @@ assert_error 404 not_found
 new_contact c2 '{"name": "Max Neu"}'
 api_as rita GET "$O/plan-versions"
 assert_json .changed_since_approved true
+# ... and the Plan-Check warns (step 4) with a link to the versions
+api GET "$O/check" -H 'Accept-Language: de'
+assert_json '[.gaps[] | select(.kind == "changed_since_approved")][0].level' warning
+assert_json '[.gaps[] | select(.kind == "changed_since_approved")][0].link' "/o/1/plan-versions"
 # members and versions themselves are no change of the plan
 kf_done

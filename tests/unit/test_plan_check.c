@@ -434,6 +434,28 @@ static void test_copies_stale(void **state)
 	assert_int_equal(pc.ngaps, 0);
 }
 
+/* approval: a warning only when there is an approved version and the plan changed after it */
+static void test_changed_since_approved(void **state)
+{
+	struct plan_data d = data();
+	struct plan_check pc;
+
+	(void)state;
+	d.changed_since_approved = 1; /* no approved version: nothing to be out of date */
+	run_rule("changed_since_approved", &d, &pc);
+	assert_int_equal(pc.steps[STEP_DOCUMENT].checks, 0);
+	d.approved_number = 3;
+	d.changed_since_approved = 0;
+	run_rule("changed_since_approved", &d, &pc);
+	assert_int_equal(pc.steps[STEP_DOCUMENT].checks, 1);
+	assert_int_equal(pc.ngaps, 0);
+	d.changed_since_approved = 1;
+	run_rule("changed_since_approved", &d, &pc);
+	assert_int_equal(pc.ngaps, 1);
+	assert_int_equal(pc.gaps[0].level, PLAN_WARNING);
+	assert_string_equal(gap(&pc, "changed_since_approved", "plan-versions")->item, "3");
+}
+
 static void test_acknowledgements(void **state)
 {
 	struct contact c[4] = { person(1, "Anna", 0, TODAY, 1), person(2, "Bernd", 0, TODAY, 1),
@@ -828,6 +850,7 @@ int main(void)
 		cmocka_unit_test(test_step4_content),
 		cmocka_unit_test(test_copies_stale),
 		cmocka_unit_test(test_acknowledgements),
+		cmocka_unit_test(test_changed_since_approved), /* approval */
 		cmocka_unit_test(test_step5_content),
 		cmocka_unit_test(test_review),
 		cmocka_unit_test(test_findings_overdue),
