@@ -184,7 +184,7 @@ void web_home(struct req *r)
 	page_begin(r, N_("Your emergency plan"), STEP_NONE,
 		   N_("Five steps lead to a plan that works when the IT is down. Work through them together, one after the other."));
 	check_view_home_summary(r, &pc);
-	web_plan_version_state(r); /* approval: approved version, changed since */
+	web_plan_version_state(r, 1); /* approval: approved version, changed since */
 	html_lit(o, "<ol class=\"path\">");
 	for (int s = STEP_RISKS; s < STEP__MAX; s++) {
 		const struct plan_step_info *info = plan_step((enum plan_step)s);

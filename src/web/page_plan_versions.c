@@ -33,8 +33,8 @@ static void num_text(struct req *r, const char *tmpl, int64_t n)
 	html_text_subst(&r->out, _(r->lang, tmpl), s);
 }
 
-/* The approved version and whether the plan changed since; also used on the start page. */
-void web_plan_version_state(struct req *r)
+/* The approved version and whether the plan changed since; on the start page (with_link) it leads here. */
+void web_plan_version_state(struct req *r, int with_link)
 {
 	struct strbuf *o = &r->out;
 	struct plan_version v;
@@ -54,6 +54,10 @@ void web_plan_version_state(struct req *r)
 		html_lit(o, "<span class=\"badge ok\">");
 		num_text(r, N_("Version %s is approved"), v.number);
 		html_lit(o, "</span> ");
+	}
+	if (!with_link) {
+		html_lit(o, "</p>");
+		return;
 	}
 	html_lit(o, "<a");
 	html_attr(o, "href", href);
@@ -196,7 +200,7 @@ static void render(struct req *r, int status, const struct field_errors *fe, con
 		if (list[i].status == PLAN_VERSION_SUBMITTED)
 			pending = &list[i];
 	r->status = status;
-	page_begin(r, N_("Versions and approval"), STEP_NONE,
+	page_begin(r, N_("Versions and approval"), STEP_DOCUMENT,
 		   N_("The Notfallleiter submits the plan as a version; another person approves it (four-eyes "
 		      "principle). The approved version is the one that counts."));
 	if (kv_get(&r->query, "submitted"))
@@ -210,7 +214,7 @@ static void render(struct req *r, int status, const struct field_errors *fe, con
 							   N_("You submitted this version yourself. Another person must approve it "
 							      "(four-eyes principle).") :
 							   N_("This version can no longer be decided, or you may not approve it.")));
-	web_plan_version_state(r);
+	web_plan_version_state(r, 0);
 	if (pending) {
 		html_lit(o, "<section class=\"card\" aria-labelledby=\"h-pending\"><h2 id=\"h-pending\">");
 		num_text(r, N_("Version %s waits for approval"), pending->number);
@@ -370,7 +374,7 @@ void web_plan_version_compare(struct req *r)
 		return;
 	}
 	r->status = 200;
-	page_begin(r, N_("Compare versions"), STEP_NONE,
+	page_begin(r, N_("Compare versions"), STEP_DOCUMENT,
 		   N_("What was added, removed or changed between two versions of the plan."));
 	snprintf(title, sizeof(title), "%lld", nf);
 	html_lit(o, "<h2 id=\"compare-title\">");

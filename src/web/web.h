@@ -262,7 +262,7 @@ void web_plan_version_approve(struct req *r);
 void web_plan_version_return(struct req *r);
 void web_member_approver(struct req *r);
 /* The approved version and "changed since" line (nothing while no version is approved). */
-void web_plan_version_state(struct req *r);
+void web_plan_version_state(struct req *r, int with_link);
 /* The approver toggle of one member on the members page. */
 void web_member_approver_form(struct req *r, int64_t user, int is_admin);
 /* approval end */

@@ -4,7 +4,7 @@
 // temporary data folder and stops it with SIGTERM afterwards. The browser is
 // Debian's Chromium driven by playwright-core (no browser download).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -55,8 +55,9 @@ function cli(args, stdin) {
  * Starts krisenfest on a free port.
  *   init: true  -> `krisenfest init` first (organisation ORG, admin ADMIN / PW)
  *   init: false -> empty folder; the set-up link appears on stdout (server.setupLink())
+ *   serveArgs: (base) => [...] more `krisenfest serve` options (e.g. SMTP), given the server's address
  */
-export async function startServer({ init = true } = {}) {
+export async function startServer({ init = true, serveArgs = null } = {}) {
   checkBinary();
   const dir = mkdtempSync(join(tmpdir(), 'kf-browser-'));
   if (init)
@@ -66,7 +67,7 @@ export async function startServer({ init = true } = {}) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     try {
-      return await launch(dir, port);
+      return await launch(dir, port, serveArgs);
     } catch (e) {
       lastErr = e; // most likely the port was taken meanwhile: try another one
     }
@@ -75,9 +76,10 @@ export async function startServer({ init = true } = {}) {
   throw lastErr;
 }
 
-async function launch(dir, port) {
+async function launch(dir, port, serveArgs) {
   const base = `http://127.0.0.1:${port}`;
-  const proc = spawn(BIN, ['serve', '--data', dir, '--listen', `127.0.0.1:${port}`],
+  const extra = serveArgs ? serveArgs(base) : [];
+  const proc = spawn(BIN, ['serve', '--data', dir, '--listen', `127.0.0.1:${port}`, ...extra],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '', stderr = '', exited = null;
   const waiters = [];
@@ -127,6 +129,53 @@ async function launch(dir, port) {
     },
   };
   return server;
+}
+
+/* ---------------- mail: the test suite's own SMTP sink (tests/tools/smtp_sink.py) ---------------- */
+
+const SINK = join(HERE, '..', 'tools', 'smtp_sink.py');
+
+/**
+ * Starts the SMTP sink on a free port; sink.serveArgs(base) are the `serve`
+ * options that send mail to it. sink.mails() reads every delivered message as
+ * { to, subject, body } (decoded by the sink's own "show").
+ */
+export async function startMailSink() {
+  const dir = mkdtempSync(join(tmpdir(), 'kf-sink-'));
+  const portFile = join(dir, 'port');
+  const mails = join(dir, 'mail');
+  mkdirSync(mails);
+  const proc = spawn('python3', [SINK, 'serve', mails, '--port', '0', '--port-file', portFile], { stdio: 'ignore' });
+  for (let i = 0; !existsSync(portFile) || !readFileSync(portFile, 'utf8').trim(); i++) {
+    if (i > 200) { proc.kill('SIGKILL'); throw new Error('the SMTP sink did not start'); }
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  const port = readFileSync(portFile, 'utf8').trim();
+  const seen = new Map(); // file -> parsed mail (a delivered mail never changes)
+  const read = (f) => {
+    if (seen.has(f)) return seen.get(f);
+    const out = spawnSync('python3', [SINK, 'show', join(mails, f)], { encoding: 'utf8' }).stdout;
+    const [head, ...rest] = out.split('\n\n');
+    const field = (name) => (head.match(new RegExp(`^${name}: (.*)$`, 'mi')) || [])[1] || '';
+    const mail = { to: field('To'), subject: field('Subject'), body: rest.join('\n\n') };
+    seen.set(f, mail);
+    return mail;
+  };
+  return {
+    serveArgs: (base) => ['--smtp-url', `smtp://127.0.0.1:${port}`, '--smtp-from', 'krisenfest@example.org',
+      '--base-url', base, '--mail-interval', '1'],
+    mails: () => readdirSync(mails).filter((f) => f.endsWith('.eml') && existsSync(join(mails, f.replace(/\.eml$/, '.env')))).sort().map(read),
+    /** waits until a delivered mail matches pred (polls; the mail thread sends within seconds) */
+    async waitFor(pred, what) {
+      for (let i = 0; ; i++) {
+        const m = this.mails().find(pred);
+        if (m) return m;
+        if (i > 600) throw new Error(`no mail ${what}; got: ${JSON.stringify(this.mails().map((x) => [x.to, x.subject]))}`);
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
+    },
+    stop() { proc.kill('SIGTERM'); if (!process.env.KF_KEEP_TMP) rmSync(dir, { recursive: true, force: true }); },
+  };
 }
 
 /* ---------------- JSON API (the test's own view of the stored data) ---------------- */
