@@ -40,7 +40,7 @@ static const struct task_entity entities[] = {
 void task_init(struct task *t)
 {
 	memset(t, 0, sizeof(*t));
-	t->title = t->description = t->entity = t->assignee_name = "";
+	t->title = t->description = t->entity = t->assignee_name = t->entity_name = "";
 	t->status = TASK_OPEN;
 }
 
@@ -268,13 +268,13 @@ json_t *task_to_json(const struct task *t)
 	kf_time_iso(t->created_at, created);
 	kf_time_iso(t->updated_at, updated);
 	kf_date_iso(kf_now(), today);
-	return json_pack("{s:I, s:I, s:s, s:s, s:o, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:b, s:s, s:s}", "id",
+	return json_pack("{s:I, s:I, s:s, s:s, s:o, s:s, s:o, s:s, s:o, s:o, s:s, s:o, s:o, s:b, s:s, s:s}", "id",
 			 (json_int_t)t->id, "version", (json_int_t)t->version, "title", t->title, "description",
 			 t->description, "assignee_id", t->assignee_id ? json_integer(t->assignee_id) : json_null(),
 			 "assignee_name", t->assignee_name, "due_date",
 			 t->due_date[0] ? json_string(t->due_date) : json_null(), "status", task_status_name(t->status),
 			 "entity", *t->entity ? json_string(t->entity) : json_null(), "entity_id",
-			 t->entity_id ? json_integer(t->entity_id) : json_null(), "step",
+			 t->entity_id ? json_integer(t->entity_id) : json_null(), "entity_name", t->entity_name, "step",
 			 t->step ? json_integer(t->step) : json_null(), "finding_id",
 			 t->finding_id ? json_integer(t->finding_id) : json_null(), "overdue",
 			 task_is_overdue(t, today), "created_at", created, "updated_at", updated);

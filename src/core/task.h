@@ -37,6 +37,7 @@ struct task {
 	int step;           /* 1..5, or 0 = none; follows the item when one is linked */
 	int64_t finding_id; /* the exercise finding it was made from (0 = none); set on creation only */
 	const char *assignee_name; /* read only: the member's name or email, "" for nobody */
+	const char *entity_name;   /* read only: the linked item's name ("" with none, or when it is gone) */
 	int64_t created_at;
 	int64_t updated_at;
 };

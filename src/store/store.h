@@ -657,6 +657,9 @@ enum kf_err store_comment_delete(struct store_conn *c, struct arena *a, int64_t 
 				 int64_t id, int64_t expected_version, struct comment *current_r);
 /* KF_OK when the live item exists in org, else KF_ENOTFOUND. */
 enum kf_err store_item_exists(struct store_conn *c, int64_t org, const char *entity, int64_t entity_id);
+/* The name of a live item of any kind that takes comments, in a (KF_ENOTFOUND when there is none here). */
+enum kf_err store_item_name(struct store_conn *c, struct arena *a, int64_t org, const char *entity, int64_t entity_id,
+			    const char **name_r);
 
 /* One history record of an item; before/after are the JSON snapshots ("" when none). */
 struct history_entry {

@@ -52,17 +52,27 @@ enum kf_err store_comment_get(struct store_conn *c, struct arena *a, int64_t org
 	return q_end(&q, err);
 }
 
-enum kf_err store_item_exists(struct store_conn *c, int64_t org, const char *entity, int64_t entity_id)
+enum kf_err store_item_name(struct store_conn *c, struct arena *a, int64_t org, const char *entity, int64_t entity_id,
+			    const char **name_r)
 {
+	enum kf_err err;
 	struct query q;
 
 	if (!comment_entity_known(entity))
 		return KF_ENOTFOUND;
-	q_start(&q, c, STMT_ITEM_EXISTS);
+	q_start(&q, c, STMT_ITEM_NAME);
 	q_int(&q, 1, org);
 	q_text(&q, 2, entity);
 	q_int(&q, 3, entity_id);
-	return q_end(&q, q_one(&q));
+	err = q_one(&q);
+	if (!err && name_r && !(*name_r = q_col_text(&q, a, 0)))
+		err = KF_ENOMEM;
+	return q_end(&q, err);
+}
+
+enum kf_err store_item_exists(struct store_conn *c, int64_t org, const char *entity, int64_t entity_id)
+{
+	return store_item_name(c, NULL, org, entity, entity_id, NULL);
 }
 
 static json_t *snapshot(const struct comment *cm)
@@ -80,7 +90,7 @@ static enum kf_err notify_mentions(struct store_conn *c, struct arena *a, int64_
 	enum kf_err err = KF_OK;
 	char link[96];
 	struct query q;
-	const char *label = comment_entity_label(cm->entity);
+	const char *label = comment_entity_label(cm->entity), *item = "", *author = "", *about;
 
 	n = mention_parse(cm->body, a, &tokens);
 	if (n < 0)
@@ -90,6 +100,8 @@ static enum kf_err notify_mentions(struct store_conn *c, struct arena *a, int64_
 	if (old_body && (n_old = mention_parse(old_body, a, &old_tokens)) < 0)
 		return KF_ENOMEM;
 	comment_item_path(cm->entity, org, cm->entity_id, link, sizeof(link));
+	if ((err = store_item_name(c, a, org, cm->entity, cm->entity_id, &item)))
+		return err;
 	q_start(&q, c, STMT_COMMENT_MENTIONABLE);
 	q_int(&q, 1, org);
 	{
@@ -106,6 +118,8 @@ static enum kf_err notify_mentions(struct store_conn *c, struct arena *a, int64_
 				err = KF_ENOMEM;
 				break;
 			}
+			if (uid == actor)
+				author = *name ? name : email;
 			for (int i = 0; i < n && !hit; i++)
 				hit = mention_matches(tokens[i], name, email);
 			for (int i = 0; i < n_old && !before; i++)
@@ -122,9 +136,16 @@ static enum kf_err notify_mentions(struct store_conn *c, struct arena *a, int64_
 		if (!err && st != DB_DONE)
 			err = KF_EDB;
 		q_done(&q);
+		/* the text is stored once, in the mail language: Kontakt „Erika Muster“ (von Eddi Editor) */
+		if (*author)
+			about = arena_printf(a, _(KF_LANG_DE, N_("%s \"%s\" (by %s)")), _(KF_LANG_DE, label), item, author);
+		else
+			about = arena_printf(a, _(KF_LANG_DE, N_("%s \"%s\"")), _(KF_LANG_DE, label), item);
+		if (!err && !about)
+			err = KF_ENOMEM;
 		for (size_t i = 0; !err && i < nu; i++)
 			err = store_notify(c, org, users[i], NOTIFY_MENTION, N_("You were mentioned in a comment on: %s"),
-					   _(KF_LANG_DE, label), link);
+					   about, link);
 	}
 	return err;
 }

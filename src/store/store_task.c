@@ -35,6 +35,7 @@ static void read_task(struct query *q, struct arena *a, void *item)
 	t->finding_id = q_col_int(q, 11);
 	t->created_at = q_col_int(q, 12);
 	t->updated_at = q_col_int(q, 13);
+	t->entity_name = q_col_text(q, a, 14);
 }
 
 enum kf_err store_task_list(struct store_conn *c, struct arena *a, int64_t org, const struct task_filter *f,

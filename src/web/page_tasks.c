@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/comment.h"
 #include "../core/plan_check.h"
 #include "../core/validate.h"
 #include "../http/request.h"
@@ -93,7 +94,14 @@ void task_view_table(struct req *r, const struct task *list, size_t n, const cha
 			html_attr(o, "href", arena_printf(r->arena, "/o/%lld/%s/%lld", (long long)r->org.id, e->path,
 							  (long long)t->entity_id));
 			html_lit(o, ">");
-			html_text_subst(o, _(r->lang, "Step %s: the linked item"), arena_printf(r->arena, "%d", t->step));
+			if (*t->entity_name) {
+				html_text(o, _(r->lang, comment_entity_label(t->entity)));
+				html_lit(o, ": ");
+				html_text(o, t->entity_name);
+			} else {
+				html_text_subst(o, _(r->lang, "Step %s: the linked item"),
+						arena_printf(r->arena, "%d", t->step));
+			}
 			html_lit(o, "</a>");
 		} else if (t->step) {
 			html_text(o, _(r->lang, plan_step((enum plan_step)t->step)->title));

@@ -39,6 +39,7 @@ assert_json .assignee_id 2
 assert_json .assignee_name "Edith Editor"
 assert_json .entity system
 assert_json .entity_id "$sys"
+assert_json .entity_name Warenwirtschaft
 assert_json .step 1 "the step follows the item"
 assert_json .overdue false
 assert_eq 1 "$(notifs 2)" "assignee notified"

@@ -26,6 +26,8 @@ assert_eq 0 "$(count admin@example.org)" "author not notified"
 api_as bernd GET /api/v1/notifications
 assert_json '.items[0].kind' mention
 assert_json '.items[0].link' "/o/1/contacts/$cid"
+# the text names the item and who wrote (stored in the mail language)
+assert_json '.items[0].param' 'Kontakt „IT-Partner“ (von admin@example.org)'
 
 # the author mentioning herself is not notified; an editor's mention by local part works
 api_as anna POST "$O/comments" "{\"entity\":\"contact\",\"entity_id\":$cid,\"body\":\"@anna.schmidt notiz, @bernd.maier\"}"

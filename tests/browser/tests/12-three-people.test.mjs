@@ -93,6 +93,7 @@ test('three people: invitation, live changes, tasks, comments, no overwrite, app
       assert.equal(await submit(eddi, eddi.locator('#comments button[type="submit"]').last()), 303, 'comment saved');
       const mention = await sink.waitFor((m) => m.to.includes(NELE) && /erwähnt/.test(m.subject),
         'about the mention for Nele');
+      assert.match(mention.subject, /Kontakt „Erika Muster“ \(von Eddi Editor\)/);
       assert.match(mention.body, new RegExp(`/o/1/contacts/${erika.id}`), 'the link to the contact');
       await nele.goto(`${base}/o/1/contacts/${erika.id}`);
       const comment = nele.locator('#comments .comment', { hasText: 'bitte die' });
