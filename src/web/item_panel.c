@@ -142,7 +142,7 @@ static void comments(struct req *r, const char *entity, int64_t id)
 		snprintf(eid, sizeof(eid), "%lld", (long long)id);
 		form_hidden(r, "entity_id", eid);
 		form_hidden(r, "back", r->path);
-		f = (struct field){ .name = "comment", .label = N_("New comment"),
+		f = (struct field){ .name = "comment", .label = N_("New comment"), .required = 1,
 				    .hint = N_("Markdown works (*italic*, **bold**, lists). Write @name or @\"First Last\" "
 					       "to notify a member."),
 				    .value = "" };
