@@ -583,11 +583,12 @@ static const char *hours_text(struct arena *a, int64_t hours)
 /* A date as the reader expects it: 31.01.2026 in German. */
 static const char *date_text(struct arena *a, enum kf_lang lang, const char *iso)
 {
-	int y, m, d;
+	char german[11];
 
-	if (lang != KF_LANG_DE || kf_date_parse(iso, &y, &m, &d) < 0)
+	if (lang != KF_LANG_DE)
 		return iso;
-	return arena_printf(a, "%02d.%02d.%04d", d, m, y);
+	kf_date_german(iso, german);
+	return arena_strdup(a, german);
 }
 
 const char *backup_gap_text(struct arena *a, enum kf_lang lang, const struct backup_gap *g)

@@ -197,13 +197,3 @@ const char *comm_fill(struct arena *a, const char *text, const struct comm_value
 	sb_release(&sb);
 	return res;
 }
-
-void comm_date_german(const char *iso, char *out)
-{
-	int y, m, d;
-
-	if (kf_date_parse(iso, &y, &m, &d) == 0)
-		snprintf(out, 11, "%02d.%02d.%04d", d, m, y);
-	else
-		snprintf(out, 11, "%s", iso);
-}

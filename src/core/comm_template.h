@@ -80,7 +80,5 @@ struct comm_unknown {
  */
 const char *comm_fill(struct arena *a, const char *text, const struct comm_values *v, struct comm_unknown *unk);
 
-/* "2026-11-28" as "28.11.2026" into out (at least 11 bytes); other input is copied. */
-void comm_date_german(const char *iso, char *out);
 
 #endif

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/comm_template.h" /* comm_date_german */
+#include "../lib/timeutil.h" /* kf_date_german */
 #include "../core/notify.h"
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
@@ -134,7 +134,7 @@ static int invite_mail(struct req *r, const char *token, int days, struct outbox
 	const char *first, *second;
 
 	kf_date_iso(kf_now() + (int64_t)days * 24 * 3600, iso);
-	comm_date_german(iso, until);
+	kf_date_german(iso, until);
 	memset(mail, 0, sizeof(*mail));
 	mail->subject = mail_sentence(r, N_("Invitation to the emergency plan of %s"), r->org.name);
 	first = mail_sentence(r, N_("%s invites you to work on the IT emergency plan together in krisenfest."),

@@ -1,4 +1,5 @@
 /* timeutil.c: wall-clock time, ISO 8601 formatting and calendar-date parsing. */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -63,4 +64,14 @@ int kf_date_parse(const char *s, int *y, int *m, int *d)
 	*m = mm;
 	*d = dd;
 	return 0;
+}
+
+void kf_date_german(const char *iso, char *out)
+{
+	int y, m, d;
+
+	if (kf_date_parse(iso, &y, &m, &d) == 0)
+		snprintf(out, 11, "%02d.%02d.%04d", d, m, y);
+	else
+		snprintf(out, 11, "%s", iso);
 }

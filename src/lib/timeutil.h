@@ -11,6 +11,8 @@ int64_t kf_monotonic(void);
 void kf_time_iso(int64_t t, char *out);
 /* "2026-11-28" into out (at least 11 bytes). */
 void kf_date_iso(int64_t t, char *out);
+/* "2026-11-28" as "28.11.2026" into out (at least 11 bytes); anything else is copied (cut to 10 bytes). */
+void kf_date_german(const char *iso, char *out);
 /* Parses a strict YYYY-MM-DD calendar date; 0 on success, -1 otherwise. */
 int kf_date_parse(const char *s, int *y, int *m, int *d);
 

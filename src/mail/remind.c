@@ -26,7 +26,7 @@ static enum kf_err remind_review(struct store_conn *c, struct arena *a, int64_t 
 	kf_date_iso(now, today);
 	kf_date_iso(now + (int64_t)REMIND_REVIEW_DAYS_BEFORE * 86400, soon);
 	st = review_next(&p, today, next);
-	comm_date_german(next, german);
+	kf_date_german(next, german);
 	snprintf(link, sizeof(link), "/o/%lld/exercises", (long long)org);
 	if (st == REVIEW_OVERDUE) {
 		/* weekly while overdue */

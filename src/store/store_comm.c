@@ -255,7 +255,7 @@ enum kf_err store_comm_values(struct store_conn *c, struct arena *a, int64_t org
 	datum = arena_alloc(a, 11);
 	if (!datum)
 		return KF_ENOMEM;
-	comm_date_german(today, datum);
+	kf_date_german(today, datum);
 	v->datum = datum;
 	return KF_OK;
 }

@@ -84,7 +84,7 @@ static void staff_table(struct req *r, const struct docs_view *dv, int editor)
 			if (r->lang == KF_LANG_DE) {
 				char d[11];
 
-				comm_date_german(k->confirmed_on, d);
+				kf_date_german(k->confirmed_on, d);
 				html_text_subst(o, _(r->lang, "on %s"), d);
 			} else {
 				html_text_subst(o, _(r->lang, "on %s"), k->confirmed_on);

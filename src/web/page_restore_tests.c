@@ -234,7 +234,6 @@ void web_restore_test_update(struct req *r)
 static void confirm_page(struct req *r, int status, const struct restore_test *t, int changed)
 {
 	char action[96], back[80], name[64];
-	int y, m, d;
 	struct delete_confirmation dc = {
 		.title = N_("Delete restore test"),
 		.question = N_("Do you really want to delete the restore test of %s?"),
@@ -247,8 +246,8 @@ static void confirm_page(struct req *r, int status, const struct restore_test *t
 		.step = STEP_RECOVERY,
 	};
 
-	if (r->lang == KF_LANG_DE && kf_date_parse(t->date, &y, &m, &d) == 0)
-		snprintf(name, sizeof(name), "%02d.%02d.%04d", d, m, y);
+	if (r->lang == KF_LANG_DE)
+		kf_date_german(t->date, name);
 	else
 		snprintf(name, sizeof(name), "%s", t->date);
 	snprintf(action, sizeof(action), "/o/%lld/restore-tests/%lld/delete", (long long)r->org.id, (long long)t->id);

@@ -8,6 +8,7 @@
 #include "../../src/core/comm_template.h"
 #include "../../src/core/plan_copy.h"
 #include "../../src/lib/arena.h"
+#include "../../src/lib/timeutil.h"
 
 #define TODAY "2026-06-15"
 
@@ -328,7 +329,7 @@ static void test_template_validation(void **state)
 	js = arena_printf(a, "{\"audience\": \"staff\", \"title\": \"Lang\", \"body\": \"%s\"}", big);
 	assert_int_equal(tpl_check(a, &t, js, &fe), 0);
 	free(big);
-	comm_date_german("2026-06-05", date);
+	kf_date_german("2026-06-05", date);
 	assert_string_equal(date, "05.06.2026");
 	arena_free(a);
 }
