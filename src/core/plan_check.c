@@ -124,6 +124,15 @@ static int has_workaround(const struct plan_data *d, int64_t process_id)
 	return 0;
 }
 
+/* The index of the system with this id, or -1. */
+static long system_index(const struct plan_data *d, int64_t id)
+{
+	for (size_t j = 0; j < d->nsystems; j++)
+		if (d->systems[j].id == id)
+			return (long)j;
+	return -1;
+}
+
 /* 1 when the system with index target is among the systems with index from and everything they need (seen: scratch). */
 static int needs_system(const struct plan_data *d, size_t from, size_t target, char *seen)
 {
@@ -132,10 +141,25 @@ static int needs_system(const struct plan_data *d, size_t from, size_t target, c
 	if (seen[from])
 		return 0;
 	seen[from] = 1; /* cycles end here */
-	for (int k = 0; k < d->systems[from].ndeps; k++)
-		for (size_t j = 0; j < d->nsystems; j++)
-			if (d->systems[j].id == d->systems[from].depends_on_ids[k] && needs_system(d, j, target, seen))
-				return 1;
+	for (int k = 0; k < d->systems[from].ndeps; k++) {
+		long j = system_index(d, d->systems[from].depends_on_ids[k]);
+
+		if (j >= 0 && needs_system(d, (size_t)j, target, seen))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when the process needs the system with index target, directly or through other systems. */
+static int process_needs(const struct plan_data *d, const struct process *pr, size_t target, char *seen)
+{
+	for (int k = 0; k < pr->nsystems; k++) {
+		long j = system_index(d, pr->system_ids[k]);
+
+		memset(seen, 0, d->nsystems);
+		if (j >= 0 && needs_system(d, (size_t)j, target, seen))
+			return 1;
+	}
 	return 0;
 }
 
@@ -147,18 +171,8 @@ static int stops_without_workaround(const struct plan_data *d, size_t target)
 
 	if (!seen)
 		return 1; /* out of memory: keep the warning rather than hide it */
-	for (size_t p = 0; p < d->nprocesses && !stops; p++) {
-		const struct process *pr = &d->processes[p];
-
-		if (has_workaround(d, pr->id))
-			continue;
-		for (int k = 0; k < pr->nsystems && !stops; k++)
-			for (size_t j = 0; j < d->nsystems && !stops; j++)
-				if (d->systems[j].id == pr->system_ids[k]) {
-					memset(seen, 0, d->nsystems);
-					stops = needs_system(d, j, target, seen);
-				}
-	}
+	for (size_t p = 0; p < d->nprocesses && !stops; p++)
+		stops = !has_workaround(d, d->processes[p].id) && process_needs(d, &d->processes[p], target, seen);
 	free(seen);
 	return stops;
 }
