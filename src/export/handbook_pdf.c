@@ -601,6 +601,7 @@ static void rule(struct hb *h, double x0, double x1, double y, double width, dou
 	cairo_move_to(h->cr, x0, y);
 	cairo_line_to(h->cr, x1, y);
 	cairo_stroke(h->cr);
+	set_rgb(h, 0, 0, 0);
 }
 
 /* Header and footer of a page after the cover. */
@@ -1236,13 +1237,13 @@ static int process_by_rto(const void *x, const void *y)
 static void ch_critical(struct hb *h)
 {
 	static const struct tcol pcols[] = {
-		{ N_("Business process"), 0.26 }, { N_("Responsible"), 0.19 }, { N_("RTO"), 0.08 },
-		{ N_("MTPD"), 0.08 },             { N_("Cost per day"), 0.13 }, { N_("IT systems"), 0.18 },
-		{ N_("Workaround"), 0.08 },
+		{ N_("Business process"), 0.24 }, { N_("Responsible"), 0.16 }, { N_("RTO"), 0.07 },
+		{ N_("MTPD"), 0.08 },             { N_("Cost per day"), 0.12 }, { N_("IT systems"), 0.21 },
+		{ N_("Workaround"), 0.12 },
 	};
 	static const struct tcol scols[] = {
-		{ N_("Place"), 0.07 },       { N_("IT system"), 0.24 }, { N_("Required RTO"), 0.11 },
-		{ N_("Required RPO"), 0.11 }, { N_("Depends on"), 0.25 }, { N_("Note"), 0.22 },
+		{ N_("Place"), 0.07 }, { N_("IT system"), 0.25 }, { N_("RTO"), 0.08 },
+		{ N_("RPO"), 0.08 },   { N_("Depends on"), 0.27 }, { N_("Note"), 0.25 },
 	};
 	const struct process **procs = ARENA_NEW(h->a, const struct process *, h->doc->d.nprocesses + 1);
 	struct table t;
@@ -1287,7 +1288,8 @@ static void ch_critical(struct hb *h)
 		return;
 	}
 	para_f(h, tr(h, N_("Each system comes after the systems it needs; among those, the most urgent comes first. "
-			   "Places the team pinned by hand say why.")),
+			   "Places the team pinned by hand say why. RTO and RPO: what the processes that need the "
+			   "system require.")),
 	       F_SMALL, 0, 6);
 	table_begin(h, &t, scols, 6);
 	for (size_t i = 0; i < h->order.n; i++) {
@@ -1354,7 +1356,7 @@ static void ch_backups(struct hb *h)
 {
 	static const struct tcol cols[] = {
 		{ N_("Backup"), 0.19 },   { N_("IT systems"), 0.18 },        { N_("Frequency"), 0.11 },
-		{ N_("Copies"), 0.24 },   { N_("Last restore test"), 0.14 }, { N_("Responsible"), 0.14 },
+		{ N_("Copies"), 0.24 },   { N_("Last test"), 0.14 }, { N_("Responsible"), 0.14 },
 	};
 	static const struct tcol tcols[] = {
 		{ N_("Date"), 0.13 },     { N_("Backup"), 0.25 },      { N_("Result"), 0.14 },
@@ -1467,7 +1469,7 @@ static void ch_runbooks(struct hb *h)
 			const char *text = md_plain(h, st->text);
 
 			if (st->minutes >= 0)
-				text = fmt(h, "%s\n(%s)", text, minutes_text(h, st->minutes));
+				text = fmt(h, "%s (%s)", text, minutes_text(h, st->minutes));
 			item(h, fmt(h, "%d.", k + 1), text, 0);
 		}
 		h->y += 3;
@@ -1667,15 +1669,15 @@ static void risk_matrix(struct hb *h, const struct heatmap *hm)
 		text_at(h, tr(h, risk_scale_likelihood_label(hm->scale, l)), F_SMALL, x, y + (l % 2 ? 12 : 23), 1, 0);
 	}
 	text_at(h, fmt(h, "%s →", tr(h, N_("Likelihood"))), F_CELL_BOLD, left + n * cellw / 2, h->y + n * cellh + 38, 1, 0);
-	text_at(h, fmt(h, "%s ↑", tr(h, N_("Impact"))), F_CELL_BOLD, MARGIN_L, h->y - 14, 0, 0);
+	text_at(h, fmt(h, "%s ↑", tr(h, N_("Impact"))), F_CELL_BOLD, left - 8, h->y - 14, 2, 0);
 	h->y += height;
 }
 
 static void ch_risks(struct hb *h)
 {
 	static const struct tcol cols[] = {
-		{ N_("Risk"), 0.30 },  { N_("Category"), 0.14 }, { N_("Likelihood"), 0.11 }, { N_("Impact"), 0.10 },
-		{ N_("Level"), 0.10 }, { N_("Status"), 0.11 },   { N_("Owner"), 0.14 },
+		{ N_("Risk"), 0.33 },  { N_("Category"), 0.16 }, { N_("Score"), 0.10 }, { N_("Level"), 0.11 },
+		{ N_("Status"), 0.14 }, { N_("Owner"), 0.16 },
 	};
 	const struct risk **risks;
 	struct heatmap hm;
@@ -1692,23 +1694,22 @@ static void ch_risks(struct hb *h)
 		    hm.level[RISK_CRITICAL], hm.level[RISK_HIGH], hm.level[RISK_MEDIUM], hm.level[RISK_LOW]));
 	if (hm.closed)
 		para(h, fmt(h, i18n_tr(h->lang, "%d closed risks are not shown."), hm.closed));
+	para_f(h, tr(h, N_("Score: likelihood × impact.")), F_SMALL, 0, 6);
 	h2(h, tr(h, N_("Risks by score")));
 	risks = risks_sorted(h, &n, 0);
 	if (!n) {
 		empty(h);
 		return;
 	}
-	table_begin(h, &t, cols, 7);
+	table_begin(h, &t, cols, 6);
 	for (size_t i = 0; i < n; i++) {
 		const struct risk *k = risks[i];
 		const char *cat = k->category == RISK_CAT_OWN ? k->category_name : tr(h, risk_category_label(k->category));
-		const char *cells[7] = {
+		const char *cells[6] = {
 			k->title,
 			*cat ? cat : "—",
-			k->likelihood ? fmt(h, "%d %s", k->likelihood, tr(h, risk_scale_likelihood_label(k->scale, k->likelihood)))
-				      : "—",
-			k->impact ? fmt(h, "%d %s", k->impact, tr(h, risk_scale_impact_label(k->scale, k->impact))) : "—",
-			risk_score(k) ? fmt(h, "%s (%d)", tr(h, risk_level_label(risk_level_of(k))), risk_score(k)) : "—",
+			risk_score(k) ? fmt(h, "%d × %d = %d", k->likelihood, k->impact, risk_score(k)) : "—",
+			risk_score(k) ? tr(h, risk_level_label(risk_level_of(k))) : "—",
 			tr(h, risk_status_label(k->status)),
 			k->owner_contact_id ? contact_name(h, k->owner_contact_id) : "—",
 		};
