@@ -4,6 +4,10 @@
 #include <string.h>
 #include <time.h>
 
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+
 #include "../../src/export/handbook_pdf.h"
 #include "../../src/export/plan_doc.h"
 #include "../../src/core/bia.h"
@@ -254,5 +258,10 @@ out:
 	store_close(store);
 	arena_free(a);
 	i18n_release();
+	/* the font caches pango, cairo and fontconfig keep for the process: freed here so that a leak check sees
+	 * only our own memory (a server keeps them for its lifetime) */
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
 	return rc;
 }
