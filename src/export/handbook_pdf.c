@@ -1676,7 +1676,7 @@ static void risk_matrix(struct hb *h, const struct heatmap *hm)
 static void ch_risks(struct hb *h)
 {
 	static const struct tcol cols[] = {
-		{ N_("Risk"), 0.33 },  { N_("Category"), 0.16 }, { N_("Score"), 0.10 }, { N_("Level"), 0.11 },
+		{ N_("Risk"), 0.31 },  { N_("Category"), 0.16 }, { N_("Score"), 0.12 }, { N_("Level"), 0.11 },
 		{ N_("Status"), 0.14 }, { N_("Owner"), 0.16 },
 	};
 	const struct risk **risks;
