@@ -157,7 +157,7 @@ static const char *date_text(struct hb *h, const char *iso)
 		return "";
 	if (h->lang != KF_LANG_DE)
 		return iso;
-	comm_date_german(iso, buf);
+	kf_date_german(iso, buf);
 	return fmt(h, "%s", buf);
 }
 
