@@ -293,8 +293,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		}
 		return MHD_YES;
 	}
-	if (r->stream && r->status == 200)
-		return queue_stream(r);
+	if (r->stream && r->status == 200) {
+		/*
+		 * sse: the hub client holds all the stream needs; the request (its
+		 * database connection, arena and buffers) goes back now, not when
+		 * the stream ends hours later
+		 */
+		enum MHD_Result ret = queue_stream(r);
+
+		req_free(r);
+		*req_cls = NULL;
+		return ret;
+	}
 	if (r->stream) { /* the handler failed after joining */
 		hub_leave(r->stream);
 		r->stream = NULL;
