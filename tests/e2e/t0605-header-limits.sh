@@ -27,4 +27,5 @@ http GET /login -H "X-Big: $(pad 65536 e)"
 assert_status 431
 http GET /healthz
 assert_status 200
+kf_stop
 kf_done
