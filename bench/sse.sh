@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# sse.sh: 1,000 SSE clients on one organisation, 100 changes through the API:
-# delivery latency p50/p99 and the server's RSS. Never part of the test suite.
+# sse.sh: N SSE clients (default 1,000) on one organisation, M changes (default 100) through the API:
+# delivery latency p50/p99, the server's peak RSS and RSS per client. Never part of the test suite.
 # Usage: bench/sse.sh [path/to/krisenfest] [clients] [changes]
 set -euo pipefail
 bin=${1:-build/krisenfest}
@@ -18,17 +18,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 "$bin" serve --data "$tmp/data" --listen "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
-rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$pid/status"; }
-echo "server RSS before: $(rss)"
-python3 "$here/sse_client.py" "http://127.0.0.1:$port" "$n" "$changes" &
-client=$!
-# RSS while the clients are connected (sampled at the peak)
-peak=0
-while kill -0 "$client" 2>/dev/null; do
-	r=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-	((r > peak)) && peak=$r
-	sleep 0.2
-done
-wait "$client"
-echo "server RSS peak with $n clients: $peak kB"
+rc=0
+python3 "$here/sse_client.py" "http://127.0.0.1:$port" "$n" "$changes" "$pid" || rc=$?
 grep -E "warn|error" "$tmp/server.log" | head -5 || true
+exit "$rc"

@@ -21,6 +21,17 @@
 #include "worker.h"
 #include "../lib/banned.h"
 
+/*
+ * Memory per connection (MHD's pool). Every connection touches half of it at
+ * once for its read buffer, so it is what an idle event stream costs. It also
+ * bounds the request headers: 20 KiB takes a single header line of 9 KiB
+ * (nginx and Apache stop at 8 KiB) and about 15 KiB of headers in all; larger
+ * ones are answered 431. Bodies are not bound by it (REQ_BODY_MAX).
+ */
+#define HTTP_POOL_SIZE ((size_t)20 * 1024)
+/* sse: the reader's buffer where chunked encoding is not used (HTTP/1.0); events larger than it go in pieces */
+#define STREAM_BLOCK_SIZE 1024
+
 struct server {
 	struct MHD_Daemon *daemon;
 	struct app *app;
@@ -140,7 +151,7 @@ static enum MHD_Result queue_stream(struct req *r)
 	enum MHD_Result ret;
 
 	r->stream = NULL;
-	resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, stream_read, c, stream_free);
+	resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, STREAM_BLOCK_SIZE, stream_read, c, stream_free);
 	if (!resp) {
 		hub_leave(c);
 		return MHD_NO;
@@ -293,8 +304,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		}
 		return MHD_YES;
 	}
-	if (r->stream && r->status == 200)
-		return queue_stream(r);
+	if (r->stream && r->status == 200) {
+		/*
+		 * sse: the hub client holds all the stream needs; the request (its
+		 * database connection, arena and buffers) goes back now, not when
+		 * the stream ends hours later
+		 */
+		enum MHD_Result ret = queue_stream(r);
+
+		req_free(r);
+		*req_cls = NULL;
+		return ret;
+	}
 	if (r->stream) { /* the handler failed after joining */
 		hub_leave(r->stream);
 		r->stream = NULL;
@@ -400,7 +421,7 @@ struct server *server_start(struct app *app, const char *addr, unsigned short po
 				     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
 				     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)2, MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
 				     MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_CONNECTION_TIMEOUT,
-				     (unsigned)60, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+				     (unsigned)60, MHD_OPTION_CONNECTION_MEMORY_LIMIT, HTTP_POOL_SIZE,
 				     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
 	if (!s->daemon) {
 		kf_log(KF_LOG_ERROR, "cannot listen on %s:%u (port in use?)", addr, port);

@@ -16,7 +16,6 @@ static enum kf_err change_note(struct store_conn *c, int64_t org, const char *en
 {
 	struct pending_change *p;
 	const json_t *v;
-	struct query q;
 
 	if (c->n_pending == c->cap_pending) {
 		size_t cap = c->cap_pending ? c->cap_pending * 2 : 8;
@@ -37,23 +36,34 @@ static enum kf_err change_note(struct store_conn *c, int64_t org, const char *en
 	p->ch.version = json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
 	snprintf(p->entity, sizeof(p->entity), "%s", entity);
 	snprintf(p->action, sizeof(p->action), "%s", action);
-	if (actor) {
-		q_start(&q, c, STMT_SSE_USER_NAME);
-		q_int(&q, 1, actor);
-		if (q_step(&q) == DB_ROW)
-			snprintf(p->by, sizeof(p->by), "%s", c->store->drv->col_text(q.st, 0));
-		q_done(&q);
-	}
+	p->actor = actor; /* the name is looked up after the commit, once per actor (changes_flush) */
 	c->n_pending++;
 	if (!c->in_tx)
 		changes_flush(c, 1); /* written outside a transaction: already committed */
 	return KF_OK;
 }
 
+/* The name shown for actor ("" when none or unknown) into by. */
+static void actor_name(struct store_conn *c, int64_t actor, char *by, size_t size)
+{
+	struct query q;
+
+	by[0] = '\0';
+	if (!actor)
+		return;
+	q_start(&q, c, STMT_SSE_USER_NAME);
+	q_int(&q, 1, actor);
+	if (q_step(&q) == DB_ROW)
+		snprintf(by, size, "%s", c->store->drv->col_text(q.st, 0));
+	q_done(&q);
+}
+
 void changes_flush(struct store_conn *c, int publish)
 {
 	store_listener_fn fn;
 	void *ctx;
+	int64_t named = -1; /* the actor whose name is in by */
+	char by[128] = "";
 
 	pthread_mutex_lock(&c->store->mu);
 	fn = c->store->listener;
@@ -62,9 +72,14 @@ void changes_flush(struct store_conn *c, int publish)
 	for (size_t i = 0; publish && fn && i < c->n_pending; i++) {
 		struct pending_change *p = &c->pending[i];
 
+		/* after the commit, outside the write transaction; a transaction has one actor, so one lookup */
+		if (p->actor != named) {
+			actor_name(c, p->actor, by, sizeof(by));
+			named = p->actor;
+		}
 		p->ch.entity = p->entity;
 		p->ch.action = p->action;
-		p->ch.by = p->by;
+		p->ch.by = by;
 		fn(ctx, &p->ch);
 	}
 	c->n_pending = 0;

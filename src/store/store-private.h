@@ -64,7 +64,7 @@ struct pending_change {
 	struct store_change ch;
 	char entity[40];
 	char action[8];
-	char by[128];
+	int64_t actor; /* user id, 0 when none; named at publication */
 };
 /* sse: hands the pending changes to the listener (after commit) or drops them (rollback). */
 void changes_flush(struct store_conn *c, int publish);

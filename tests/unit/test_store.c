@@ -1,6 +1,7 @@
 /* test_store.c: unit tests of the SQLite store: set-up, contacts, roles, tenancy, history, sessions, tokens. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "kf_test.h"
@@ -721,6 +722,53 @@ static void test_many_contacts_list(void **state)
 	}
 }
 
+/* sse: what the store's listener was told */
+static struct {
+	int n;
+	int64_t ids[8];
+	char by[8][64];
+} heard;
+
+static void listen_changes(void *ctx, const struct store_change *ch)
+{
+	(void)ctx;
+	if (heard.n < 8) {
+		heard.ids[heard.n] = ch->entity_id;
+		snprintf(heard.by[heard.n], sizeof(heard.by[0]), "%s", ch->by);
+	}
+	heard.n++;
+}
+
+static void test_changes_reach_listener_after_commit(void **state)
+{
+	struct fix *f = *state;
+	struct contact ct[2] = {new_contact("Team A"), new_contact("Team B")}, cur;
+	size_t created = 0, skipped = 0;
+	int64_t id;
+
+	memset(&heard, 0, sizeof(heard));
+	store_set_listener(f->store, listen_changes, NULL);
+	/* one transaction with two records: both named after the actor (looked up once, after the commit) */
+	assert_int_equal(store_team_adopt(f->c, f->a, f->org, f->user, ct, 2, NULL, 0, &created, &skipped), KF_OK);
+	assert_int_equal(created, 2);
+	assert_int_equal(heard.n, 2);
+	assert_string_equal(heard.by[0], "Ada Admin");
+	assert_string_equal(heard.by[1], "Ada Admin");
+	/* a refused write tells nothing; a change without an actor has no name */
+	id = make_contact(f, f->org, "Solo");
+	assert_int_equal(heard.n, 3);
+	assert_int_equal(heard.ids[2], id);
+	ct[0] = new_contact("Solo neu");
+	ct[0].id = id;
+	assert_int_equal(store_contact_update(f->c, f->a, f->org, f->user, 7, &ct[0], &cur), KF_ECONFLICT);
+	assert_int_equal(heard.n, 3);
+	ct[1] = new_contact("Niemand");
+	assert_int_equal(store_contact_create(f->c, f->a, f->org, 0, &ct[1]), KF_OK);
+	assert_int_equal(heard.n, 4);
+	assert_string_equal(heard.by[3], "");
+	store_set_listener(f->store, NULL, NULL);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -745,6 +793,7 @@ int main(void)
 		T(test_sessions),
 		T(test_tokens),
 		T(test_many_contacts_list),
+		T(test_changes_reach_listener_after_commit),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
