@@ -226,7 +226,7 @@ static const struct column contact_cols[] = {
 	{ "company", N_("Company"), COL_TEXT },
 	{ "function", N_("Function"), COL_TEXT },
 	{ "phones", N_("Phone numbers"), COL_PHONES },
-	{ "email", N_("E-mail"), COL_TEXT },
+	{ "email", N_("Email"), COL_TEXT },
 	{ "external", N_("External"), COL_BOOL },
 	{ "last_verified", N_("Last verified"), COL_TEXT },
 	{ "notes", N_("Notes"), COL_TEXT },

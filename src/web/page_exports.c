@@ -98,7 +98,7 @@ static void export_item(struct req *r, const struct export_kind *k, const struct
 		download_href(r, href, sizeof(href), k, "?version=draft");
 		button(r, href, N_("Download the working state (draft)"), 0);
 	} else {
-		download_href(r, href, sizeof(href), k, k->approved_default ? "?version=draft" : "");
+		download_href(r, href, sizeof(href), k, k->needs_typed ? "" : "?version=draft");
 		button(r, href, k->needs_typed ? N_("Download (current state)") : N_("Download the working state (draft)"), 1);
 	}
 	html_lit(o, "</p></li>");
