@@ -32,6 +32,10 @@ assert_not_contains "$BODY" 'href="/o/1/exports/json?version=approved"' "no appr
 assert_contains "$BODY" 'href="/o/1/exports/contacts.csv?bom=1"' "CSV for Excel"
 assert_contains "$BODY" 'href="/o/1/exports/contacts.vcf"' "vCard download"
 assert_match "$(html_id_text stamp-working)" '[0-9a-f]{12}' "working stamp shown"
+if command -v tidy >/dev/null; then
+	out=$(printf '%s' "$BODY" | tidy -q -e --drop-empty-elements no 2>&1 | grep -v 'proprietary attribute "aria-current"')
+	assert_eq "" "$out" "tidy on the exports page"
+fi
 
 # ---- a download from the page: an attachment, same content as the API
 web rr GET "/o/1/exports/contacts.csv?bom=1"
@@ -56,6 +60,10 @@ api POST "$O/plan-versions/1/approve" '{}' -H "$(im 1)"
 assert_status 200
 web rr GET /o/1/exports -H 'Accept-Language: en'
 assert_contains "$(html_id_text stamp-approved)" "Version 1" "approved version shown"
+if command -v tidy >/dev/null; then
+	out=$(printf '%s' "$BODY" | tidy -q -e --drop-empty-elements no 2>&1 | grep -v 'proprietary attribute "aria-current"')
+	assert_eq "" "$out" "tidy on the exports page with an approved version"
+fi
 assert_contains "$BODY" 'href="/o/1/exports/json?version=approved"' "approved download"
 assert_contains "$BODY" 'href="/o/1/exports/json?version=draft"' "working state download"
 web rr GET "/o/1/exports/json?version=approved"
