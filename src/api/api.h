@@ -83,6 +83,9 @@ void api_system_patch(struct req *r);
 void api_system_delete(struct req *r);
 void api_system_graph(struct req *r);
 
+/* exports */
+void api_export_list(struct req *r);
+void api_export_get(struct req *r);
 /* step 4: registers */
 void api_plan_copy_list(struct req *r);
 void api_plan_copy_create(struct req *r);

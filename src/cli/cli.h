@@ -30,6 +30,7 @@ int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_check(int argc, char **argv); /* plan check */
 int cmd_remind(int argc, char **argv); /* notifications */
+int cmd_export(int argc, char **argv); /* exports */
 
 struct arena;
 struct store_conn;

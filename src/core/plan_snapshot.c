@@ -3,6 +3,9 @@
 #include <string.h>
 
 #include "plan_snapshot.h"
+#include "recovery_order.h" /* exports */
+#include "restore_test.h"   /* exports */
+#include "risk_scale.h"     /* exports */
 #include "validate.h"
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
@@ -24,6 +27,12 @@
 
 json_t *plan_snapshot_json(const struct plan_data *d, const struct alarm_step *steps, size_t nsteps)
 {
+	return plan_snapshot_json_full(d, steps, nsteps, NULL);
+}
+
+json_t *plan_snapshot_json_full(const struct plan_data *d, const struct alarm_step *steps, size_t nsteps,
+				const struct plan_snapshot_extra *x)
+{
 	json_t *root = json_object(), *s = json_object();
 
 	if (!root || !s || json_object_set_new(root, "sections", s) < 0) {
@@ -42,6 +51,15 @@ json_t *plan_snapshot_json(const struct plan_data *d, const struct alarm_step *s
 		goto oom;
 	ADD_LIST(s, "backups", d->backups, d->nbackups, backup_to_json);
 	ADD_LIST(s, "runbooks", d->runbooks, d->nrunbooks, runbook_to_json);
+	ADD_LIST(s, "workarounds", d->workarounds, d->nworkarounds, workaround_to_json); /* exports */
+	if (x) { /* exports */
+		ADD_LIST(s, "restore_tests", x->restore_tests, x->nrestore_tests, restore_test_to_json);
+		if (x->overrides &&
+		    json_object_set_new(s, "recovery_overrides", recovery_overrides_to_json(x->overrides)) < 0)
+			goto oom;
+		if (x->risk_settings && json_object_set_new(s, "risk_settings", risk_settings_to_json(x->risk_settings)) < 0)
+			goto oom;
+	}
 	ADD_LIST(s, "plan_copies", d->copies, d->ncopies, plan_copy_to_json);
 	ADD_LIST(s, "acknowledgements", d->acks, d->nacks, ack_to_json);
 	ADD_LIST(s, "comm_templates", d->templates, d->ntemplates, comm_template_to_json);
@@ -69,6 +87,10 @@ static const struct {
 	{ "alarm_plan", N_("Alarm chain settings") },
 	{ "backups", N_("Backups") },
 	{ "runbooks", N_("Runbooks") },
+	{ "workarounds", N_("Workarounds") },             /* exports */
+	{ "restore_tests", N_("Restore tests") },         /* exports */
+	{ "recovery_overrides", N_("Recovery order") },   /* exports */
+	{ "risk_settings", N_("Risk scale") },            /* exports */
 	{ "plan_copies", N_("Copies of the plan") },
 	{ "acknowledgements", N_("Acknowledgements") },
 	{ "comm_templates", N_("Communication templates") },
@@ -86,7 +108,7 @@ const char *plan_snapshot_section_label(const char *section)
 }
 
 /* Bookkeeping and computed fields: they change without anyone changing the item. */
-static int field_ignored(const char *key)
+int plan_snapshot_field_ignored(const char *key)
 {
 	static const char *const ignored[] = { "version", "created_at", "updated_at", "plan_changed_at", "stale",
 					       "checks", "next_review_date", "overdue", "open_findings" };
@@ -160,14 +182,14 @@ static int diff_item(struct diff_list *l, const char *section, int64_t id, const
 	struct plan_diff *d;
 
 	json_object_foreach((json_t *)new, key, v) {
-		if (field_ignored(key) || json_equal(v, json_object_get(old, key)))
+		if (plan_snapshot_field_ignored(key) || json_equal(v, json_object_get(old, key)))
 			continue;
 		if (!(fields = arena_array_grow(l->a, fields, n, &cap, sizeof(*fields))))
 			return -1;
 		fields[n++] = key;
 	}
 	json_object_foreach((json_t *)old, key, v) {
-		if (field_ignored(key) || json_object_get(new, key))
+		if (plan_snapshot_field_ignored(key) || json_object_get(new, key))
 			continue;
 		if (!(fields = arena_array_grow(l->a, fields, n, &cap, sizeof(*fields))))
 			return -1;

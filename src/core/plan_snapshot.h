@@ -19,6 +19,25 @@
  */
 json_t *plan_snapshot_json(const struct plan_data *d, const struct alarm_step *steps, size_t nsteps);
 
+/* exports: the parts of the plan that plan_data leaves out, added to the snapshot when given. */
+struct restore_test;
+struct recovery_overrides;
+struct risk_settings;
+struct plan_snapshot_extra {
+	const struct restore_test *restore_tests; /* of every backup */
+	size_t nrestore_tests;
+	const struct recovery_overrides *overrides; /* NULL: left out */
+	const struct risk_settings *risk_settings;  /* NULL: left out */
+};
+/*
+ * plan_snapshot_json with the sections "restore_tests", "recovery_overrides"
+ * and "risk_settings" from x (NULL: none). Workarounds come from d in both.
+ */
+json_t *plan_snapshot_json_full(const struct plan_data *d, const struct alarm_step *steps, size_t nsteps,
+				const struct plan_snapshot_extra *x);
+/* 1 for bookkeeping and computed fields (version, created_at, stale, ...), which compare and the export hash skip. */
+int plan_snapshot_field_ignored(const char *key);
+
 enum plan_diff_kind { PLAN_DIFF_ADDED, PLAN_DIFF_REMOVED, PLAN_DIFF_CHANGED };
 
 /* One difference: an item added, removed, or changed (then the names of its changed fields). */

@@ -20,34 +20,13 @@ static const char *made_now(struct arena *a)
 	return arena_strdup(a, buf);
 }
 
-/* Appends the restore tests of every backup (each list is newest first). */
-static enum kf_err load_restore_tests(struct store_conn *c, struct arena *a, int64_t org, struct plan_doc *doc)
-{
-	struct restore_test *all = NULL, *list;
-	size_t n = 0, cap = 0, nlist;
-	enum kf_err err;
-
-	for (size_t i = 0; i < doc->d.nbackups; i++) {
-		if ((err = store_restore_test_list(c, a, org, doc->d.backups[i].id, &list, &nlist)))
-			return err;
-		for (size_t j = 0; j < nlist; j++) {
-			all = arena_array_grow(a, all, n, &cap, sizeof(*all));
-			if (!all)
-				return KF_ENOMEM;
-			all[n++] = list[j];
-		}
-	}
-	doc->restore_tests = all;
-	doc->nrestore_tests = n;
-	return KF_OK;
-}
-
 enum kf_err plan_doc_load_working(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
 				  struct plan_doc *doc)
 {
 	struct recovery_overrides *ov = ARENA_NEW(a, struct recovery_overrides, 1);
 	struct risk_settings *rs = ARENA_NEW(a, struct risk_settings, 1);
 	struct alarm_step *steps;
+	struct restore_test *tests;
 	struct plan_version *versions;
 	struct org o;
 	enum kf_err err;
@@ -59,8 +38,10 @@ enum kf_err plan_doc_load_working(struct store_conn *c, struct arena *a, int64_t
 	    (err = store_alarm_step_list(c, a, org, &steps, &doc->nsteps)) ||
 	    (err = store_recovery_overrides_get(c, a, org, ov)) || (err = store_risk_settings_get(c, org, rs)) ||
 	    (err = store_plan_version_list(c, a, org, &versions, &doc->nversions)) ||
-	    (err = load_restore_tests(c, a, org, doc)))
+	    (err = store_restore_test_list_all(c, a, org, &doc->d, &tests, &doc->nrestore_tests)))
 		return err;
+	doc->restore_tests = tests;
+	doc->typed = 1;
 	doc->org_id = org;
 	doc->org_name = o.name;
 	doc->base_url = base_url ? arena_strdup(a, base_url) : "";
@@ -73,6 +54,45 @@ enum kf_err plan_doc_load_working(struct store_conn *c, struct arena *a, int64_t
 	doc->stamp.approved_by = "";
 	doc->stamp.made_at = made_now(a);
 	if (!doc->base_url || !doc->stamp.made_at)
+		return KF_ENOMEM;
+	return KF_OK;
+}
+
+enum kf_err plan_doc_load_approved(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
+				   struct plan_doc *doc)
+{
+	struct recovery_overrides *ov = ARENA_NEW(a, struct recovery_overrides, 1);
+	struct risk_settings *rs = ARENA_NEW(a, struct risk_settings, 1);
+	char *approved_at = arena_alloc(a, 11), *today = arena_alloc(a, 11);
+	struct plan_version v, *versions;
+	struct org o;
+	enum kf_err err;
+
+	memset(doc, 0, sizeof(*doc));
+	if (!ov || !rs || !approved_at || !today)
+		return KF_ENOMEM;
+	if ((err = store_org_get(c, a, org, &o)) || (err = store_plan_version_get(c, a, org, 0, &v)) ||
+	    (err = store_plan_version_list(c, a, org, &versions, &doc->nversions)))
+		return err;
+	memset(ov, 0, sizeof(*ov));
+	risk_settings_init(rs);
+	kf_date_iso(v.decided_at, approved_at);
+	kf_date_iso(kf_now(), today);
+	doc->org_id = org;
+	doc->org_name = o.name;
+	doc->base_url = base_url ? arena_strdup(a, base_url) : "";
+	doc->d.today = today;
+	doc->overrides = ov;
+	doc->risk_settings = rs;
+	doc->versions = versions;
+	doc->snapshot = v.snapshot;
+	doc->typed = 0;
+	doc->stamp.draft = 0;
+	doc->stamp.plan_version = v.number;
+	doc->stamp.approved_at = approved_at;
+	doc->stamp.approved_by = v.decided_by_name ? v.decided_by_name : "";
+	doc->stamp.made_at = made_now(a);
+	if (!doc->base_url || !doc->stamp.made_at || !doc->snapshot)
 		return KF_ENOMEM;
 	return KF_OK;
 }

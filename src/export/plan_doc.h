@@ -48,6 +48,14 @@ struct plan_doc {
 	const struct risk_settings *risk_settings;  /* never NULL after loading */
 	const struct plan_version *versions; /* every submitted version, newest first (the change history) */
 	size_t nversions;
+	/*
+	 * The approved version's snapshot (JSON text, plan_snapshot_json_full);
+	 * NULL for the working state. Until plan_doc_from_json exists, an approved
+	 * document has no typed content: d, steps and restore_tests are empty
+	 * (typed = 0); only the JSON export reads the snapshot.
+	 */
+	const char *snapshot;
+	int typed; /* 1: d, steps, restore_tests, overrides and risk_settings hold the plan */
 };
 
 struct store_conn;
@@ -60,5 +68,14 @@ struct arena;
  */
 enum kf_err plan_doc_load_working(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
 				  struct plan_doc *doc);
+
+/*
+ * Loads the newest approved plan version of org: stamp.draft = 0, version
+ * number, approval date and approver from the version, the snapshot, and the
+ * change history; typed = 0 (see snapshot). KF_ENOTFOUND when no version has
+ * been approved yet.
+ */
+enum kf_err plan_doc_load_approved(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
+				   struct plan_doc *doc);
 
 #endif

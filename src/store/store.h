@@ -810,6 +810,9 @@ enum kf_err store_plan_version_submit(struct store_conn *c, struct arena *a, int
 enum kf_err store_plan_version_decide(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				      int64_t number, int64_t expected_version, int approve, const char *comment,
 				      struct plan_version *out, struct plan_version *current_r, int *own_r);
+/* exports: the restore tests of every backup in d (d->backups), each backup's newest first, in a. */
+enum kf_err store_restore_test_list_all(struct store_conn *c, struct arena *a, int64_t org, const struct plan_data *d,
+					struct restore_test **list_r, size_t *n_r);
 /*
  * Changed since a version: the plan's newest history record (leaving out
  * copies register, acknowledgements, members, invitations, versions, comments, tasks, chapter review marks, drills) is

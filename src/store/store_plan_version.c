@@ -168,17 +168,49 @@ static enum kf_err notify_approvers(struct store_conn *c, int64_t org, int64_t s
 	return err;
 }
 
+/* exports */
+enum kf_err store_restore_test_list_all(struct store_conn *c, struct arena *a, int64_t org, const struct plan_data *d,
+					struct restore_test **list_r, size_t *n_r)
+{
+	struct restore_test *all = NULL, *list;
+	size_t n = 0, cap = 0, nlist;
+	enum kf_err err;
+
+	for (size_t i = 0; i < d->nbackups; i++) {
+		if ((err = store_restore_test_list(c, a, org, d->backups[i].id, &list, &nlist)))
+			return err;
+		for (size_t k = 0; k < nlist; k++) {
+			all = arena_array_grow(a, all, n, &cap, sizeof(*all));
+			if (!all)
+				return KF_ENOMEM;
+			all[n++] = list[k];
+		}
+	}
+	*list_r = all;
+	*n_r = n;
+	return KF_OK;
+}
+
 static enum kf_err load_snapshot(struct store_conn *c, struct arena *a, int64_t org, char **text_r)
 {
 	struct plan_data d;
 	struct alarm_step *steps;
+	struct restore_test *tests;
+	struct recovery_overrides ov;
+	struct risk_settings rs;
+	struct plan_snapshot_extra x = { 0 };
 	size_t nsteps;
 	enum kf_err err;
 	json_t *j;
 
-	if ((err = store_plan_load(c, a, org, &d)) || (err = store_alarm_step_list(c, a, org, &steps, &nsteps)))
+	if ((err = store_plan_load(c, a, org, &d)) || (err = store_alarm_step_list(c, a, org, &steps, &nsteps)) ||
+	    (err = store_restore_test_list_all(c, a, org, &d, &tests, &x.nrestore_tests)) ||
+	    (err = store_recovery_overrides_get(c, a, org, &ov)) || (err = store_risk_settings_get(c, org, &rs)))
 		return err;
-	j = plan_snapshot_json(&d, steps, nsteps);
+	x.restore_tests = tests;
+	x.overrides = &ov;
+	x.risk_settings = &rs;
+	j = plan_snapshot_json_full(&d, steps, nsteps, &x);
 	*text_r = j ? json_dumps(j, JSON_COMPACT) : NULL;
 	json_decref(j);
 	return *text_r ? KF_OK : KF_ENOMEM;

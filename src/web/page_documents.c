@@ -188,10 +188,16 @@ void web_documents(struct req *r)
 	copies_section(r, &dv);
 	acks_section(r, &dv);
 	templates_section(r, &dv);
-	html_lit(&r->out, "<p class=\"status\"><span class=\"badge later\">");
-	html_text(&r->out, _(r->lang, "coming soon"));
-	html_lit(&r->out, "</span> ");
-	html_text(&r->out, _(r->lang, "The printed handbook, the emergency card for the wall and the offline copy follow in a later version."));
-	html_lit(&r->out, "</p>");
+	/* exports: the download page */
+	{
+		char href[64];
+
+		section_start(r, "h-exports", N_("Printouts and exports"),
+			      N_("The plan on paper, on the phone and as files, so that it is at hand when the IT or the server is down."));
+		snprintf(href, sizeof(href), "/o/%lld/exports", (long long)r->org.id);
+		html_lit(&r->out, "<div class=\"actions\">");
+		docs_button(r, href, N_("Printouts and exports"), 0);
+		html_lit(&r->out, "</div></section>");
+	}
 	page_end(r);
 }

@@ -154,7 +154,11 @@ static int documents_card(struct req *r, const struct plan_data *d)
 	html_attr(&r->out, "href", href);
 	html_lit(&r->out, ">");
 	html_text(&r->out, _(r->lang, label));
-	html_lit(&r->out, "</a></p>");
+	html_lit(&r->out, "</a> ");
+	/* exports: the download page */
+	snprintf(href, sizeof(href), "/o/%lld/exports", (long long)r->org.id);
+	page_link(r, href, _(r->lang, "Printouts and exports"), "button");
+	html_lit(&r->out, "</p>");
 	return 0;
 }
 

@@ -86,6 +86,9 @@ void web_bia_home_line(struct req *r, const struct plan_data *d);
 
 /* step 4: registers */
 void web_documents(struct req *r);
+/* exports: the download page */
+void web_exports(struct req *r);
+void web_export_download(struct req *r);
 void web_plan_copy_new(struct req *r);
 void web_plan_copy_create(struct req *r);
 void web_plan_copy_edit(struct req *r);

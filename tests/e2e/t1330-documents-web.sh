@@ -27,7 +27,7 @@ assert_contains "$txt" "Step 4 of 5" "step label"
 assert_contains "$txt" "Copies of the plan" "copies section"
 assert_contains "$txt" "Staff acknowledgements" "acknowledgements section"
 assert_contains "$txt" "Templates for communication" "templates section"
-assert_contains "$txt" "handbook" "later version named"
+assert_contains "$BODY" 'href="/o/1/exports"' "the exports page linked (exports)"
 assert_contains "$(html_id_text ack-count)" "0 of 2 staff members have confirmed" "count"
 assert_contains "$BODY" 'href="/o/1/documents/templates/starter"' "starter templates offered"
 

@@ -59,6 +59,7 @@ while IFS= read -r line; do
 	path=${path//\{id\}/$MISSING_ID}
 	path=${path//\{chapter\}/team} # review marks: a chapter that exists
 	path=${path//\{entity\}/contact} # comments: restoring deleted items
+	path=${path//\{kind\}/json} # exports: a kind that exists
 	[[ $path != *\{* ]] || { fail "route $m $pattern: a placeholder this test does not know"; continue; }
 	item=0
 	[[ $pattern == *\{id\}* ]] && item=1

@@ -1,0 +1,166 @@
+/* cmd_export.c: `krisenfest export KIND`: writes one export (JSON, CSV, vCard, ...) of an organisation to a file. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../export/export.h"
+#include "../lib/arena.h"
+#include "../store/store.h"
+#include "cli.h"
+#include "../lib/banned.h"
+
+static const char help[] = N_(
+	"Usage: krisenfest export KIND --data DIR --org ORG-ID [-o FILE] [--approved | --draft] [--bom]\n"
+	"       krisenfest export --list\n"
+	"\n"
+	"Writes one export of the emergency plan: the whole plan as JSON, the\n"
+	"contacts as vCard, each register as CSV. -o FILE names the file (\"-\" or\n"
+	"nothing: the terminal). --approved prints the approved version, --draft\n"
+	"the working state; without either the kind's default is printed. --bom\n"
+	"starts a CSV file with a byte order mark, so Excel reads the umlauts.\n"
+	"The stamp (version, date, short hash) is printed on stderr.\n"
+	"--list shows every kind.\n"
+	"\n"
+	"Exit status: 0 written, 1 refused or failed, 2 wrong usage.\n");
+
+static int64_t parse_org(const char *s)
+{
+	char *end;
+	long long v;
+
+	if (!s || *s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end || v <= 0)
+		return 0;
+	return (int64_t)v;
+}
+
+static void list_kinds(enum kf_lang L)
+{
+	size_t n;
+	const struct export_kind *k = export_kinds(&n);
+
+	for (size_t i = 0; i < n; i++)
+		printf("%-22s %s\n", k[i].name, _(L, k[i].label));
+}
+
+static int write_file(const char *path, const struct strbuf *out)
+{
+	FILE *f = (!path || strcmp(path, "-") == 0) ? stdout : fopen(path, "wb");
+	int ok;
+
+	if (!f)
+		return -1;
+	ok = fwrite(out->buf, 1, out->len, f) == out->len;
+	if (f == stdout)
+		ok = fflush(f) == 0 && ok;
+	else
+		ok = fclose(f) == 0 && ok;
+	return ok ? 0 : -1;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	static const struct option opts[] = { { "data", required_argument, NULL, 'd' },
+					       { "org", required_argument, NULL, 'g' },
+					       { "output", required_argument, NULL, 'o' },
+					       { "approved", no_argument, NULL, 'a' },
+					       { "draft", no_argument, NULL, 'w' },
+					       { "bom", no_argument, NULL, 'b' },
+					       { "list", no_argument, NULL, 'l' },
+					       { "help", no_argument, NULL, 'h' },
+					       { NULL, 0, NULL, 0 } };
+	const char *dir = NULL, *org_arg = NULL, *file = NULL;
+	enum export_choice choice = EXPORT_DEFAULT;
+	enum kf_lang L = cli_lang();
+	const struct export_kind *k;
+	struct store_conn *conn = NULL;
+	struct store *store = NULL;
+	struct arena *a = NULL;
+	struct plan_doc doc;
+	struct strbuf out;
+	struct org org;
+	int c, bom = 0, list = 0, both = 0, rc = CLI_USAGE;
+	enum kf_err err;
+	int64_t org_id;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': dir = optarg; break;
+		case 'g': org_arg = optarg; break;
+		case 'o': file = optarg; break;
+		case 'a': both |= choice == EXPORT_DRAFT; choice = EXPORT_APPROVED; break;
+		case 'w': both |= choice == EXPORT_APPROVED; choice = EXPORT_DRAFT; break;
+		case 'b': bom = 1; break;
+		case 'l': list = 1; break;
+		case 'h': fputs(_(L, help), stdout); return CLI_OK;
+		default: fputs(_(L, help), stderr); return CLI_USAGE;
+		}
+	}
+	if (list) {
+		list_kinds(L);
+		return CLI_OK;
+	}
+	if (optind != argc - 1 || !dir || !org_arg || both) {
+		fputs(_(L, help), stderr);
+		return CLI_USAGE;
+	}
+	k = export_kind_find(argv[optind]);
+	if (!k) {
+		cli_error("export", N_("there is no such export (krisenfest export --list shows them):"), argv[optind]);
+		return CLI_USAGE;
+	}
+	if (bom && !k->bom_option) {
+		cli_error("export", N_("--bom is only for CSV files, not for:"), k->name);
+		return CLI_USAGE;
+	}
+	org_id = parse_org(org_arg);
+	if (!org_id) {
+		cli_error("export", N_("--org needs the id of an organisation (krisenfest org list shows them):"), org_arg);
+		return CLI_USAGE;
+	}
+	sb_init(&out, STRBUF_DEFAULT_MAX);
+	rc = CLI_FAIL;
+	a = arena_new();
+	if (!a)
+		goto out;
+	store = cli_open_store("export", dir, 1);
+	if (!store || !(conn = store_conn_get(store)))
+		goto out;
+	err = store_org_get(conn, a, org_id, &org);
+	if (err == KF_ENOTFOUND) {
+		cli_error("export", N_("there is no organisation with this id:"), org_arg);
+		goto out;
+	}
+	if (!err)
+		err = export_make(conn, a, org_id, "", k, choice, L, bom, &doc, &out);
+	if (err == KF_ENOTFOUND) {
+		cli_error("export", N_("no version of the plan has been approved yet; export the working state with --draft."), NULL);
+		goto out;
+	}
+	if (err == KF_EINVAL) {
+		cli_error("export", N_("this export can only print the working state for now; use --draft:"), k->name);
+		goto out;
+	}
+	if (err) {
+		cli_error("export", N_("the export could not be made:"), kf_strerror(err));
+		goto out;
+	}
+	if (write_file(file, &out) < 0) {
+		cli_error("export", N_("cannot write the file:"), file);
+		goto out;
+	}
+	fprintf(stderr, "%s\n", export_stamp_line(a, &doc, L));
+	rc = CLI_OK;
+out:
+	sb_release(&out);
+	store_conn_put(conn);
+	store_close(store);
+	arena_free(a);
+	return rc;
+}

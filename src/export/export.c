@@ -1,0 +1,241 @@
+/* export.c: the table of export kinds, loading the document an export prints, its stamp hash and file name. */
+#include <ctype.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+#include "handbook_pdf.h"
+#include "../lib/arena.h"
+#include "../lib/i18n.h"
+#include "../lib/banned.h"
+
+#define CSV_KIND(name, label, purpose, stem, fn) \
+	{ name, label, purpose, "text/csv; charset=utf-8", "csv", stem, 0, 1, 1, fn }
+
+/*
+ * Every export. A new format is one row (and its renderer). The PDF handbook,
+ * the emergency card, the offline copy, iCalendar and XLSX follow.
+ */
+static const struct export_kind kinds[] = {
+	/* exports: handbook (PDF) */
+	{ "handbook.pdf", N_("Emergency handbook (PDF)"),
+	  N_("The whole plan to print for the emergency binder, in the order you need it when the IT is down."),
+	  "application/pdf", "pdf", "notfallhandbuch", 0, 1, 0, handbook_pdf_render },
+	{ "json", N_("Everything as JSON"),
+	  N_("The whole plan in one file, for a backup of its content or to move it to another krisenfest server."),
+	  "application/json", "json", "notfallplan", 0, 0, 0, export_json_render },
+	{ "contacts.vcf", N_("Contacts for phones (vCard)"),
+	  N_("All contacts of the plan for the address book of a phone or the e-mail program, so the numbers are at hand without the server."),
+	  "text/vcard; charset=utf-8", "vcf", "kontakte", 0, 1, 0, export_vcard_render },
+	CSV_KIND("contacts.csv", N_("Contacts (CSV)"), N_("The contacts as a table for Excel or LibreOffice."), "kontakte",
+		 export_csv_contacts),
+	CSV_KIND("roles.csv", N_("Emergency roles (CSV)"), N_("Who leads, who stands in: the roles as a table."), "rollen",
+		 export_csv_roles),
+	CSV_KIND("alarm-steps.csv", N_("Alarm chain (CSV)"), N_("Who calls whom, in which order, as a table."),
+		 "alarmkette", export_csv_alarm_steps),
+	CSV_KIND("risks.csv", N_("Risks (CSV)"), N_("The risk register as a table, for example for the insurer or the auditor."),
+		 "risiken", export_csv_risks),
+	CSV_KIND("processes.csv", N_("Business processes (CSV)"), N_("The business processes with their costs and recovery times as a table."),
+		 "prozesse", export_csv_processes),
+	CSV_KIND("systems.csv", N_("IT systems (CSV)"), N_("The IT systems with owners and recovery times as a table, for example for the IT service provider."),
+		 "systeme", export_csv_systems),
+	CSV_KIND("backups.csv", N_("Backups (CSV)"), N_("What is backed up how often and where, as a table."), "datensicherungen",
+		 export_csv_backups),
+	CSV_KIND("restore-tests.csv", N_("Restore tests (CSV)"), N_("Every restore test with its result, as proof for audits."),
+		 "wiederherstellungstests", export_csv_restore_tests),
+	CSV_KIND("runbooks.csv", N_("Runbooks (CSV)"), N_("The restore instructions per system as a table."), "wiederanlauf",
+		 export_csv_runbooks),
+	CSV_KIND("workarounds.csv", N_("Workarounds (CSV)"), N_("How each business process keeps going without IT, as a table."),
+		 "notbetrieb", export_csv_workarounds),
+	CSV_KIND("copies.csv", N_("Copies of the plan (CSV)"), N_("Where each copy of the plan is kept and which state it holds."),
+		 "exemplare", export_csv_copies),
+	CSV_KIND("acknowledgements.csv", N_("Staff acknowledgements (CSV)"), N_("Who has confirmed knowing the emergency card, and when."),
+		 "kenntnisnahmen", export_csv_acks),
+	CSV_KIND("comm-templates.csv", N_("Communication templates (CSV)"), N_("The prepared messages as a table."),
+		 "vorlagen", export_csv_templates),
+	CSV_KIND("exercises.csv", N_("Exercises (CSV)"), N_("Planned and held exercises as a table."), "uebungen",
+		 export_csv_exercises),
+	CSV_KIND("findings.csv", N_("Findings (CSV)"), N_("What the exercises showed and who fixes it by when."), "erkenntnisse",
+		 export_csv_findings),
+};
+
+const struct export_kind *export_kinds(size_t *n_r)
+{
+	*n_r = sizeof(kinds) / sizeof(kinds[0]);
+	return kinds;
+}
+
+const struct export_kind *export_kind_find(const char *name)
+{
+	for (size_t i = 0; name && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return &kinds[i];
+	return NULL;
+}
+
+/* Drops computed and bookkeeping fields everywhere below v (they change without anyone changing the plan). */
+static void strip_ignored(json_t *v)
+{
+	const char *key;
+	json_t *child;
+	void *tmp;
+	size_t i;
+
+	if (json_is_object(v)) {
+		json_object_foreach_safe(v, tmp, key, child) {
+			if (plan_snapshot_field_ignored(key))
+				json_object_del(v, key);
+			else
+				strip_ignored(child);
+		}
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, child)
+			strip_ignored(child);
+	}
+}
+
+int export_stamp_hash(const struct plan_doc *doc, char out[13])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char sum[crypto_hash_sha256_BYTES];
+	json_t *j = export_json_doc(doc, 0);
+	char *text;
+
+	if (!j)
+		return -1;
+	strip_ignored(json_object_get(j, "sections"));
+	text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(j);
+	if (!text)
+		return -1;
+	crypto_hash_sha256(sum, (const unsigned char *)text, strlen(text));
+	free(text);
+	for (int i = 0; i < 6; i++) {
+		out[2 * i] = hex[sum[i] >> 4];
+		out[2 * i + 1] = hex[sum[i] & 15];
+	}
+	out[12] = '\0';
+	return 0;
+}
+
+enum kf_err export_doc_load(struct store_conn *c, struct arena *a, int64_t org, const char *base_url, int approved,
+			    struct plan_doc *doc)
+{
+	enum kf_err err = approved ? plan_doc_load_approved(c, a, org, base_url, doc)
+				   : plan_doc_load_working(c, a, org, base_url, doc);
+
+	if (err)
+		return err;
+	return export_stamp_hash(doc, doc->stamp.hash) < 0 ? KF_ENOMEM : KF_OK;
+}
+
+enum kf_err export_render(const struct export_kind *k, const struct plan_doc *doc, enum kf_lang lang, int bom,
+			  struct strbuf *out)
+{
+	enum kf_err err;
+
+	if (k->needs_typed && !doc->typed)
+		return KF_EINVAL;
+	if (bom && k->bom_option)
+		sb_add(out, "\xEF\xBB\xBF", 3);
+	err = k->render(doc, lang, out);
+	if (!err && out->failed)
+		err = out->len >= out->max ? KF_ETOOBIG : KF_ENOMEM;
+	return err;
+}
+
+int export_choice_parse(const char *s, enum export_choice *c_r)
+{
+	if (!s || !*s)
+		*c_r = EXPORT_DEFAULT;
+	else if (strcmp(s, "approved") == 0)
+		*c_r = EXPORT_APPROVED;
+	else if (strcmp(s, "draft") == 0)
+		*c_r = EXPORT_DRAFT;
+	else
+		return -1;
+	return 0;
+}
+
+enum kf_err export_make(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
+			const struct export_kind *k, enum export_choice choice, enum kf_lang lang, int bom,
+			struct plan_doc *doc, struct strbuf *out)
+{
+	int approved = choice == EXPORT_APPROVED || (choice == EXPORT_DEFAULT && k->approved_default);
+	enum kf_err err;
+
+	if (approved && k->needs_typed)
+		return KF_EINVAL; /* before loading: the answer does not depend on the data */
+	if ((err = export_doc_load(c, a, org, base_url, approved, doc)))
+		return err;
+	return export_render(k, doc, lang, bom, out);
+}
+
+/* "Bäckerei Beispiel" -> "baeckerei-beispiel": ASCII letters and digits, umlauts spelt out, the rest one '-'. */
+static void slug(struct strbuf *sb, const char *s)
+{
+	static const struct {
+		const char *utf8, *ascii;
+	} map[] = { { "ä", "ae" }, { "ö", "oe" }, { "ü", "ue" }, { "Ä", "ae" }, { "Ö", "oe" }, { "Ü", "ue" }, { "ß", "ss" } };
+	int dash = 0;
+	size_t start = sb->len;
+
+	while (*s) {
+		const char *rep = NULL;
+		size_t skip = 1;
+
+		for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+			if (strncmp(s, map[i].utf8, strlen(map[i].utf8)) == 0) {
+				rep = map[i].ascii;
+				skip = strlen(map[i].utf8);
+				break;
+			}
+		if (rep || isalnum((unsigned char)*s)) {
+			if (dash && sb->len > start)
+				sb_addc(sb, '-');
+			dash = 0;
+			if (rep)
+				sb_adds(sb, rep);
+			else
+				sb_addc(sb, (char)tolower((unsigned char)*s));
+		} else {
+			dash = 1;
+		}
+		s += skip;
+	}
+	if (sb->len == start)
+		sb_adds(sb, "plan");
+}
+
+const char *export_file_name(struct arena *a, const struct export_kind *k, const struct plan_doc *doc)
+{
+	struct strbuf sb;
+	const char *name;
+
+	sb_init(&sb, 512);
+	slug(&sb, doc->org_name ? doc->org_name : "");
+	sb_addf(&sb, "-%s", k->file_stem);
+	if (doc->stamp.draft)
+		sb_adds(&sb, "-entwurf");
+	else
+		sb_addf(&sb, "-v%lld", (long long)doc->stamp.plan_version);
+	/* the date of made_at ("YYYY-MM-DD HH:MM") */
+	if (doc->stamp.made_at && strlen(doc->stamp.made_at) >= 10) {
+		sb_addc(&sb, '-');
+		sb_add(&sb, doc->stamp.made_at, 10);
+	}
+	sb_addf(&sb, ".%s", k->file_ext);
+	name = sb.failed ? NULL : arena_strdup(a, sb.buf);
+	sb_release(&sb);
+	return name;
+}
+
+const char *export_stamp_line(struct arena *a, const struct plan_doc *doc, enum kf_lang lang)
+{
+	if (doc->stamp.draft)
+		return arena_printf(a, "%s · %s · %s", _(lang, "Draft (working state)"), doc->stamp.made_at,
+				    doc->stamp.hash);
+	return arena_printf(a, "%s %lld · %s %s · %s · %s", _(lang, "Version"), (long long)doc->stamp.plan_version,
+			    _(lang, "approved on"), doc->stamp.approved_at, doc->stamp.made_at, doc->stamp.hash);
+}
