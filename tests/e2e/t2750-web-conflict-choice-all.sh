@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Safe concurrent editing on every web form that handles a stale version: the 409 page shows, beside each
+# field (or group: checkbox lists, phone rows, runbook steps, backup copies) whose saved value differs, the
+# saved value with the choice "keep my input / take the saved value"; posting that page back like a
+# browser with one "take saved" and one "keep mine" stores exactly that mix.
+. "$(dirname "$0")/lib.sh"
+
+# post_form NAME [field=value | -field]... — submit the edit form in BODY (the one with a "version" field)
+#   like a browser: every successful control as shown, then field=value replaces all values of that field
+#   (given twice: two values), -field drops it. Radios "_take:X" are chosen the same way: "_take:X=saved".
+post_form() {
+	local name=$1 action
+	local -a fields=()
+	shift
+	mapfile -d '' fields < <(KF_FORM_BODY=$BODY "$KF_PY" -c '
+import html.parser, os, sys
+class P(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms = []; self.cur = None; self.mode = None; self.buf = ""; self.sel = None
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.cur = {"action": a.get("action", ""), "f": []}; self.forms.append(self.cur); return
+        if self.cur is None: return
+        if self.mode == "select" and tag == "option":
+            v = a.get("value", "")
+            if self.sel is None: self.sel = [v, False]
+            if "selected" in a and not self.sel[1]: self.sel = [v, True]
+            return
+        n = a.get("name")
+        if not n or "disabled" in a: return
+        if tag == "input":
+            t = a.get("type", "text")
+            if t in ("checkbox", "radio") and "checked" not in a: return
+            if t in ("submit", "button"): return
+            self.cur["f"].append((n, a.get("value", "on" if t in ("checkbox", "radio") else "")))
+        elif tag == "textarea": self.mode = "textarea"; self.buf = ""; self.name = n
+        elif tag == "select": self.mode = "select"; self.sel = None; self.name = n
+    def handle_data(self, d):
+        if self.mode == "textarea": self.buf += d
+    def handle_endtag(self, tag):
+        if tag == "form": self.cur = None
+        elif self.mode == "textarea" and tag == "textarea":
+            b = self.buf[1:] if self.buf.startswith("\n") else self.buf
+            self.cur["f"].append((self.name, b)); self.mode = None
+        elif self.mode == "select" and tag == "select":
+            if self.sel: self.cur["f"].append((self.name, self.sel[0]))
+            self.mode = None
+p = P(); p.feed(os.environ["KF_FORM_BODY"]); p.close()
+form = next((f for f in p.forms if any(k == "version" for k, _ in f["f"])), None)
+if form is None: sys.exit(1)
+fields = form["f"]
+over = {}
+for arg in sys.argv[1:]:
+    if arg.startswith("-"): over.setdefault(arg[1:], [])
+    else:
+        k, v = arg.split("=", 1); over.setdefault(k, []).append(v)
+out = [(k, v) for k, v in fields if k not in over]
+for k, vs in over.items(): out += [(k, v) for v in vs]
+sys.stdout.write(form["action"] + "\0")
+for k, v in out: sys.stdout.write(k + "=" + v + "\0")
+' "$@") || { fail "post_form: no edit form in the page"; return 1; }
+	action=${fields[0]}
+	form "$name" "$action" "${fields[@]:1}"
+}
+
+# assert_choice NAME... — the 409 page offers the saved value of each field or group with the choice
+assert_choice() {
+	local n
+	for n in "$@"; do
+		assert_body_contains "id=\"saved-$n\""
+		assert_body_contains "name=\"_take:$n\""
+	done
+}
+
+# assert_no_choice NAME... — no saved block where nothing differs
+assert_no_choice() {
+	local n
+	for n in "$@"; do assert_body_not_contains "id=\"saved-$n\""; done
+}
+
+# stale_post NAME PAGE [overrides]... — open PAGE (the edit form of version 1 already loaded in BODY is
+#   used as is), post it with the overrides; expects 409 with the conflict notice
+stale_post() {
+	local name=$1
+	shift
+	post_form "$name" "$@"
+	assert_status 409
+	assert_body_contains 'role="alert"'
+	assert_body_contains 'id="conflict"'
+}
+
+kf_setup
+kf_user_add bea@example.org "Bea Bearbeiterin" editor
+login bea bea@example.org "$PW" || kf_die "login bea"
+web_login w "$ADMIN_EMAIL" "$PW"
+
+# ---------------------------------------------------------------- contact: phone rows and "external"
+note "contact"
+new_contact c '{"name": "Erika", "company": "Alt GmbH", "phones": [{"kind": "mobile", "number": "0170 1111111"}]}'
+web w GET "/o/1/contacts/$c"
+edit=$BODY
+api_as bea PATCH "$O/contacts/$c" '{"company": "Bea GmbH", "external": true, "phones": [{"kind": "office", "number": "0761 2222222"}]}' -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "company=Admin AG" "phone_number_0=0170 3333333"
+assert_choice company phones external
+assert_no_choice name
+assert_match "$BODY" 'fieldset class="phones" aria-describedby="saved-phones"' "phone rows described by their saved block"
+assert_eq "0170 3333333" "$(html_input phone_number_0)" "the input is kept"
+post_form w "_take:phones=saved" "_take:company=mine"
+assert_redirect 303 /o/1/team
+api GET "$O/contacts/$c"
+assert_json .version 3
+assert_json .company "Admin AG"
+assert_json '.phones | length' 1
+assert_json '.phones[0].number' "0761 2222222"
+assert_json '.phones[0].kind' office
+assert_json .external false
+
+kf_stop
+kf_done
