@@ -119,5 +119,49 @@ assert_json '.phones[0].number' "0761 2222222"
 assert_json '.phones[0].kind' office
 assert_json .external false
 
+# ---------------------------------------------------------------- alarm chain: settings and a step
+note "alarm plan settings"
+new_role r1 '{"name": "Notfallleitung"}'
+new_role r2 '{"name": "IT-Verantwortung"}'
+api PUT "$O/alarm-plan" "{\"meeting_place\": \"Büro\", \"declare_role_ids\": [$r1]}" -H "$(im 0)"
+assert_status 200
+web w GET /o/1/alarm/plan
+edit=$BODY
+api_as bea PUT "$O/alarm-plan" "{\"meeting_place\": \"Lager\", \"phone_bridge\": \"0800 1\", \"declare_role_ids\": [$r2], \"breach_report_role_id\": $r2}" -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "meeting_place=Halle" "declare_role=$r1" "declare_role=$r2" "declare_criteria=Brand"
+assert_choice meeting_place phone_bridge declare_role declare_criteria breach_report_role_id
+assert_match "$BODY" 'aria-describedby="saved-declare_role"' "the role list is described by its saved block"
+post_form w "_take:declare_role=saved" "_take:meeting_place=mine" "_take:breach_report_role_id=saved"
+assert_redirect 303 /o/1/alarm
+api GET "$O/alarm-plan"
+assert_json .meeting_place Halle
+assert_json '.declare_role_ids | tostring' "[$r2]"
+assert_json .breach_report_role_id "$r2"
+assert_json .phone_bridge ""
+assert_json .declare_criteria Brand
+
+note "alarm step"
+new_contact k1 '{"name": "Karl"}'
+new_contact k2 '{"name": "Kim"}'
+api POST "$O/alarm-steps" "{\"callee_contact_id\": $k1, \"note\": \"alt\"}"
+assert_status 201
+st=$(json .id)
+web w GET "/o/1/alarm/steps/$st"
+edit=$BODY
+api_as bea PATCH "$O/alarm-steps/$st" "{\"callee_contact_id\": $k2, \"channel\": \"sms\", \"escalate_after_minutes\": 10, \"escalate_to_contact_id\": $k1, \"note\": \"von Bea\"}" -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "note=vom Admin" "channel=email"
+assert_choice callee_contact_id channel escalate_after_minutes escalate_to_contact_id note
+post_form w "_take:callee_contact_id=saved" "_take:channel=mine" "_take:note=saved"
+assert_redirect 303 /o/1/alarm
+api GET "$O/alarm-steps/$st"
+assert_json .callee_contact_id "$k2"
+assert_json .channel email
+assert_json .note "von Bea"
+assert_json .escalate_after_minutes 0
+
 kf_stop
 kf_done
