@@ -163,5 +163,50 @@ assert_json .channel email
 assert_json .note "von Bea"
 assert_json .escalate_after_minutes 0
 
+# ---------------------------------------------------------------- runbook (steps as a group) and workaround
+note "runbook"
+api POST "$O/systems" '{"name": "Server", "type": "server"}'
+sys=$(json .id)
+api POST "$O/runbooks" "{\"system_id\": $sys, \"prerequisites\": \"Schlüssel\", \"steps\": [{\"text\": \"Einschalten\", \"minutes\": 5}], \"checks\": \"Anmelden\"}"
+assert_status 201
+rb=$(json .id)
+web w GET "/o/1/runbooks/$rb/edit"
+edit=$BODY
+api_as bea PATCH "$O/runbooks/$rb" '{"prerequisites": "Schlüssel und Passwort", "steps": [{"text": "Strom prüfen"}, {"text": "Einschalten", "minutes": 10}], "expected_duration_minutes": 30}' -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "checks=Rechnung drucken" "prerequisites=Nur Schlüssel"
+assert_choice steps prerequisites expected_duration_minutes
+assert_match "$BODY" 'class="steps" aria-describedby="saved-steps"' "the steps are described by their saved block"
+post_form w "_take:steps=saved" "_take:prerequisites=mine"
+assert_status 303
+api GET "$O/runbooks/$rb"
+assert_json .prerequisites "Nur Schlüssel"
+assert_json .checks "Rechnung drucken"
+assert_json '.steps | map(.text) | join("|")' "Strom prüfen|Einschalten"
+assert_json '.steps[1].minutes' 10
+assert_json .expected_duration_minutes null
+
+note "workaround"
+api POST "$O/processes" '{"name": "Verkauf"}'
+proc=$(json .id)
+api POST "$O/workarounds" "{\"process_id\": $proc, \"title\": \"Papier\", \"procedure\": \"Quittungsblock\"}"
+assert_status 201
+wa=$(json .id)
+web w GET "/o/1/workarounds/$wa"
+edit=$BODY
+api_as bea PATCH "$O/workarounds/$wa" "{\"title\": \"Papier (Bea)\", \"sustainable_hours\": 48, \"responsible_contact_id\": $k1}" -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "procedure=Kasse von Hand" "title=Papier (Admin)"
+assert_choice title sustainable_hours responsible_contact_id procedure
+post_form w "_take:title=mine" "_take:sustainable_hours=saved" "_take:responsible_contact_id=saved"
+assert_status 303
+api GET "$O/workarounds/$wa"
+assert_json .title "Papier (Admin)"
+assert_json .procedure "Kasse von Hand"
+assert_json .sustainable_hours 48
+assert_json .responsible_contact_id "$k1"
+
 kf_stop
 kf_done
