@@ -208,5 +208,56 @@ assert_json .procedure "Kasse von Hand"
 assert_json .sustainable_hours 48
 assert_json .responsible_contact_id "$k1"
 
+# ---------------------------------------------------------------- recovery order overrides (cells of a table)
+note "recovery overrides"
+api POST "$O/systems" '{"name": "Netz", "type": "network"}'
+web w GET /o/1/recovery
+edit=$BODY
+api_as bea PUT "$O/recovery-overrides" "{\"overrides\": [{\"system_id\": $sys, \"position\": 2, \"reason\": \"Bea will es so\"}]}" -H "$(im 0)"
+assert_status 200
+BODY=$edit
+stale_post w "position-$sys=1" "reason-$sys=Admin will es so"
+assert_choice "position-$sys" "reason-$sys"
+assert_match "$BODY" "id=\"f-position-$sys\"[^>]*aria-describedby=\"saved-position-$sys\"" "the cell is described by its saved block"
+post_form w "_take:position-$sys=saved" "_take:reason-$sys=mine"
+assert_status 303
+api GET "$O/recovery-overrides"
+assert_json '.overrides | length' 1
+assert_json '.overrides[0].position' 2
+assert_json '.overrides[0].reason' "Admin will es so"
+
+# ---------------------------------------------------------------- risk scale and own risk categories
+note "risk scale"
+web w GET /o/1/risks/settings
+edit=$BODY
+api_as bea PUT "$O/risk-settings" '{"scale": "bsi-4x4"}' -H "$(im 0)"
+assert_status 200
+BODY=$edit
+stale_post w "scale=5x5"
+assert_choice scale
+assert_match "$BODY" 'id="scale" aria-describedby="saved-scale"' "the scale is described by its saved block"
+assert_eq 5x5 "$(grep -o '<input type="radio" name="scale" id="scale-[0-9]" value="[^"]*" checked' <<<"$BODY" | sed 's/.*value="\([^"]*\)".*/\1/')" "the input is kept"
+post_form w "_take:scale=saved"
+assert_status 303
+api GET "$O/risk-settings"
+assert_json .scale bsi-4x4
+
+note "own risk category"
+api POST "$O/risk-categories" '{"name": "Lieferkette", "description": "alt"}'
+assert_status 201
+cat=$(json .id)
+web w GET "/o/1/risks/categories/$cat"
+edit=$BODY
+api_as bea PATCH "$O/risk-categories/$cat" '{"name": "Lieferketten", "description": "von Bea"}' -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "name=Lieferanten" "description=vom Admin"
+assert_choice name description
+post_form w "_take:name=saved" "_take:description=mine"
+assert_status 303
+api GET "$O/risk-categories/$cat"
+assert_json .name Lieferketten
+assert_json .description "vom Admin"
+
 kf_stop
 kf_done
