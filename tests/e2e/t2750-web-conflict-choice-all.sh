@@ -259,5 +259,207 @@ api GET "$O/risk-categories/$cat"
 assert_json .name Lieferketten
 assert_json .description "vom Admin"
 
+# ---------------------------------------------------------------- role: deputies as a group
+note "role"
+new_role ro "{\"name\": \"Datenschutz\", \"duties\": \"alt\", \"primary_contact_id\": $k1}"
+web w GET "/o/1/roles/$ro"
+edit=$BODY
+api_as bea PATCH "$O/roles/$ro" "{\"primary_contact_id\": $k2, \"deputy_contact_ids\": [$k1], \"duties\": \"von Bea\"}" -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "duties=vom Admin" "deputy_0=$c"
+assert_choice primary_contact_id deputies duties
+post_form w "_take:primary_contact_id=saved" "_take:deputies=saved" "_take:duties=mine"
+assert_status 303
+api GET "$O/roles/$ro"
+assert_json .primary_contact_id "$k2"
+assert_json '.deputy_contact_ids | tostring' "[$k1]"
+assert_json .duties "vom Admin"
+
+# ---------------------------------------------------------------- backup and restore test
+note "backup"
+api POST "$O/backups" "{\"title\": \"Server\", \"system_ids\": [$sys], \"frequency_hours\": 24, \"copies\": [{\"kind\": \"onsite\", \"media\": \"NAS\"}]}"
+assert_status 201
+b=$(json .id)
+web w GET "/o/1/backups/$b/edit"
+edit=$BODY
+api_as bea PATCH "$O/backups/$b" "{\"frequency_hours\": 12, \"copies\": [{\"kind\": \"offline\", \"media\": \"USB im Tresor\"}], \"retention_days\": 30, \"encrypted\": true, \"responsible_contact_id\": $k1, \"system_ids\": []}" -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "method=Veeam" "notes=vom Admin" "copy_media_0=NAS (Admin)"
+assert_choice frequency frequency_hours copies retention_days encrypted responsible_contact_id system
+assert_match "$BODY" 'fieldset class="copies" aria-describedby="saved-copies"' "the copy rows are described by their saved block"
+post_form w "_take:copies=saved" "_take:frequency=saved" "_take:frequency_hours=saved" "_take:encrypted=saved" "_take:system=mine" "_take:retention_days=mine"
+assert_status 303
+api GET "$O/backups/$b"
+assert_json .method Veeam
+assert_json .notes "vom Admin"
+assert_json .frequency_hours 12
+assert_json '.copies | length' 1
+assert_json '.copies[0].media' "USB im Tresor"
+assert_json .encrypted true
+assert_json '.system_ids | tostring' "[$sys]"
+assert_json .retention_days null
+assert_json .responsible_contact_id null
+
+note "restore test"
+api POST "$O/backups/$b/restore-tests" '{"date": "2025-01-10", "result": "success", "duration_minutes": 30}'
+assert_status 201
+rt=$(json .id)
+web w GET "/o/1/restore-tests/$rt"
+edit=$BODY
+api_as bea PATCH "$O/restore-tests/$rt" "{\"result\": \"partial\", \"duration_minutes\": 90, \"tested_by_contact_id\": $k2}" -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "notes=vom Admin" "duration_minutes=45"
+assert_choice result duration_minutes tested_by_contact_id
+post_form w "_take:result=saved" "_take:duration_minutes=mine" "_take:tested_by_contact_id=saved"
+assert_status 303
+api GET "$O/restore-tests/$rt"
+assert_json .result partial
+assert_json .duration_minutes 45
+assert_json .tested_by_contact_id "$k2"
+assert_json .notes "vom Admin"
+
+# ---------------------------------------------------------------- exercise, finding, review
+note "exercise"
+api POST "$O/exercises" "{\"type\": \"tabletop\", \"title\": \"Planspiel\", \"date\": \"2025-03-01\", \"participant_ids\": [$k1]}"
+assert_status 201
+ex=$(json .id)
+web w GET "/o/1/exercises/$ex/edit"
+edit=$BODY
+api_as bea PATCH "$O/exercises/$ex" "{\"type\": \"alarm_test\", \"status\": \"done\", \"participant_ids\": [$k2], \"observer_ids\": [$k1], \"duration_minutes\": 60}" -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "goals=Alle erreichen" "title=Planspiel (Admin)"
+assert_choice type status participant observer duration_minutes
+post_form w "_take:type=saved" "_take:status=mine" "_take:participant=saved" "_take:observer=saved" "_take:duration_minutes=saved"
+assert_status 303
+api GET "$O/exercises/$ex"
+assert_json .type alarm_test
+assert_json .status planned
+assert_json .title "Planspiel (Admin)"
+assert_json .goals "Alle erreichen"
+assert_json '.participant_ids | tostring' "[$k2]"
+assert_json '.observer_ids | tostring' "[$k1]"
+assert_json .duration_minutes 60
+
+note "finding"
+api POST "$O/exercises/$ex/findings" '{"title": "Nummer veraltet", "severity": "low"}'
+assert_status 201
+fi=$(json .id)
+web w GET "/o/1/findings/$fi"
+edit=$BODY
+api_as bea PATCH "$O/findings/$fi" "{\"severity\": \"high\", \"status\": \"done\", \"responsible_contact_id\": $k1, \"due_date\": \"2099-01-31\"}" -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "description=vom Admin" "status=in_progress"
+assert_choice severity status responsible_contact_id due_date
+post_form w "_take:severity=saved" "_take:status=mine" "_take:responsible_contact_id=saved"
+assert_status 303
+api GET "$O/findings/$fi"
+assert_json .severity high
+assert_json .status in_progress
+assert_json .responsible_contact_id "$k1"
+assert_json .due_date null
+assert_json .description "vom Admin"
+
+note "plan review"
+api PUT "$O/review" "{\"last_review_date\": \"2025-01-31\", \"review_interval_months\": 12, \"notes\": \"alt\"}" -H "$(im 0)"
+assert_status 200
+web w GET /o/1/exercises
+edit=$BODY
+api_as bea PUT "$O/review" "{\"last_review_date\": \"2025-02-28\", \"review_interval_months\": 6, \"reviewer_contact_id\": $k2, \"notes\": \"von Bea\"}" -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "notes=vom Admin" "last_review_date=2025-03-15"
+assert_choice last_review_date review_interval_months reviewer_contact_id notes
+post_form w "_take:review_interval_months=saved" "_take:reviewer_contact_id=saved" "_take:notes=mine" "_take:last_review_date=mine"
+assert_status 303
+api GET "$O/review"
+assert_json .last_review_date 2025-03-15
+assert_json .review_interval_months 6
+assert_json .reviewer_contact_id "$k2"
+assert_json .notes "vom Admin"
+
+# ---------------------------------------------------------------- documents: copy, acknowledgement, template
+note "plan copy"
+api POST "$O/plan-copies" '{"kind": "print", "location": "Büro", "plan_date": "2025-01-01"}'
+assert_status 201
+pc=$(json .id)
+web w GET "/o/1/documents/copies/$pc"
+edit=$BODY
+api_as bea PATCH "$O/plan-copies/$pc" "{\"kind\": \"usb\", \"holder_contact_id\": $k1, \"location\": \"Tresor\"}" -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "location=Lager" "notes=vom Admin"
+assert_choice kind holder_contact_id location
+post_form w "_take:kind=saved" "_take:holder_contact_id=saved" "_take:location=mine"
+assert_status 303
+api GET "$O/plan-copies/$pc"
+assert_json .kind usb
+assert_json .holder_contact_id "$k1"
+assert_json .location Lager
+assert_json .notes "vom Admin"
+
+note "acknowledgement"
+api POST "$O/acknowledgements" "{\"contact_id\": $k1, \"confirmed_on\": \"2025-01-10\", \"how\": \"email\"}"
+assert_status 201
+ack=$(json .id)
+web w GET "/o/1/documents/acknowledgements/$ack"
+edit=$BODY
+api_as bea PATCH "$O/acknowledgements/$ack" "{\"contact_id\": $k2, \"how\": \"signature\", \"notes\": \"von Bea\"}" -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "notes=vom Admin" "confirmed_on=2025-01-11"
+assert_choice contact_id how notes
+post_form w "_take:contact_id=saved" "_take:how=saved" "_take:notes=mine"
+assert_status 303
+api GET "$O/acknowledgements/$ack"
+assert_json .contact_id "$k2"
+assert_json .how signature
+assert_json .notes "vom Admin"
+assert_json .confirmed_on 2025-01-11
+
+note "communication template"
+api POST "$O/comm-templates" '{"audience": "customers", "title": "Ausfall", "body": "Text"}'
+assert_status 201
+ct=$(json .id)
+web w GET "/o/1/documents/templates/$ct"
+edit=$BODY
+api_as bea PATCH "$O/comm-templates/$ct" '{"audience": "staff", "subject": "Betreff von Bea", "body": "Text von Bea"}' -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "title=Ausfall (Admin)" "body=Text vom Admin"
+assert_choice audience subject body
+post_form w "_take:audience=saved" "_take:subject=saved" "_take:body=mine"
+assert_status 303
+api GET "$O/comm-templates/$ct"
+assert_json .audience staff
+assert_json .subject "Betreff von Bea"
+assert_json .body "Text vom Admin"
+assert_json .title "Ausfall (Admin)"
+
+# ---------------------------------------------------------------- task
+note "task"
+api POST "$O/tasks" '{"title": "Liste drucken", "assignee_id": 1, "step": 2}'
+assert_status 201
+tk=$(json .id)
+web w GET "/o/1/tasks/$tk"
+edit=$BODY
+api_as bea PATCH "$O/tasks/$tk" '{"assignee_id": 2, "status": "done", "step": 4, "due_date": "2099-02-01"}' -H "$(im 1)"
+assert_status 200
+BODY=$edit
+stale_post w "description=vom Admin"
+assert_choice assignee_id status step due_date
+post_form w "_take:assignee_id=saved" "_take:status=mine" "_take:step=saved"
+assert_status 303
+api GET "$O/tasks/$tk"
+assert_json .assignee_id 2
+assert_json .status open
+assert_json .step 4
+assert_json .due_date null
+assert_json .description "vom Admin"
+
 kf_stop
 kf_done
