@@ -461,5 +461,20 @@ assert_json .step 4
 assert_json .due_date null
 assert_json .description "vom Admin"
 
+# ---------------------------------------------------------------- the drill webhook (one field)
+note "drill webhook"
+web w GET /o/1/drills
+edit=$BODY
+api_as bea PUT "$O/drill-settings" '{"webhook_url": "https://sms.example.de/bea"}' -H "$(im 0)"
+assert_status 200
+BODY=$edit
+stale_post w "webhook_url=https://sms.example.de/admin"
+assert_choice webhook_url
+assert_eq "https://sms.example.de/admin" "$(html_input webhook_url)" "the input is kept"
+post_form w "_take:webhook_url=saved"
+assert_status 303
+api GET "$O/drill-settings"
+assert_json .webhook_url "https://sms.example.de/bea"
+
 kf_stop
 kf_done
