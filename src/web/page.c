@@ -353,6 +353,50 @@ void form_saved_ref(struct req *r, const char *group)
 	html_lit(&r->out, "\"");
 }
 
+void form_saved_field(struct req *r, const char *name, const char *text, const char *value)
+{
+	struct kv_pair pair = { name, value };
+
+	form_saved_group(r, name, text, name, &pair, 1);
+}
+
+static int has_id(const int64_t *ids, int n, int64_t id)
+{
+	for (int i = 0; i < n; i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
+}
+
+int form_same_ids(const int64_t *a, int na, const int64_t *b, int nb)
+{
+	for (int i = 0; i < na; i++)
+		if (!has_id(b, nb, a[i]))
+			return 0;
+	for (int i = 0; i < nb; i++)
+		if (!has_id(a, na, b[i]))
+			return 0;
+	return 1;
+}
+
+void form_saved_ids(struct req *r, const char *name, const int64_t *ids, int n, const char *text)
+{
+	struct kv_pair *pairs = ARENA_NEW(r->arena, struct kv_pair, (size_t)n + 1);
+
+	if (!pairs)
+		return;
+	for (int i = 0; i < n; i++)
+		pairs[i] = (struct kv_pair){ name, arena_printf(r->arena, "%lld", (long long)ids[i]) };
+	form_saved_group(r, name, text, name, pairs, (size_t)n);
+}
+
+void form_saved_check(struct req *r, const char *name, int saved)
+{
+	struct kv_pair pair = { name, "1" };
+
+	form_saved_group(r, name, saved ? _(r->lang, "ticked") : _(r->lang, "not ticked"), name, &pair, saved ? 1 : 0);
+}
+
 void page_conflict_notice(struct req *r, const char *msgid)
 {
 	struct strbuf *o = &r->out;

@@ -67,6 +67,14 @@ void form_saved_group(struct req *r, const char *group, const char *text, const 
 		      const struct kv_pair *pairs, size_t n);
 /* " aria-describedby=\"saved-GROUP\"" for a group's fieldset when it shows a saved block. */
 void form_saved_ref(struct req *r, const char *group);
+/* The saved block of one field drawn by the page itself (a table cell): text as shown, value as form value. */
+void form_saved_field(struct req *r, const char *name, const char *text, const char *value);
+/* Do the two id lists hold the same ids (in any order)? */
+int form_same_ids(const int64_t *a, int na, const int64_t *b, int nb);
+/* The saved block of a checkbox list of ids (form key name): the saved ids, and text naming them as shown. */
+void form_saved_ids(struct req *r, const char *name, const int64_t *ids, int n, const char *text);
+/* The saved block of a single checkbox (value "1"): saved is its saved state, which differs from the input. */
+void form_saved_check(struct req *r, const char *name, int saved);
 /* The notice at the top of a form posted with a stale version (role="alert"); msgid or NULL for the default. */
 void page_conflict_notice(struct req *r, const char *msgid);
 /* A link <a class href>text</a>; text is already translated (or user data), css_class may be NULL. */

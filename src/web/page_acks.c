@@ -307,6 +307,7 @@ static void ack_form(struct req *r, int status, const struct acknowledgement *k,
 		const struct contact *ct = docs_view_contact(&dv, saved->contact_id);
 
 		f.saved = ct ? ct->name : "";
+		f.saved_value = arena_printf(r->arena, "%lld", (long long)saved->contact_id);
 	}
 	form_select(r, &f, people, (int)np);
 	f = (struct field){ .name = "confirmed_on", .label = N_("Confirmed on"), .value = k->confirmed_on, .type = "date",
@@ -316,7 +317,7 @@ static void ack_form(struct req *r, int status, const struct acknowledgement *k,
 	f = (struct field){ .name = "how", .label = N_("How"), .value = ack_how_name(k->how), .required = 1,
 			    .readonly = readonly, .error = fe_get(fe, "how"),
 			    .hint = N_("Signed list, briefing, email reply or another way."),
-			    .saved = saved && saved->how != k->how ? _(r->lang, ack_how_label(saved->how)) : NULL };
+			    .saved_value = saved ? ack_how_name(saved->how) : NULL };
 	form_select(r, &f, hows, ACK_HOW__MAX + 1);
 	f = (struct field){ .name = "notes", .label = N_("Notes"), .value = k->notes, .readonly = readonly,
 			    .error = fe_get(fe, "notes"), .saved = text_saved(saved, k->notes, saved ? saved->notes : "") };

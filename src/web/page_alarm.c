@@ -328,24 +328,9 @@ static const char *caller_value(struct req *r, const struct alarm_step *s)
 	return "";
 }
 
-/* The label of a select's value, for "saved meanwhile" notes. */
-static const char *option_label(const struct option *opts, int n, const char *value)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(opts[i].value, value) == 0)
-			return opts[i].label;
-	return value;
-}
-
 static const char *contact_label(struct req *r, const struct contact *c)
 {
 	return *c->function ? arena_printf(r->arena, "%s (%s)", c->name, c->function) : c->name;
-}
-
-/* A select's saved-meanwhile note when the values differ. */
-static const char *saved_if(const struct option *opts, int n, const char *mine, const char *theirs)
-{
-	return theirs && strcmp(mine, theirs) ? option_label(opts, n, theirs) : NULL;
 }
 
 static void step_form(struct req *r, int status, const struct alarm_step *s, const struct field_errors *fe,
@@ -427,23 +412,21 @@ static void step_form(struct req *r, int status, const struct alarm_step *s, con
 			    .value = s->position ? arena_printf(r->arena, "%d", s->position) : positions[npos - 1].value,
 			    .hint = N_("1 is the first call. The other steps move up or down."),
 			    .error = fe_get(fe, "position"),
-			    .saved = saved && saved->position != s->position ? arena_printf(r->arena, "%d", saved->position) : NULL };
+			    .saved_value = saved ? arena_printf(r->arena, "%d", saved->position) : NULL };
 	form_select(r, &f, positions, npos);
 	f = (struct field){ .name = "caller", .label = N_("Who calls"), .value = caller_value(r, s), .readonly = readonly,
 			    .hint = N_("A role (whoever fills it at the time) or a person."),
 			    .error = fe_get(fe, "caller_role_id") ? fe_get(fe, "caller_role_id") : fe_get(fe, "caller_contact_id"),
-			    .saved = saved ? saved_if(callers, ncallers, caller_value(r, s), caller_value(r, saved)) : NULL };
+			    .saved_value = saved ? caller_value(r, saved) : NULL };
 	form_select(r, &f, callers, ncallers);
 	people[0].label = _(r->lang, "— please choose —");
 	f = (struct field){ .name = "callee_contact_id", .label = N_("Whom they call"), .required = 1, .readonly = readonly,
 			    .value = id_text(r, s->callee_contact_id), .error = fe_get(fe, "callee_contact_id"),
-			    .saved = saved ? saved_if(people, npeople, id_text(r, s->callee_contact_id),
-						      id_text(r, saved->callee_contact_id)) : NULL };
+			    .saved_value = saved ? id_text(r, saved->callee_contact_id) : NULL };
 	form_select(r, &f, people, npeople);
 	f = (struct field){ .name = "channel", .label = N_("How"), .readonly = readonly,
 			    .value = alarm_channel_name(s->channel), .error = fe_get(fe, "channel"),
-			    .saved = saved ? saved_if(chans, nchan, alarm_channel_name(s->channel),
-						      alarm_channel_name(saved->channel)) : NULL };
+			    .saved_value = saved ? alarm_channel_name(saved->channel) : NULL };
 	form_select(r, &f, chans, nchan);
 	html_lit(o, "<fieldset><legend>");
 	html_text(o, _(r->lang, "When nobody answers"));
@@ -452,20 +435,18 @@ static void step_form(struct req *r, int status, const struct alarm_step *s, con
 			    .readonly = readonly, .value = arena_printf(r->arena, "%d", s->escalate_after_minutes),
 			    .hint = N_("0 means: no escalation. At most 1440 (one day)."),
 			    .error = fe_get(fe, "escalate_after_minutes"),
-			    .saved = saved && saved->escalate_after_minutes != s->escalate_after_minutes
-					     ? arena_printf(r->arena, "%d", saved->escalate_after_minutes) : NULL };
+			    .saved_value = saved ? arena_printf(r->arena, "%d", saved->escalate_after_minutes) : NULL };
 	form_input(r, &f);
 	people[0].label = _(r->lang, "— nobody —");
 	f = (struct field){ .name = "escalate_to_contact_id", .label = N_("Then call"), .readonly = readonly,
 			    .value = id_text(r, s->escalate_to_contact_id), .error = fe_get(fe, "escalate_to_contact_id"),
-			    .saved = saved ? saved_if(people, npeople, id_text(r, s->escalate_to_contact_id),
-						      id_text(r, saved->escalate_to_contact_id)) : NULL };
+			    .saved_value = saved ? id_text(r, saved->escalate_to_contact_id) : NULL };
 	form_select(r, &f, people, npeople);
 	html_lit(o, "</fieldset>");
 	f = (struct field){ .name = "note", .label = N_("Note"), .value = s->note, .readonly = readonly,
 			    .hint = N_("For example: what to say, or what to do when the line is busy."),
 			    .error = fe_get(fe, "note"),
-			    .saved = saved && strcmp(saved->note, s->note) ? saved->note : NULL };
+			    .saved_value = saved ? saved->note : NULL };
 	form_textarea(r, &f);
 	alarm_url(r, back, sizeof(back));
 	snprintf(action, sizeof(action), "/o/%lld/alarm/steps/%lld/delete", (long long)r->org.id, (long long)s->id);
@@ -652,22 +633,12 @@ static const char *declare_names(struct req *r, const struct team_view *tv, cons
 	return s;
 }
 
-static int same_declare_roles(const struct alarm_plan *a, const struct alarm_plan *b)
-{
-	if (a->ndeclare_roles != b->ndeclare_roles)
-		return 0;
-	for (int i = 0; i < a->ndeclare_roles; i++)
-		if (!names_declare_role(b, a->declare_role_ids[i]))
-			return 0;
-	return 1;
-}
-
 static void text_field(struct req *r, const char *name, const char *label, const char *hint, const char *value,
 		       const char *saved_value, const struct field_errors *fe, int readonly, int multiline)
 {
 	struct field f = { .name = name, .label = label, .hint = hint, .value = value, .readonly = readonly,
 			   .error = fe_get(fe, name),
-			   .saved = saved_value && strcmp(saved_value, value) ? saved_value : NULL };
+			   .saved_value = saved_value };
 
 	if (multiline)
 		form_textarea(r, &f);
@@ -678,7 +649,7 @@ static void text_field(struct req *r, const char *name, const char *label, const
 static void plan_form(struct req *r, int status, const struct alarm_plan *p, const struct field_errors *fe,
 		      const struct alarm_plan *saved)
 {
-	int readonly = r->org.role < MEMBER_EDITOR, nroles;
+	int readonly = r->org.role < MEMBER_EDITOR, nroles, declare_differs;
 	struct strbuf *o = &r->out;
 	char action[80], version[24], back[64], id[48];
 	const char *err;
@@ -730,9 +701,13 @@ static void plan_form(struct req *r, int status, const struct alarm_plan *p, con
 	html_text(o, _(r->lang, "Who may declare an emergency"));
 	html_lit(o, "</h2>");
 	err = fe_prefix(fe, "declare_role_ids");
+	declare_differs = saved && !form_same_ids(p->declare_role_ids, p->ndeclare_roles, saved->declare_role_ids,
+						  saved->ndeclare_roles);
 	html_lit(o, "<fieldset");
 	if (err)
 		html_lit(o, " aria-describedby=\"err-declare_role_ids\"");
+	else if (declare_differs)
+		form_saved_ref(r, "declare_role");
 	html_lit(o, "><legend>");
 	html_text(o, _(r->lang, "Roles that may declare an emergency"));
 	html_lit(o, "</legend>");
@@ -761,13 +736,9 @@ static void plan_form(struct req *r, int status, const struct alarm_plan *p, con
 		html_text(o, tv.roles[i].name);
 		html_lit(o, "</label></div>");
 	}
-	if (saved && !same_declare_roles(p, saved)) {
-		html_lit(o, "<p class=\"saved\"><strong>");
-		html_text(o, _(r->lang, "Saved meanwhile by someone else:"));
-		html_lit(o, "</strong> ");
-		html_text(o, saved->ndeclare_roles ? declare_names(r, &tv, saved) : _(r->lang, "(empty)"));
-		html_lit(o, "</p>");
-	}
+	if (declare_differs)
+		form_saved_ids(r, "declare_role", saved->declare_role_ids, saved->ndeclare_roles,
+			       declare_names(r, &tv, saved));
 	html_lit(o, "</fieldset>");
 	text_field(r, "declare_criteria", N_("On which criteria"),
 		   N_("For example: an important system is down for more than 4 hours, a ransom note appears, customer "
@@ -784,8 +755,7 @@ static void plan_form(struct req *r, int status, const struct alarm_plan *p, con
 	f = (struct field){ .name = "breach_report_role_id", .label = N_("Role that reports to the authority"),
 			    .value = id_text(r, p->breach_report_role_id), .readonly = readonly,
 			    .error = fe_get(fe, "breach_report_role_id"),
-			    .saved = saved ? saved_if(roles, nroles, id_text(r, p->breach_report_role_id),
-						      id_text(r, saved->breach_report_role_id)) : NULL };
+			    .saved_value = saved ? id_text(r, saved->breach_report_role_id) : NULL };
 	form_select(r, &f, roles, nroles);
 	text_field(r, "breach_notes", N_("Notes on reporting"),
 		   N_("For example: the online form of the authority, who informs the people affected."), p->breach_notes,

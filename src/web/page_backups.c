@@ -564,9 +564,10 @@ static const char *list_error(const struct field_errors *fe, const char *field, 
 }
 
 static void system_boxes(struct req *r, const struct backup *b, const struct system *systems, size_t ns,
-			 const struct field_errors *fe, int readonly)
+			 const struct field_errors *fe, int readonly, const struct backup *saved)
 {
 	const char *err = list_error(fe, "system_ids", BACKUP_MAX_SYSTEMS);
+	int differ = saved && !form_same_ids(b->system_ids, b->nsystems, saved->system_ids, saved->nsystems);
 	struct strbuf *o = &r->out;
 	char id[48];
 
@@ -574,6 +575,8 @@ static void system_boxes(struct req *r, const struct backup *b, const struct sys
 	html_attr(o, "class", err ? "threats invalid" : "threats");
 	if (err)
 		html_lit(o, " aria-describedby=\"err-system_ids\"");
+	else if (differ)
+		form_saved_ref(r, "system");
 	html_lit(o, "><legend>");
 	html_text(o, _(r->lang, "IT systems whose data it covers"));
 	html_lit(o, "</legend><p class=\"hint\">");
@@ -607,11 +610,33 @@ static void system_boxes(struct req *r, const struct backup *b, const struct sys
 		html_text(o, _(r->lang, "No IT systems yet. Add them in step 1 (IT systems), then choose them here."));
 		html_lit(o, "</p>");
 	}
+	if (differ) {
+		const char *text = "";
+
+		for (int i = 0; i < saved->nsystems && text; i++)
+			for (size_t j = 0; j < ns && text; j++)
+				if (systems[j].id == saved->system_ids[i])
+					text = arena_printf(r->arena, "%s%s%s", text, *text ? ", " : "", systems[j].name);
+		form_saved_ids(r, "system", saved->system_ids, saved->nsystems, text ? text : "");
+	}
 	html_lit(o, "</fieldset>");
 }
 
-static void copy_rows(struct req *r, const struct backup *b, const struct field_errors *fe, int readonly)
+/* "On site: NAS, offline: USB disk" of a backup's copies, as one line. */
+static const char *copies_line(struct req *r, const struct backup *b)
 {
+	const char *s = "";
+
+	for (int i = 0; i < b->ncopies && s; i++)
+		s = arena_printf(r->arena, "%s%s%s: %s", s, i ? ", " : "",
+				 _(r->lang, backup_copy_kind_label(b->copies[i].kind)), b->copies[i].media);
+	return s ? s : "";
+}
+
+static void copy_rows(struct req *r, const struct backup *b, const struct field_errors *fe, int readonly,
+		      const struct backup *saved)
+{
+	const char *theirs = saved ? copies_line(r, saved) : NULL;
 	struct option kinds[BACKUP_COPY_KIND__MAX];
 	struct strbuf *o = &r->out;
 	int rows = b->ncopies + 1;
@@ -628,7 +653,12 @@ static void copy_rows(struct req *r, const struct backup *b, const struct field_
 		kinds[k].value = backup_copy_kind_name((enum backup_copy_kind)k);
 		kinds[k].label = _(r->lang, backup_copy_kind_label((enum backup_copy_kind)k));
 	}
-	html_lit(o, "<fieldset class=\"copies\"><legend>");
+	if (theirs && strcmp(theirs, copies_line(r, b)) == 0)
+		theirs = NULL;
+	html_lit(o, "<fieldset class=\"copies\"");
+	if (theirs)
+		form_saved_ref(r, "copies");
+	html_lit(o, "><legend>");
 	html_text(o, _(r->lang, "Copies and where they are kept"));
 	html_lit(o, "</legend><p class=\"hint\">");
 	html_text(o, _(r->lang, "One row per copy, for example: on site \"NAS in the server room\", offline \"USB disk "
@@ -659,6 +689,18 @@ static void copy_rows(struct req *r, const struct backup *b, const struct field_
 		form_input(r, &f);
 		html_lit(o, "</div>");
 	}
+	if (theirs) {
+		struct kv_pair *pairs = ARENA_NEW(r->arena, struct kv_pair, 2 * (size_t)saved->ncopies + 1);
+
+		for (int i = 0; pairs && i < saved->ncopies; i++) {
+			pairs[2 * i] = (struct kv_pair){ arena_printf(r->arena, "copy_kind_%d", i),
+							 backup_copy_kind_name(saved->copies[i].kind) };
+			pairs[2 * i + 1] = (struct kv_pair){ arena_printf(r->arena, "copy_media_%d", i),
+							     saved->copies[i].media };
+		}
+		if (pairs)
+			form_saved_group(r, "copies", theirs, "copy_kind_* copy_media_*", pairs, 2 * (size_t)saved->ncopies);
+	}
 	html_lit(o, "</fieldset>");
 }
 
@@ -675,7 +717,7 @@ static void backup_form(struct req *r, int status, const struct backup *b, const
 	struct option freqs[5], *people;
 	struct strbuf *o = &r->out;
 	char action[96], version[24], back[80];
-	const char *freq_sel = "custom", *freq_num;
+	const char *freq_sel = "custom", *freq_num, *saved_sel = "custom", *saved_num = "";
 	struct contact *contacts;
 	struct system *systems;
 	size_t ncontacts, ns;
@@ -698,6 +740,8 @@ static void backup_form(struct req *r, int status, const struct backup *b, const
 		freqs[i].label = _(r->lang, backup_frequency_label(presets[i]));
 		if (b->frequency_hours == presets[i])
 			freq_sel = freqs[i].value;
+		if (saved && saved->frequency_hours == presets[i])
+			saved_sel = freqs[i].value;
 	}
 	freqs[4].value = "custom";
 	freqs[4].label = _(r->lang, "other: every … hours (enter below)");
@@ -707,6 +751,8 @@ static void backup_form(struct req *r, int status, const struct backup *b, const
 		freq_sel = freqs[1].value; /* daily is the usual start */
 	freq_sel = posted(r, "frequency", freq_sel);
 	freq_num = posted(r, "frequency_hours", freq_num);
+	if (saved && strcmp(saved_sel, "custom") == 0 && saved->frequency_hours > 0)
+		saved_num = arena_printf(r->arena, "%d", saved->frequency_hours);
 
 	r->status = status;
 	sb_reset(o);
@@ -732,39 +778,47 @@ static void backup_form(struct req *r, int status, const struct backup *b, const
 			    .hint = N_("For example: file server (all shares), accounting database, email mailboxes."),
 			    .error = fe_get(fe, "title"), .saved = text_saved(saved, b->title, saved ? saved->title : "") };
 	form_input(r, &f);
-	system_boxes(r, b, systems, ns, fe, readonly);
+	system_boxes(r, b, systems, ns, fe, readonly, saved);
 	f = (struct field){ .name = "method", .label = N_("Tool or method"), .value = b->method, .readonly = readonly,
 			    .hint = N_("For example: Veeam to the NAS, Windows Server Backup, online backup of the provider."),
 			    .error = fe_get(fe, "method"), .saved = text_saved(saved, b->method, saved ? saved->method : "") };
 	form_input(r, &f);
 	html_lit(o, "<div class=\"scale-row\">");
 	f = (struct field){ .name = "frequency", .label = N_("How often"), .value = freq_sel, .readonly = readonly,
-			    .saved = saved && saved->frequency_hours != b->frequency_hours
-					     ? arena_printf(r->arena, "%d h", saved->frequency_hours) : NULL };
+			    .saved_value = saved ? saved_sel : NULL };
 	form_select(r, &f, freqs, 5);
 	f = (struct field){ .name = "frequency_hours", .label = N_("Every how many hours (for \"other\")"),
 			    .type = "number", .value = freq_num, .readonly = readonly,
-			    .hint = N_("1 to 8760. Every 12 hours: 12."), .error = fe_get(fe, "frequency_hours") };
+			    .hint = N_("1 to 8760. Every 12 hours: 12."), .error = fe_get(fe, "frequency_hours"),
+			    .saved_value = saved ? saved_num : NULL };
 	form_input(r, &f);
 	html_lit(o, "</div>");
-	copy_rows(r, b, fe, readonly);
+	copy_rows(r, b, fe, readonly, saved);
 	f = (struct field){ .name = "retention_days", .label = N_("Retention (days)"), .type = "number",
 			    .value = posted(r, "retention_days",
 					    b->retention_days >= 0 ? arena_printf(r->arena, "%d", b->retention_days) : ""),
 			    .readonly = readonly, .hint = N_("How long old backups are kept. Empty when not known."),
-			    .error = fe_get(fe, "retention_days") };
+			    .error = fe_get(fe, "retention_days"),
+			    .saved_value = !saved ? NULL : saved->retention_days >= 0
+								 ? arena_printf(r->arena, "%d", saved->retention_days) : "" };
 	form_input(r, &f);
 	html_lit(o, "<div class=\"field check\"><input type=\"checkbox\" id=\"f-encrypted\" name=\"encrypted\" value=\"1\"");
 	if (b->encrypted)
 		html_lit(o, " checked");
 	if (readonly)
 		html_lit(o, " disabled");
+	if (saved && !saved->encrypted != !b->encrypted)
+		form_saved_ref(r, "encrypted");
 	html_lit(o, "><label for=\"f-encrypted\">");
 	html_text(o, _(r->lang, "The backup is encrypted (and the key is kept safe outside the backup)"));
-	html_lit(o, "</label></div>");
+	html_lit(o, "</label>");
+	if (saved && !saved->encrypted != !b->encrypted)
+		form_saved_check(r, "encrypted", saved->encrypted);
+	html_lit(o, "</div>");
 	f = (struct field){ .name = "responsible_contact_id", .label = N_("Responsible"),
 			    .value = exercise_view_id_text(r, b->responsible_contact_id), .readonly = readonly,
-			    .hint = N_("Who checks that the backup runs?"), .error = fe_get(fe, "responsible_contact_id") };
+			    .hint = N_("Who checks that the backup runs?"), .error = fe_get(fe, "responsible_contact_id"),
+			    .saved_value = saved ? exercise_view_id_text(r, saved->responsible_contact_id) : NULL };
 	form_select(r, &f, people, (int)ncontacts + 1);
 	f = (struct field){ .name = "notes", .label = N_("Notes"), .value = b->notes, .readonly = readonly,
 			    .hint = N_("Where the password or key is kept, who to ask at the IT partner, anything else."),

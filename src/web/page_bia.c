@@ -162,13 +162,8 @@ static void system_boxes(struct req *r, const char *name, const char *field, con
 	struct strbuf *o = &r->out;
 	const char *arg, *type, *err = list_error(fe, field, SYSTEM_MAX_DEPS, &arg);
 	char id[48];
-	int shown = 0, differ = 0;
-
 	/* safe concurrent editing: the saved choice, when it differs from the input */
-	for (int i = 0; saved && i < nsaved && !differ; i++)
-		differ = !has_id(chosen, nchosen, saved[i]);
-	for (int i = 0; saved && i < nchosen && !differ; i++)
-		differ = !has_id(saved, nsaved, chosen[i]);
+	int shown = 0, differ = saved && !form_same_ids(chosen, nchosen, saved, nsaved);
 	html_lit(o, "<fieldset");
 	html_attr(o, "class", err ? "threats invalid" : "threats");
 	if (differ && !err)
@@ -226,17 +221,13 @@ static void system_boxes(struct req *r, const char *name, const char *field, con
 		html_lit(o, "</p>");
 	}
 	if (differ) {
-		struct kv_pair *pairs = ARENA_NEW(r->arena, struct kv_pair, (size_t)nsaved + 1);
 		const char *text = "";
 
-		for (int i = 0; pairs && i < nsaved; i++) {
-			pairs[i] = (struct kv_pair){ name, id_value(r, saved[i]) };
-			for (size_t j = 0; j < n; j++)
+		for (int i = 0; text && i < nsaved; i++)
+			for (size_t j = 0; text && j < n; j++)
 				if (all[j].id == saved[i])
 					text = *text ? arena_printf(r->arena, "%s, %s", text, all[j].name) : all[j].name;
-		}
-		if (pairs)
-			form_saved_group(r, name, text, name, pairs, (size_t)nsaved);
+		form_saved_ids(r, name, saved, nsaved, text ? text : "");
 	}
 	html_lit(o, "</fieldset>");
 }

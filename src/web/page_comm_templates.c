@@ -214,8 +214,7 @@ static void tpl_form(struct req *r, int status, const struct comm_template *t, c
 		form_hidden(r, "version", version);
 	f = (struct field){ .name = "audience", .label = N_("For whom?"), .value = comm_audience_name(t->audience),
 			    .required = 1, .readonly = readonly, .error = fe_get(fe, "audience"),
-			    .saved = saved && saved->audience != t->audience
-					     ? _(r->lang, comm_audience_label(saved->audience)) : NULL };
+			    .saved_value = saved ? comm_audience_name(saved->audience) : NULL };
 	form_select(r, &f, auds, AUDIENCE__MAX + 1);
 	f = (struct field){ .name = "title", .label = N_("Title"), .value = t->title, .required = 1, .readonly = readonly,
 			    .hint = N_("How the team finds it, e.g. IT outage – please proceed like this."),

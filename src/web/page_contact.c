@@ -33,6 +33,7 @@ static void phone_rows(struct req *r, const struct contact *c, const struct fiel
 	struct strbuf *o = &r->out;
 	int rows = c->nphones + 1, i, k;
 	char name[32], kname[32], fkey[48];
+	const char *theirs = NULL;
 
 	if (rows < 3)
 		rows = 3;
@@ -40,7 +41,23 @@ static void phone_rows(struct req *r, const struct contact *c, const struct fiel
 		rows = CONTACT_MAX_PHONES;
 	if (readonly)
 		rows = c->nphones;
-	html_lit(o, "<fieldset class=\"phones\"><legend>");
+	/* safe concurrent editing: the saved numbers as one group, when they differ from the input */
+	if (saved) {
+		struct strbuf mine, sb;
+
+		sb_init(&mine, 4096);
+		sb_init(&sb, 4096);
+		phones_text(r, c, &mine);
+		phones_text(r, saved, &sb);
+		if (strcmp(mine.buf, sb.buf) != 0)
+			theirs = arena_printf(r->arena, "%s", sb.buf);
+		sb_release(&mine);
+		sb_release(&sb);
+	}
+	html_lit(o, "<fieldset class=\"phones\"");
+	if (theirs)
+		form_saved_ref(r, "phones");
+	html_lit(o, "><legend>");
 	html_text(o, _(r->lang, "Phone numbers"));
 	html_lit(o, "</legend><p class=\"hint\">");
 	html_text(o, _(r->lang, "Mobile number first: in an emergency the office line may be down too."));
@@ -69,22 +86,18 @@ static void phone_rows(struct req *r, const struct contact *c, const struct fiel
 		form_input(r, &f);
 		html_lit(o, "</div>");
 	}
-	if (saved) {
-		struct strbuf mine, theirs;
+	if (theirs) {
+		struct kv_pair *pairs = ARENA_NEW(r->arena, struct kv_pair, 2 * (size_t)saved->nphones + 1);
 
-		sb_init(&mine, 4096);
-		sb_init(&theirs, 4096);
-		phones_text(r, c, &mine);
-		phones_text(r, saved, &theirs);
-		if (strcmp(mine.buf, theirs.buf) != 0) {
-			html_lit(o, "<p class=\"saved\"><strong>");
-			html_text(o, _(r->lang, "Saved meanwhile by someone else:"));
-			html_lit(o, "</strong> ");
-			html_text(o, theirs.len ? theirs.buf : _(r->lang, "(empty)"));
-			html_lit(o, "</p>");
+		for (i = 0; pairs && i < saved->nphones; i++) {
+			pairs[2 * i] = (struct kv_pair){ arena_printf(r->arena, "phone_kind_%d", i),
+							 phone_kind_name(saved->phones[i].kind) };
+			pairs[2 * i + 1] = (struct kv_pair){ arena_printf(r->arena, "phone_number_%d", i),
+							     saved->phones[i].number };
 		}
-		sb_release(&mine);
-		sb_release(&theirs);
+		if (pairs)
+			form_saved_group(r, "phones", theirs, "phone_kind_* phone_number_*", pairs,
+					 2 * (size_t)saved->nphones);
 	}
 	html_lit(o, "</fieldset>");
 }
@@ -141,9 +154,14 @@ static void contact_form(struct req *r, int status, const struct contact *c, con
 		html_lit(o, " checked");
 	if (readonly)
 		html_lit(o, " disabled");
+	if (saved && !saved->external != !c->external)
+		form_saved_ref(r, "external");
 	html_lit(o, "><label for=\"f-external\">");
 	html_text(o, _(r->lang, "External (not employed by us: IT partner, provider, authority)"));
-	html_lit(o, "</label></div>");
+	html_lit(o, "</label>");
+	if (saved && !saved->external != !c->external)
+		form_saved_check(r, "external", saved->external);
+	html_lit(o, "</div>");
 	f = (struct field){ .name = "last_verified", .label = N_("Details last checked on"), .value = c->last_verified,
 			    .type = "date", .readonly = readonly,
 			    .hint = N_("When did someone last confirm that these numbers work? Check every 6 months."),

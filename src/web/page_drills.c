@@ -43,14 +43,16 @@ static void duration(struct req *r, int64_t s)
 		html_textf(&r->out, "%lld h %lld min", (long long)(s / 3600), (long long)(s % 3600 / 60));
 }
 
-static void webhook_form(struct req *r, const struct drill_settings *s, const char *value, const char *error)
+/* The webhook form; stale: the input was posted on an old version, s is the saved state (shown with the choice). */
+static void webhook_form(struct req *r, const struct drill_settings *s, const char *value, const char *error, int stale)
 {
 	struct strbuf *o = &r->out;
 	char action[64], ver[24];
 	struct field f = { .name = "webhook_url", .label = N_("Webhook address of your SMS gateway (optional)"),
 			   .value = value, .type = "url", .error = error,
 			   .hint = N_("krisenfest sends each test alarm there as JSON (name, mobile number, text, "
-				      "confirmation link), so your gateway can send it as a text message. Empty = none.") };
+				      "confirmation link), so your gateway can send it as a text message. Empty = none."),
+			   .saved_value = stale ? s->webhook_url : NULL };
 
 	html_lit(o, "<section aria-labelledby=\"h-webhook\"><h2 id=\"h-webhook\">");
 	html_text(o, _(r->lang, "Text messages (SMS) through a webhook"));
@@ -63,6 +65,8 @@ static void webhook_form(struct req *r, const struct drill_settings *s, const ch
 	}
 	snprintf(action, sizeof(action), "/o/%lld/drills/settings", (long long)r->org.id);
 	snprintf(ver, sizeof(ver), "%lld", (long long)s->version);
+	if (stale)
+		page_conflict_notice(r, NULL);
 	form_begin(r, action, r->csrf);
 	form_hidden(r, "version", ver);
 	form_input(r, &f);
@@ -130,7 +134,8 @@ static void list_page(struct req *r, int status, const char *webhook_value, cons
 		}
 		html_lit(o, "</tbody></table></div>");
 	}
-	webhook_form(r, &s, webhook_value ? webhook_value : s.webhook_url, webhook_error);
+	webhook_form(r, &s, webhook_value ? webhook_value : s.webhook_url, status == 409 ? NULL : webhook_error,
+		     status == 409);
 	page_end(r);
 }
 
@@ -142,8 +147,8 @@ void web_drills(struct req *r)
 void web_drill_settings_update(struct req *r)
 {
 	struct drill_settings s, current;
+	long long version = page_form_version(r, 0); /* applies the choices "take the saved value" first */
 	const char *url = kv_get(&r->form, "webhook_url"), *problem;
-	long long version = page_form_version(r, 0);
 	struct field_errors fe = { 0 };
 	enum kf_err err;
 	char back[48];
@@ -162,8 +167,7 @@ void web_drill_settings_update(struct req *r)
 	}
 	err = store_drill_settings_put(r->db, r->arena, r->org.id, r->user.id, version, &s, &current);
 	if (err == KF_ECONFLICT) {
-		list_page(r, 409, s.webhook_url,
-			  N_("Someone else changed the webhook meanwhile. Check the address and save again."));
+		list_page(r, 409, s.webhook_url, NULL);
 		return;
 	}
 	if (err) {

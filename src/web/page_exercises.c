@@ -112,7 +112,6 @@ static void review_form(struct req *r, const struct plan_review *p, const struct
 	char action[80], version[24];
 	struct option *people;
 	struct field f;
-	const char *reviewer;
 
 	people = ARENA_NEW(r->arena, struct option, ncontacts + 1);
 	if (!people)
@@ -148,16 +147,13 @@ static void review_form(struct req *r, const struct plan_review *p, const struct
 			    .type = "number", .value = arena_printf(r->arena, "%d", p->review_interval_months),
 			    .hint = N_("1 to 36. At least once a year (12) is recommended, and after big changes to the IT."),
 			    .error = fe_get(fe, "review_interval_months"),
-			    .saved = saved && saved->review_interval_months != p->review_interval_months
-					     ? arena_printf(r->arena, "%d", saved->review_interval_months) : NULL };
+			    .saved_value = saved ? arena_printf(r->arena, "%d", saved->review_interval_months) : NULL };
 	form_input(r, &f);
 	f = (struct field){ .name = "reviewer_contact_id", .label = N_("Reviewed by"),
 			    .value = exercise_view_id_text(r, p->reviewer_contact_id),
 			    .error = fe_get(fe, "reviewer_contact_id") };
-	if (saved && saved->reviewer_contact_id != p->reviewer_contact_id) {
-		reviewer = exercise_view_contact_name(contacts, ncontacts, saved->reviewer_contact_id);
-		f.saved = reviewer ? reviewer : "";
-	}
+	if (saved)
+		f.saved_value = exercise_view_id_text(r, saved->reviewer_contact_id);
 	form_select(r, &f, people, (int)ncontacts + 1);
 	f = (struct field){ .name = "notes", .label = N_("Notes"), .value = p->notes,
 			    .hint = N_("What was changed, and what is still to do."), .error = fe_get(fe, "notes"),
@@ -568,16 +564,6 @@ static const char *names_of(struct req *r, const int64_t *ids, int n, const stru
 	return s ? s : "";
 }
 
-static int same_ids(const int64_t *a, int na, const int64_t *b, int nb)
-{
-	if (na != nb)
-		return 0;
-	for (int i = 0; i < na; i++)
-		if (!has_id(b, nb, a[i]))
-			return 0;
-	return 1;
-}
-
 /* Contacts as checkboxes named name; field is the API name for errors ("participant_ids"). */
 static void people_boxes(struct req *r, const char *name, const char *field, const char *legend, const char *hint,
 			 const int64_t *ids, int n, const int64_t *saved_ids, int nsaved, int has_saved,
@@ -585,6 +571,7 @@ static void people_boxes(struct req *r, const char *name, const char *field, con
 {
 	const char *err = fe_prefix(fe, field);
 	struct strbuf *o = &r->out;
+	int differ = has_saved && !form_same_ids(ids, n, saved_ids, nsaved);
 	char id[64], errid[64];
 
 	snprintf(errid, sizeof(errid), "err-%s", field);
@@ -592,6 +579,8 @@ static void people_boxes(struct req *r, const char *name, const char *field, con
 	html_attr(o, "class", err ? "people invalid" : "people");
 	if (err)
 		html_attr(o, "aria-describedby", errid);
+	else if (differ)
+		form_saved_ref(r, name);
 	html_lit(o, "><legend>");
 	html_text(o, _(r->lang, legend));
 	html_lit(o, "</legend><p class=\"hint\">");
@@ -627,13 +616,8 @@ static void people_boxes(struct req *r, const char *name, const char *field, con
 		html_lit(o, "</label></div>");
 	}
 	html_lit(o, "</div>");
-	if (has_saved && !same_ids(ids, n, saved_ids, nsaved)) {
-		html_lit(o, "<p class=\"saved\"><strong>");
-		html_text(o, _(r->lang, "Saved meanwhile by someone else:"));
-		html_lit(o, "</strong> ");
-		html_text(o, nsaved ? names_of(r, saved_ids, nsaved, contacts, ncontacts) : _(r->lang, "(empty)"));
-		html_lit(o, "</p>");
-	}
+	if (differ)
+		form_saved_ids(r, name, saved_ids, nsaved, names_of(r, saved_ids, nsaved, contacts, ncontacts));
 	html_lit(o, "</fieldset>");
 }
 
@@ -716,7 +700,7 @@ static void exercise_form(struct req *r, int status, const struct exercise *e, c
 			    .required = 1, .readonly = readonly, .error = fe_get(fe, "type"),
 			    .hint = N_("A tabletop talks a scenario through; a test checks one thing for real (alarm chain, "
 				       "restore); a full drill plays the emergency through."),
-			    .saved = saved && saved->type != e->type ? _(r->lang, exercise_type_label(saved->type)) : NULL };
+			    .saved_value = saved ? exercise_type_name(saved->type) : NULL };
 	form_select(r, &f, types, EXERCISE_TYPE__MAX + 1);
 	html_lit(o, "<div class=\"scale-row\">");
 	f = (struct field){ .name = "date", .label = N_("Date"), .type = "date", .value = e->date, .required = 1,
@@ -725,20 +709,15 @@ static void exercise_form(struct req *r, int status, const struct exercise *e, c
 	form_input(r, &f);
 	f = (struct field){ .name = "status", .label = N_("Status"), .value = exercise_status_name(e->status),
 			    .readonly = readonly, .error = fe_get(fe, "status"),
-			    .saved = saved && saved->status != e->status ? _(r->lang, exercise_status_label(saved->status))
-									 : NULL };
+			    .saved_value = saved ? exercise_status_name(saved->status) : NULL };
 	form_select(r, &f, stats, EXERCISE_STATUS__MAX);
 	html_lit(o, "</div>");
 	f = (struct field){ .name = "scenario_risk_id", .label = N_("Scenario"),
 			    .value = exercise_view_id_text(r, e->scenario_risk_id), .readonly = readonly,
 			    .hint = N_("Optional: which risk of your register is practised?"),
 			    .error = fe_get(fe, "scenario_risk_id") };
-	if (saved && saved->scenario_risk_id != e->scenario_risk_id) {
-		f.saved = "";
-		for (size_t i = 0; i < nrisks; i++)
-			if (risks[i].id == saved->scenario_risk_id)
-				f.saved = risks[i].title;
-	}
+	if (saved)
+		f.saved_value = exercise_view_id_text(r, saved->scenario_risk_id);
 	form_select(r, &f, risks_opt, (int)nrisks + 1);
 	f = (struct field){ .name = "goals", .label = N_("Goals"), .value = e->goals, .readonly = readonly,
 			    .hint = N_("What should the exercise show? For example: everybody is reached within 30 minutes."),

@@ -94,23 +94,18 @@ static void finding_form(struct req *r, int status, const struct finding *f, con
 	html_lit(o, "<div class=\"scale-row\">");
 	fl = (struct field){ .name = "severity", .label = N_("Severity"), .value = finding_severity_name(f->severity),
 			     .readonly = readonly, .error = fe_get(fe, "severity"),
-			     .saved = saved && saved->severity != f->severity
-					      ? _(r->lang, finding_severity_label(saved->severity)) : NULL };
+			     .saved_value = saved ? finding_severity_name(saved->severity) : NULL };
 	form_select(r, &fl, sevs, FINDING_SEVERITY__MAX);
 	fl = (struct field){ .name = "status", .label = N_("Status"), .value = finding_status_name(f->status),
 			     .readonly = readonly, .error = fe_get(fe, "status"),
-			     .saved = saved && saved->status != f->status ? _(r->lang, finding_status_label(saved->status))
-									  : NULL };
+			     .saved_value = saved ? finding_status_name(saved->status) : NULL };
 	form_select(r, &fl, stats, FINDING_STATUS__MAX);
 	html_lit(o, "</div>");
 	fl = (struct field){ .name = "responsible_contact_id", .label = N_("Responsible"),
 			     .value = exercise_view_id_text(r, f->responsible_contact_id), .readonly = readonly,
 			     .hint = N_("Who sees to it that it gets fixed?"), .error = fe_get(fe, "responsible_contact_id") };
-	if (saved && saved->responsible_contact_id != f->responsible_contact_id) {
-		const char *name = exercise_view_contact_name(contacts, ncontacts, saved->responsible_contact_id);
-
-		fl.saved = name ? name : "";
-	}
+	if (saved)
+		fl.saved_value = exercise_view_id_text(r, saved->responsible_contact_id);
 	form_select(r, &fl, people, (int)ncontacts + 1);
 	fl = (struct field){ .name = "due_date", .label = N_("Due on"), .type = "date", .value = f->due_date,
 			     .readonly = readonly, .error = fe_get(fe, "due_date"),

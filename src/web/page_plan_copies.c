@@ -20,14 +20,6 @@ static const char *text_saved(const struct plan_copy *saved, const char *mine, c
 	return saved && strcmp(mine, theirs) != 0 ? theirs : NULL;
 }
 
-static const char *contact_name(const struct contact *list, size_t n, int64_t id)
-{
-	for (size_t i = 0; id && i < n; i++)
-		if (list[i].id == id)
-			return list[i].name;
-	return NULL;
-}
-
 /* The form; saved is what someone else stored meanwhile (stale edit) or NULL. */
 static void copy_form(struct req *r, int status, const struct plan_copy *p, const struct field_errors *fe,
 		      const struct plan_copy *saved)
@@ -89,7 +81,7 @@ static void copy_form(struct req *r, int status, const struct plan_copy *p, cons
 		form_hidden(r, "version", version);
 	f = (struct field){ .name = "kind", .label = N_("Kind of copy"), .value = plan_copy_kind_name(p->kind),
 			    .required = 1, .readonly = readonly, .error = fe_get(fe, "kind"),
-			    .saved = saved && saved->kind != p->kind ? _(r->lang, plan_copy_kind_label(saved->kind)) : NULL };
+			    .saved_value = saved ? plan_copy_kind_name(saved->kind) : NULL };
 	form_select(r, &f, kinds, COPY_KIND__MAX + 1);
 	f = (struct field){ .name = "location", .label = N_("Where is it kept?"), .value = p->location, .required = 1,
 			    .readonly = readonly, .error = fe_get(fe, "location"),
@@ -100,11 +92,8 @@ static void copy_form(struct req *r, int status, const struct plan_copy *p, cons
 			    .value = p->holder_contact_id ? arena_printf(r->arena, "%lld", (long long)p->holder_contact_id) : "",
 			    .readonly = readonly, .hint = N_("Who has this copy or looks after it? Optional."),
 			    .error = fe_get(fe, "holder_contact_id") };
-	if (saved && saved->holder_contact_id != p->holder_contact_id) {
-		const char *name = contact_name(contacts, ncontacts, saved->holder_contact_id);
-
-		f.saved = name ? name : "";
-	}
+	if (saved)
+		f.saved_value = saved->holder_contact_id ? arena_printf(r->arena, "%lld", (long long)saved->holder_contact_id) : "";
 	form_select(r, &f, people, (int)ncontacts + 1);
 	f = (struct field){ .name = "plan_date", .label = N_("State of the plan"), .value = p->plan_date, .type = "date",
 			    .required = 1, .readonly = readonly, .error = fe_get(fe, "plan_date"),

@@ -145,10 +145,21 @@ static void checklist(struct req *r, const struct recovery_page *p)
 
 /* ---------------------------------------------------------------- the override form */
 
+/* One cell's saved value on a stale edit: the saved text when it differs from mine, else NULL. */
+static const char *cell_saved(const struct recovery_overrides *saved, const char *mine, const char *theirs)
+{
+	return saved && strcmp(mine, theirs) != 0 ? theirs : NULL;
+}
+
+/* One system's row; sv is its saved override (NULL: none) when saved holds the state stored meanwhile. */
 static void override_row(struct req *r, const struct recovery_entry *e, const struct recovery_override *ov,
-			 const struct field_errors *fe, int readonly)
+			 const struct field_errors *fe, int readonly, const struct recovery_overrides *saved,
+			 const struct recovery_override *sv)
 {
 	struct strbuf *o = &r->out;
+	const char *pos = ov && ov->position > 0 ? rv_num(r, ov->position) : "", *reason = ov ? ov->reason : "";
+	const char *saved_pos = cell_saved(saved, pos, sv && sv->position > 0 ? rv_num(r, sv->position) : ""),
+		   *saved_reason = cell_saved(saved, reason, sv ? sv->reason : "");
 	int64_t id = e->system->id;
 	const char *pos_field = arena_printf(r->arena, "position-%lld", (long long)id),
 		   *reason_field = arena_printf(r->arena, "reason-%lld", (long long)id);
@@ -170,14 +181,19 @@ static void override_row(struct req *r, const struct recovery_entry *e, const st
 	html_lit(o, "<input type=\"number\" min=\"1\"");
 	html_attr(o, "id", arena_printf(r->arena, "f-%s", pos_field));
 	html_attr(o, "name", pos_field);
-	html_attr(o, "value", ov && ov->position > 0 ? rv_num(r, ov->position) : "");
+	html_attr(o, "value", pos);
 	if (pos_err) {
 		html_lit(o, " aria-invalid=\"true\"");
 		html_attr(o, "aria-describedby", arena_printf(r->arena, "err-%s", pos_field));
+	} else if (saved_pos) {
+		form_saved_ref(r, pos_field);
 	}
 	if (readonly)
 		html_lit(o, " readonly");
-	html_lit(o, "></td><td");
+	html_lit(o, ">");
+	if (saved_pos)
+		form_saved_field(r, pos_field, saved_pos, saved_pos);
+	html_lit(o, "</td><td");
 	html_attr(o, "data-label", _(r->lang, "Reason"));
 	html_attr(o, "class", reason_err ? "field invalid" : "field");
 	html_lit(o, "><label class=\"vh\"");
@@ -189,19 +205,27 @@ static void override_row(struct req *r, const struct recovery_entry *e, const st
 	html_lit(o, "<input type=\"text\"");
 	html_attr(o, "id", arena_printf(r->arena, "f-%s", reason_field));
 	html_attr(o, "name", reason_field);
-	html_attr(o, "value", ov ? ov->reason : "");
+	html_attr(o, "value", reason);
 	if (reason_err) {
 		html_lit(o, " aria-invalid=\"true\"");
 		html_attr(o, "aria-describedby", arena_printf(r->arena, "err-%s", reason_field));
+	} else if (saved_reason) {
+		form_saved_ref(r, reason_field);
 	}
 	if (readonly)
 		html_lit(o, " readonly");
-	html_lit(o, "></td></tr>");
+	html_lit(o, ">");
+	if (saved_reason)
+		form_saved_field(r, reason_field, saved_reason, saved_reason);
+	html_lit(o, "</td></tr>");
 }
 
-/* input: what the form shows (the stored overrides, or what was sent back); version: the one the form carries. */
+/*
+ * input: what the form shows (the stored overrides, or what was sent back); version: the one the form carries;
+ * saved: the overrides stored meanwhile (stale edit) or NULL.
+ */
 static void override_form(struct req *r, const struct recovery_page *p, const struct recovery_overrides *input,
-			  int64_t version, const struct field_errors *fe)
+			  int64_t version, const struct field_errors *fe, const struct recovery_overrides *saved)
 {
 	static const char *const columns[] = { N_("IT system"), N_("Fixed place"), N_("Reason") };
 	int readonly = r->org.role < MEMBER_EDITOR;
@@ -223,7 +247,8 @@ static void override_form(struct req *r, const struct recovery_page *p, const st
 	}
 	html_lit(o, "</tr></thead><tbody>");
 	for (size_t i = 0; i < p->res.n; i++)
-		override_row(r, &p->res.entries[i], override_of(input, p->res.entries[i].system->id), fe, readonly);
+		override_row(r, &p->res.entries[i], override_of(input, p->res.entries[i].system->id), fe, readonly, saved,
+			     saved ? override_of(saved, p->res.entries[i].system->id) : NULL);
 	html_lit(o, "</tbody></table></div>");
 	if (!readonly) {
 		html_lit(o, "<div class=\"actions\">");
@@ -237,7 +262,7 @@ static void override_form(struct req *r, const struct recovery_page *p, const st
 /* ---------------------------------------------------------------- the page */
 
 static void page(struct req *r, int status, const struct recovery_page *p, const struct recovery_overrides *input,
-		 int64_t version, const struct field_errors *fe, int stale)
+		 int64_t version, const struct field_errors *fe, const struct recovery_overrides *saved)
 {
 	struct strbuf *o = &r->out;
 	int64_t first_without;
@@ -250,9 +275,8 @@ static void page(struct req *r, int status, const struct recovery_page *p, const
 	web_review_notice(r, CHAPTER_RUNBOOKS, "recovery"); /* review marks */
 	if (kv_get(&r->query, "saved"))
 		page_notice(r, "ok", _(r->lang, "Saved."));
-	if (stale)
-		page_conflict_notice(r, N_("Someone else changed the order meanwhile. Your input is kept below. "
-				       "Save again to keep your input, or reload the page to see what was saved."));
+	if (saved)
+		page_conflict_notice(r, N_("Someone else changed the order meanwhile. Your input is kept below."));
 
 	html_lit(o, "<section aria-labelledby=\"h-order\"><h2 id=\"h-order\">");
 	html_text(o, _(r->lang, "Recovery order"));
@@ -296,7 +320,7 @@ static void page(struct req *r, int status, const struct recovery_page *p, const
 	html_lit(o, "</p></section>");
 
 	if (p->res.n)
-		override_form(r, p, input, version, fe);
+		override_form(r, p, input, version, fe, saved);
 	page_end(r);
 }
 
@@ -308,7 +332,7 @@ void web_recovery(struct req *r)
 		web_error_page(r, 500, MSG_DB_READ);
 		return;
 	}
-	page(r, 200, &p, p.overrides, p.overrides->version, NULL, 0);
+	page(r, 200, &p, p.overrides, p.overrides->version, NULL, NULL);
 }
 
 void web_recovery_overrides_update(struct req *r)
@@ -348,9 +372,9 @@ void web_recovery_overrides_update(struct req *r)
 		return;
 	}
 	if (err == KF_ECONFLICT)
-		page(r, 409, &p, input, current->version, NULL, 1);
+		page(r, 409, &p, input, current->version, NULL, current);
 	else
-		page(r, 422, &p, input, version, &fe, 0);
+		page(r, 422, &p, input, version, &fe, NULL);
 }
 
 /* ---------------------------------------------------------------- the start page's card */

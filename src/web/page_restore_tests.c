@@ -93,8 +93,7 @@ static void test_form(struct req *r, int status, const struct restore_test *t, c
 	form_input(r, &fl);
 	fl = (struct field){ .name = "result", .label = N_("Result"), .value = restore_result_name(t->result),
 			     .readonly = readonly, .error = fe_get(fe, "result"),
-			     .saved = saved && saved->result != t->result ? _(r->lang, restore_result_label(saved->result))
-									  : NULL };
+			     .saved_value = saved ? restore_result_name(saved->result) : NULL };
 	form_select(r, &fl, results, RESTORE_RESULT__MAX);
 	html_lit(o, "</div>");
 	fl = (struct field){ .name = "duration_minutes", .label = N_("Restore time (minutes)"), .type = "number",
@@ -102,17 +101,14 @@ static void test_form(struct req *r, int status, const struct restore_test *t, c
 			     .hint = N_("From the start of the restore until the data could be used again. Needed to compare "
 					"with the recovery time (RTO) of the IT systems."),
 			     .error = fe_get(fe, "duration_minutes") };
-	if (saved && saved->duration_minutes != t->duration_minutes)
-		fl.saved = saved->duration_minutes >= 0 ? arena_printf(r->arena, "%d", saved->duration_minutes) : "";
+	if (saved)
+		fl.saved_value = saved->duration_minutes >= 0 ? arena_printf(r->arena, "%d", saved->duration_minutes) : "";
 	form_input(r, &fl);
 	fl = (struct field){ .name = "tested_by_contact_id", .label = N_("Tested by"),
 			     .value = exercise_view_id_text(r, t->tested_by_contact_id), .readonly = readonly,
 			     .error = fe_get(fe, "tested_by_contact_id") };
-	if (saved && saved->tested_by_contact_id != t->tested_by_contact_id) {
-		const char *name = exercise_view_contact_name(contacts, ncontacts, saved->tested_by_contact_id);
-
-		fl.saved = name ? name : "";
-	}
+	if (saved)
+		fl.saved_value = exercise_view_id_text(r, saved->tested_by_contact_id);
 	form_select(r, &fl, people, (int)ncontacts + 1);
 	fl = (struct field){ .name = "notes", .label = N_("Notes"), .value = t->notes, .readonly = readonly,
 			     .hint = N_("What was restored, what was missing, what to do better next time."),

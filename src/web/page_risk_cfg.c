@@ -40,9 +40,14 @@ static void axis_text(struct req *r, enum risk_scale_kind s, const char *(*label
 
 /* ---------------------------------------------------------------- scale */
 
+/*
+ * The scale form; saved is what someone else stored meanwhile (stale edit) or
+ * NULL: then a differing scale shows the saved one with the choice.
+ */
 static void settings_form(struct req *r, int status, const struct risk_settings *s, const struct field_errors *fe,
-			  int changed)
+			  const struct risk_settings *saved)
 {
+	int differs = saved && saved->scale != s->scale;
 	int readonly = r->org.role < MEMBER_EDITOR;
 	struct strbuf *o = &r->out;
 	char version[24];
@@ -51,17 +56,19 @@ static void settings_form(struct req *r, int status, const struct risk_settings 
 	sb_reset(o);
 	page_begin(r, N_("Risk scale"), STEP_RISKS,
 		   N_("How finely you rate likelihood and impact: five steps each, or four steps as in BSI standard 200-3."));
-	if (changed)
-		page_notice(r, "warn", _(r->lang, "Someone else changed the risk scale meanwhile. Please check it again."));
+	if (saved)
+		page_conflict_notice(r, NULL);
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read the risk scale. Changing it needs the editor role."));
 	form_error_summary(r, fe);
 	form_begin(r, url(r, "/settings"), r->csrf);
-	snprintf(version, sizeof(version), "%lld", (long long)s->version);
+	snprintf(version, sizeof(version), "%lld", (long long)(saved ? saved->version : s->version));
 	form_hidden(r, "version", version);
 	html_lit(o, "<fieldset id=\"scale\"");
 	if (fe_get(fe, "scale"))
 		html_lit(o, " class=\"invalid\" aria-describedby=\"err-scale\"");
+	else if (differs)
+		form_saved_ref(r, "scale");
 	html_lit(o, "><legend>");
 	html_text(o, _(r->lang, "Scale"));
 	html_lit(o, "</legend>");
@@ -100,6 +107,8 @@ static void settings_form(struct req *r, int status, const struct risk_settings 
 				     : _(r->lang, "Levels by score (likelihood × impact): low 1–3, medium 4–6, high 8–9, critical 12–16."));
 		html_lit(o, "</span></label></div>");
 	}
+	if (differs)
+		form_saved_field(r, "scale", _(r->lang, risk_scale_label(saved->scale)), risk_scale_name(saved->scale));
 	html_lit(o, "</fieldset><p class=\"hint\">");
 	html_text(o, _(r->lang, "If risks exist already, you see before saving how their values will be mapped to the new scale."));
 	html_lit(o, "</p>");
@@ -116,7 +125,7 @@ void web_risk_settings(struct req *r)
 		web_error_page(r, 500, MSG_DB_READ);
 		return;
 	}
-	settings_form(r, 200, &s, NULL, 0);
+	settings_form(r, 200, &s, NULL, NULL);
 }
 
 /* One row of the mapping table: old value and label → new value and label. */
@@ -233,13 +242,13 @@ void web_risk_settings_update(struct req *r)
 	current = s;
 	risk_settings_from_form(&s, &r->form, &fe);
 	if (fe.n) {
-		settings_form(r, 422, &s, &fe, 0);
+		settings_form(r, 422, &s, &fe, NULL);
 		return;
 	}
 	err = store_risk_settings_put(r->db, r->arena, r->org.id, r->user.id, version, &s,
 				      confirm && strcmp(confirm, "1") == 0, &current, &rescaled, &fe);
 	if (err == KF_ECONFLICT) {
-		settings_form(r, 409, &current, NULL, 1);
+		settings_form(r, 409, &s, NULL, &current);
 		return;
 	}
 	if (err == KF_EINVAL && fe_get(&fe, "confirm_rescale")) {
@@ -262,11 +271,11 @@ static void category_fields(struct req *r, const struct risk_owncat *k, const st
 
 	f = (struct field){ .name = "name", .label = N_("Name"), .value = k->name, .required = 1, .readonly = readonly,
 			    .hint = N_("For example: supply chain, quality, data protection."), .error = fe_get(fe, "name"),
-			    .saved = saved && strcmp(saved->name, k->name) != 0 ? saved->name : NULL };
+			    .saved_value = saved ? saved->name : NULL };
 	form_input(r, &f);
 	f = (struct field){ .name = "description", .label = N_("Description"), .value = k->description,
 			    .readonly = readonly, .error = fe_get(fe, "description"),
-			    .saved = saved && strcmp(saved->description, k->description) != 0 ? saved->description : NULL };
+			    .saved_value = saved ? saved->description : NULL };
 	form_textarea(r, &f);
 }
 

@@ -39,12 +39,34 @@ static const char *contact_name(const struct contact *list, size_t n, int64_t id
 	return "";
 }
 
+/* A select's value of a contact id: "" for none. */
+static const char *id_value(struct req *r, int64_t id)
+{
+	return id ? arena_printf(r->arena, "%lld", (long long)id) : "";
+}
+
+/* The saved deputies as shown ("A, B"), when they differ from the input (in order); else NULL. */
+static const char *deputies_saved_text(struct req *r, const struct role *ro, const struct role *saved,
+				       const struct contact *contacts, size_t ncontacts)
+{
+	const char *text = "";
+	int differ = ro->ndeputies != saved->ndeputies;
+
+	for (int i = 0; i < saved->ndeputies && text; i++) {
+		differ |= i < ro->ndeputies && ro->deputy_contact_ids[i] != saved->deputy_contact_ids[i];
+		text = arena_printf(r->arena, "%s%s%s", text, i ? ", " : "",
+				    contact_name(contacts, ncontacts, saved->deputy_contact_ids[i]));
+	}
+	return differ ? (text ? text : "") : NULL;
+}
+
 static void role_form(struct req *r, int status, const struct role *ro, const struct field_errors *fe,
 		      const struct role *saved)
 {
 	int is_new = ro->id == 0, readonly = r->org.role < MEMBER_EDITOR, ndep;
 	struct strbuf *o = &r->out;
 	char action[80], version[24], back[64], key[32], fkey[48];
+	const char *deputies_theirs;
 	struct contact *contacts;
 	struct option *opts;
 	size_t ncontacts;
@@ -88,10 +110,13 @@ static void role_form(struct req *r, int status, const struct role *ro, const st
 	f = (struct field){ .name = "primary_contact_id", .label = N_("Responsible person"),
 			    .value = ro->primary_contact_id ? arena_printf(r->arena, "%lld", (long long)ro->primary_contact_id) : "",
 			    .readonly = readonly, .error = fe_get(fe, "primary_contact_id"),
-			    .saved = saved && saved->primary_contact_id != ro->primary_contact_id
-					     ? contact_name(contacts, ncontacts, saved->primary_contact_id) : NULL };
+			    .saved_value = saved ? id_value(r, saved->primary_contact_id) : NULL };
 	form_select(r, &f, opts, (int)ncontacts + 1);
-	html_lit(o, "<fieldset><legend>");
+	deputies_theirs = saved ? deputies_saved_text(r, ro, saved, contacts, ncontacts) : NULL;
+	html_lit(o, "<fieldset");
+	if (deputies_theirs)
+		form_saved_ref(r, "deputies");
+	html_lit(o, "><legend>");
 	html_text(o, _(r->lang, "Deputies"));
 	html_lit(o, "</legend><p class=\"hint\">");
 	html_text(o, _(r->lang, "In the order in which they step in when the responsible person cannot be reached."));
@@ -106,6 +131,15 @@ static void role_form(struct req *r, int status, const struct role *ro, const st
 				    .value = i < ro->ndeputies ? arena_printf(r->arena, "%lld", (long long)ro->deputy_contact_ids[i]) : "",
 				    .error = fe_get(fe, fkey) };
 		form_select(r, &f, opts, (int)ncontacts + 1);
+	}
+	if (deputies_theirs) {
+		struct kv_pair *pairs = ARENA_NEW(r->arena, struct kv_pair, (size_t)saved->ndeputies + 1);
+
+		for (int i = 0; pairs && i < saved->ndeputies; i++)
+			pairs[i] = (struct kv_pair){ arena_printf(r->arena, "deputy_%d", i),
+						     id_value(r, saved->deputy_contact_ids[i]) };
+		if (pairs)
+			form_saved_group(r, "deputies", deputies_theirs, "deputy_*", pairs, (size_t)saved->ndeputies);
 	}
 	html_lit(o, "</fieldset>");
 	team_view_url(r, back, sizeof(back));

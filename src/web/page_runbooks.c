@@ -284,6 +284,41 @@ static void step_row(struct req *r, int i, const struct runbook_step *st, const 
 	html_lit(o, "></div></fieldset>");
 }
 
+/* "1. text (20 min) 2. ..." of a runbook's steps. */
+static const char *steps_text(struct req *r, const struct runbook *rb)
+{
+	const char *s = "";
+
+	for (int i = 0; s && i < rb->nsteps; i++) {
+		s = arena_printf(r->arena, "%s%s%d. %s", s, i ? " " : "", i + 1, rb->steps[i].text);
+		if (s && rb->steps[i].minutes >= 0)
+			s = arena_printf(r->arena, "%s (%lld min)", s, (long long)rb->steps[i].minutes);
+	}
+	return s ? s : "";
+}
+
+/* The saved steps as shown, when they differ from the input; else NULL. */
+static const char *steps_saved_text(struct req *r, const struct runbook *rb, const struct runbook *saved)
+{
+	const char *theirs = steps_text(r, saved);
+
+	return strcmp(steps_text(r, rb), theirs) != 0 ? theirs : NULL;
+}
+
+/* The saved steps as one group: "take saved" replaces every step row. */
+static void steps_saved_block(struct req *r, const struct runbook *saved, const char *text)
+{
+	struct kv_pair *pairs = ARENA_NEW(r->arena, struct kv_pair, 2 * (size_t)saved->nsteps + 1);
+
+	if (!pairs)
+		return;
+	for (int i = 0; i < saved->nsteps; i++) {
+		pairs[2 * i] = (struct kv_pair){ "step_text", saved->steps[i].text };
+		pairs[2 * i + 1] = (struct kv_pair){ "step_minutes", rv_num_value(r, saved->steps[i].minutes) };
+	}
+	form_saved_group(r, "steps", text, "step_text step_minutes", pairs, 2 * (size_t)saved->nsteps);
+}
+
 static void runbook_form(struct req *r, int status, const struct runbook *rb, const struct field_errors *fe,
 			 const struct runbook *saved)
 {
@@ -294,6 +329,7 @@ static void runbook_form(struct req *r, int status, const struct runbook *rb, co
 	struct runbook *rbs;
 	struct role *roles;
 	size_t n, nrb, nroles;
+	const char *steps_theirs;
 	struct field f;
 
 	if (store_system_list(r->db, r->arena, r->org.id, &systems, &n) != KF_OK ||
@@ -321,34 +357,40 @@ static void runbook_form(struct req *r, int status, const struct runbook *rb, co
 	page_begin(r, is_new ? N_("New recovery runbook") : N_("Edit recovery runbook"), STEP_RECOVERY,
 		   N_("How an IT system is brought back, step by step, and how to check that it works again."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this runbook meanwhile. Your input is kept below. "
-				       "Save again to keep your input, or cancel to see what was saved."));
+		page_conflict_notice(r, NULL);
 	form_error_summary(r, fe);
 	form_begin(r, is_new ? rv_url(r, "runbooks/new") : rv_item_url(r, "runbooks", rb->id, "/edit"), r->csrf);
 	if (!is_new)
 		form_hidden(r, "version", rv_num(r, saved ? saved->version : rb->version));
 	f = (struct field){ .name = "system_id", .label = N_("IT system"), .required = 1, .readonly = readonly,
 			    .value = rb->system_id ? rv_num(r, rb->system_id) : "", .error = fe_get(fe, "system_id"),
-			    .hint = N_("Each IT system has one runbook.") };
+			    .hint = N_("Each IT system has one runbook."),
+			    .saved_value = saved ? rv_id_value(r, saved->system_id) : NULL };
 	form_select(r, &f, sys_opts, nsys);
 	f = (struct field){ .name = "responsible_role_id", .label = N_("Responsible role"), .readonly = readonly,
 			    .value = rb->responsible_role_id ? rv_num(r, rb->responsible_role_id) : "",
 			    .error = fe_get(fe, "responsible_role_id"),
-			    .hint = N_("Which emergency role brings this system back? The roles are defined in step 2.") };
+			    .hint = N_("Which emergency role brings this system back? The roles are defined in step 2."),
+			    .saved_value = saved ? rv_id_value(r, saved->responsible_role_id) : NULL };
 	form_select(r, &f, role_opts, (int)nroles + 1);
 	f = (struct field){ .name = "expected_duration_minutes", .label = N_("Expected duration (minutes)"),
 			    .type = "number", .readonly = readonly,
 			    .value = rv_number_value(r, fe, "expected_duration_minutes", rb->expected_duration_minutes),
 			    .error = fe_get(fe, "expected_duration_minutes"),
-			    .hint = N_("How long does the whole recovery take, roughly?") };
+			    .hint = N_("How long does the whole recovery take, roughly?"),
+			    .saved_value = saved ? rv_num_value(r, saved->expected_duration_minutes) : NULL };
 	form_input(r, &f);
 	rv_markdown_hint(r);
 	f = (struct field){ .name = "prerequisites", .label = N_("Before you start"), .value = rb->prerequisites,
 			    .readonly = readonly, .error = fe_get(fe, "prerequisites"),
-			    .hint = N_("What must be at hand: keys, passwords from the safe, installation media, the provider's hotline.") };
+			    .hint = N_("What must be at hand: keys, passwords from the safe, installation media, the provider's hotline."),
+			    .saved_value = saved ? saved->prerequisites : NULL };
 	form_textarea(r, &f);
+	steps_theirs = saved ? steps_saved_text(r, rb, saved) : NULL;
 	html_lit(o, "<fieldset");
 	html_attr(o, "class", fe_get(fe, "steps") ? "steps invalid" : "steps");
+	if (steps_theirs)
+		form_saved_ref(r, "steps");
 	html_lit(o, "><legend>");
 	html_text(o, _(r->lang, "Steps"));
 	html_lit(o, "</legend><p class=\"hint\">");
@@ -360,10 +402,13 @@ static void runbook_form(struct req *r, int status, const struct runbook *rb, co
 		rows = RUNBOOK_MAX_STEPS > rb->nsteps ? RUNBOOK_MAX_STEPS : rb->nsteps;
 	for (int i = 0; i < rows; i++)
 		step_row(r, i, i < rb->nsteps ? &rb->steps[i] : NULL, fe, readonly);
+	if (steps_theirs)
+		steps_saved_block(r, saved, steps_theirs);
 	html_lit(o, "</fieldset>");
 	f = (struct field){ .name = "checks", .label = N_("How to check that it works again"), .value = rb->checks,
 			    .readonly = readonly, .error = fe_get(fe, "checks"),
-			    .hint = N_("For example: log in, open a customer, print a test invoice.") };
+			    .hint = N_("For example: log in, open a customer, print a test invoice."),
+			    .saved_value = saved ? saved->checks : NULL };
 	form_textarea(r, &f);
 	form_actions(r, readonly ? NULL : is_new ? N_("Add runbook") : N_("Save"),
 		     is_new ? rv_url(r, "runbooks") : rv_item_url(r, "runbooks", rb->id, ""),

@@ -293,8 +293,7 @@ static void task_form(struct req *r, int status, const struct task *t, const str
 	if (kv_get(&r->query, "created"))
 		page_notice(r, "ok", _(r->lang, "The task was created. Check the title, choose who does it and by when."));
 	if (saved)
-		page_notice(r, "warn",
-			    _(r->lang, "Someone else changed this task meanwhile. Your input is kept below; next to "
+		page_conflict_notice(r, N_("Someone else changed this task meanwhile. Your input is kept below; next to "
 				       "each field that differs you see what was saved. Save again to keep your input."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this task. Editing needs the editor role."));
@@ -331,7 +330,8 @@ static void task_form(struct req *r, int status, const struct task *t, const str
 	fl = (struct field){ .name = "assignee_id", .label = N_("Assigned to"), .value = id_text(r, t->assignee_id),
 			     .readonly = readonly, .hint = N_("A member of your organisation; they are notified."),
 			     .error = fe_get(fe, "assignee_id"),
-			     .saved = saved && saved->assignee_id != t->assignee_id ? saved->assignee_name : NULL };
+			     .saved = saved && saved->assignee_id != t->assignee_id ? saved->assignee_name : NULL,
+			     .saved_value = saved ? id_text(r, saved->assignee_id) : NULL };
 	form_select(r, &fl, people, (int)nmembers + 1);
 	html_lit(o, "<div class=\"scale-row\">");
 	fl = (struct field){ .name = "due_date", .label = N_("Due on"), .type = "date", .value = t->due_date,
@@ -340,14 +340,14 @@ static void task_form(struct req *r, int status, const struct task *t, const str
 	form_input(r, &fl);
 	fl = (struct field){ .name = "status", .label = N_("Status"), .value = task_status_name(t->status),
 			     .readonly = readonly, .error = fe_get(fe, "status"),
-			     .saved = saved && saved->status != t->status ? _(r->lang, task_status_label(saved->status))
-									  : NULL };
+			     .saved_value = saved ? task_status_name(saved->status) : NULL };
 	form_select(r, &fl, stats, TASK_STATUS__MAX);
 	html_lit(o, "</div>");
 	if (!*t->entity) {
 		fl = (struct field){ .name = "step", .label = N_("Step"), .value = t->step ? id_text(r, t->step) : "",
 				     .readonly = readonly, .hint = N_("Which step of the plan the task belongs to."),
-				     .error = fe_get(fe, "step") };
+				     .error = fe_get(fe, "step"),
+				     .saved_value = saved ? (saved->step ? id_text(r, saved->step) : "") : NULL };
 		form_select(r, &fl, steps, STEP__MAX);
 	} else {
 		form_hidden(r, "step", id_text(r, t->step));

@@ -170,8 +170,7 @@ static void workaround_form(struct req *r, int status, const struct workaround *
 	page_begin(r, is_new ? N_("New workaround") : readonly ? N_("Workaround") : N_("Edit workaround"),
 		   STEP_RECOVERY, N_("How people keep a business process going while the IT is down."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this workaround meanwhile. Your input is kept below. "
-				       "Save again to keep your input, or cancel to see what was saved."));
+		page_conflict_notice(r, NULL);
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this workaround. Editing needs the editor role."));
 	form_error_summary(r, fe);
@@ -179,32 +178,37 @@ static void workaround_form(struct req *r, int status, const struct workaround *
 	if (!is_new)
 		form_hidden(r, "version", rv_num(r, saved ? saved->version : w->version));
 	f = (struct field){ .name = "process_id", .label = N_("Business process"), .required = 1, .readonly = readonly,
-			    .value = w->process_id ? rv_num(r, w->process_id) : "", .error = fe_get(fe, "process_id") };
+			    .value = w->process_id ? rv_num(r, w->process_id) : "", .error = fe_get(fe, "process_id"),
+			    .saved_value = saved ? rv_id_value(r, saved->process_id) : NULL };
 	form_select(r, &f, proc_opts, (int)np + 1);
 	f = (struct field){ .name = "title", .label = N_("Title"), .value = w->title, .required = 1, .readonly = readonly,
 			    .hint = N_("For example: orders on paper, cash sale with receipt pad, delivery lists printed weekly."),
 			    .error = fe_get(fe, "title"),
-			    .saved = saved && strcmp(saved->title, w->title) != 0 ? saved->title : NULL };
+			    .saved_value = saved ? saved->title : NULL };
 	form_input(r, &f);
 	rv_markdown_hint(r);
 	f = (struct field){ .name = "procedure", .label = N_("How work goes on"), .value = w->procedure, .required = 1,
 			    .readonly = readonly, .error = fe_get(fe, "procedure"),
-			    .hint = N_("What people do instead: paper forms, printed lists, phones, external emergency IT — and how it is entered later.") };
+			    .hint = N_("What people do instead: paper forms, printed lists, phones, external emergency IT — and how it is entered later."),
+			    .saved_value = saved ? saved->procedure : NULL };
 	form_textarea(r, &f);
 	f = (struct field){ .name = "preparation", .label = N_("To prepare beforehand"), .value = w->preparation,
 			    .readonly = readonly, .error = fe_get(fe, "preparation"),
-			    .hint = N_("What must be ready before the emergency: printed forms, current lists, phone numbers, a contract.") };
+			    .hint = N_("What must be ready before the emergency: printed forms, current lists, phone numbers, a contract."),
+			    .saved_value = saved ? saved->preparation : NULL };
 	form_textarea(r, &f);
 	html_lit(o, "<div class=\"scale-row\">");
 	f = (struct field){ .name = "sustainable_hours", .label = N_("Can be kept up for (hours)"), .type = "number",
 			    .readonly = readonly, .value = rv_number_value(r, fe, "sustainable_hours", w->sustainable_hours),
 			    .error = fe_get(fe, "sustainable_hours"),
-			    .hint = N_("How long can people work like this before it breaks down?") };
+			    .hint = N_("How long can people work like this before it breaks down?"),
+			    .saved_value = saved ? rv_num_value(r, saved->sustainable_hours) : NULL };
 	form_input(r, &f);
 	f = (struct field){ .name = "responsible_contact_id", .label = N_("Responsible"), .readonly = readonly,
 			    .value = w->responsible_contact_id ? rv_num(r, w->responsible_contact_id) : "",
 			    .error = fe_get(fe, "responsible_contact_id"),
-			    .hint = N_("Who starts the workaround and keeps it going?") };
+			    .hint = N_("Who starts the workaround and keeps it going?"),
+			    .saved_value = saved ? rv_id_value(r, saved->responsible_contact_id) : NULL };
 	form_select(r, &f, people, (int)ncontacts + 1);
 	html_lit(o, "</div>");
 	form_actions(r, readonly ? NULL : is_new ? N_("Add workaround") : N_("Save"), rv_url(r, "workarounds"),

@@ -86,6 +86,16 @@ const char *rv_number_value(struct req *r, const struct field_errors *fe, const 
 	return v >= 0 ? rv_num(r, v) : "";
 }
 
+const char *rv_id_value(struct req *r, int64_t id)
+{
+	return id ? rv_num(r, id) : "";
+}
+
+const char *rv_num_value(struct req *r, int64_t v)
+{
+	return v >= 0 ? rv_num(r, v) : "";
+}
+
 const char *rv_num(struct req *r, int64_t v)
 {
 	return arena_printf(r->arena, "%lld", (long long)v);

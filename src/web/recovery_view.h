@@ -22,6 +22,10 @@ void rv_target(struct req *r, int64_t hours);
 void rv_minutes(struct req *r, int64_t minutes);
 /* What a number field shows: the text as sent when fe names the field (input kept), else v ("" for -1). */
 const char *rv_number_value(struct req *r, const struct field_errors *fe, const char *field, int64_t v);
+/* A select's value of an id: "" for 0 (none). */
+const char *rv_id_value(struct req *r, int64_t id);
+/* A number field's value of v: "" for -1 (not given). */
+const char *rv_num_value(struct req *r, int64_t v);
 /* The decimal text of v in the arena. */
 const char *rv_num(struct req *r, int64_t v);
 /* The error paragraph of a field (id "err-FIELD") when fe names it; returns its message id or NULL. */
