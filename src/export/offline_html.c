@@ -1,4 +1,5 @@
 /* offline_html.c: the offline copy of the plan: one self-contained HTML document, and its passphrase-sealed outer page. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -247,12 +248,26 @@ static void minutes(struct oh *h, int64_t m)
 		html_textf(h->o, "%lld\u00a0h %lld\u00a0min", (long long)(m / 60), (long long)(m % 60));
 }
 
+/* An amount with thousands separators as page_bia.c shows it: "21.600 €" (German) or "21,600 €". */
 static void euros(struct oh *h, int64_t v)
 {
-	if (v < 0)
+	char digits[32], out[48];
+	size_t n, k = 0;
+
+	if (v < 0) {
 		html_text(h->o, "—");
-	else
-		html_textf(h->o, "%lld\u00a0€", (long long)v);
+		return;
+	}
+	snprintf(digits, sizeof(digits), "%lld", (long long)v);
+	n = strlen(digits);
+	for (size_t i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			out[k++] = h->L == KF_LANG_DE ? '.' : ',';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+	html_text(h->o, out);
+	html_lit(h->o, "\u00a0€");
 }
 
 /* A phone number as a tap-to-call link, with its kind. */
@@ -1335,7 +1350,7 @@ static void style(struct strbuf *o)
 		 "header.doc h1{margin:.2rem 0;font-size:1.6rem;line-height:1.25}"
 		 ".company{font-size:1.25rem;font-weight:bold;margin:0}"
 		 ".stamp{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.8rem 0}"
-		 ".stamp dt{color:var(--muted)}.stamp dd{margin:0}"
+		 ".stamp dt{color:var(--muted);margin:0}.stamp dd{margin:0}"
 		 ".draft{background:var(--warn-bg);color:var(--warn);font-weight:bold;padding:0 .4rem;border-radius:4px}"
 		 ".conf{font-weight:bold}"
 		 "nav.toc{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.5rem 1rem;"
@@ -1375,13 +1390,14 @@ static void style(struct strbuf *o)
 		 ".unlock button:disabled{opacity:.6}"
 		 "#kf-msg{min-height:1.6rem;font-weight:bold}#kf-msg.bad{color:var(--bad)}"
 		 "@media (max-width:40em){"
-		 ".wrap{padding:.6rem}"
-		 "section.chapter{padding:.1rem .7rem .8rem}"
+		 ".wrap{padding:.5rem}"
+		 "section.chapter{padding:.1rem .6rem .8rem}"
+		 "dd{margin-left:.5rem}"
 		 "table,thead,tbody,tr,th,td{display:block}"
 		 "thead tr{position:absolute;left:-9999px}"
 		 "tr{border:1px solid var(--line);border-radius:8px;margin:.6rem 0;padding:.3rem .6rem}"
 		 "td{border:0;padding:.15rem 0}"
-		 "td::before{content:attr(data-label);display:block;font-size:.85rem;color:var(--muted)}"
+		 "td::before{content:attr(data-label) \": \";color:var(--muted);font-size:.9rem}"
 		 ".stamp{grid-template-columns:1fr}.stamp dd{margin-bottom:.3rem}"
 		 "}"
 		 "@media print{"
