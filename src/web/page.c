@@ -402,10 +402,10 @@ void page_conflict_notice(struct req *r, const char *msgid)
 	struct strbuf *o = &r->out;
 
 	html_lit(o, "<div class=\"notice warn\" role=\"alert\" id=\"conflict\"><p>");
-	html_text(o, _(r->lang, msgid ? msgid : N_("Someone else changed this meanwhile. Your input is kept below.")));
+	html_text(o, _(r->lang, msgid ? msgid : N_("Someone else changed this meanwhile.")));
 	html_lit(o, "</p><p>");
-	html_text(o, _(r->lang, "Beside each field that differs you see the saved value. Choose per field whether to keep your "
-				"input or take the saved value, then save again."));
+	html_text(o, _(r->lang, "Your input is kept below. Beside each field that differs you see the saved value. Choose per "
+				"field whether to keep your input or take the saved value, then save again."));
 	html_lit(o, "</p></div>");
 }
 

@@ -286,8 +286,7 @@ static void ack_form(struct req *r, int status, const struct acknowledgement *k,
 	page_begin(r, is_new ? N_("Record a confirmation") : readonly ? N_("Confirmation") : N_("Edit confirmation"),
 		   STEP_DOCUMENT, N_("A staff member confirms that they know the emergency card and where the plan is kept."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this confirmation meanwhile. Your input is kept below; next to "
-				       "each field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else changed this confirmation meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this confirmation. Editing needs the editor role."));
 	form_error_summary(r, fe);

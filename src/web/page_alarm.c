@@ -391,8 +391,7 @@ static void step_form(struct req *r, int status, const struct alarm_step *s, con
 	page_begin(r, is_new ? N_("New alarm step") : readonly ? N_("Alarm step") : N_("Edit alarm step"), STEP_TEAM,
 		   N_("One call in the alarm chain: who calls whom, how, and whom to call when nobody answers."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this step meanwhile. Your input is kept below; next to each "
-				       "field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else changed this step meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this step. Editing needs the editor role."));
 	if (!tv.ncontacts && !readonly)
@@ -675,8 +674,7 @@ static void plan_form(struct req *r, int status, const struct alarm_plan *p, con
 	page_begin(r, readonly ? N_("Meeting places and responsibilities") : N_("Edit meeting places and responsibilities"),
 		   STEP_TEAM, N_("Where the crisis team meets, who may declare an emergency, and who reports data breaches."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed these settings meanwhile. Your input is kept below; next to each "
-				       "field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else changed these settings meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read these settings. Editing needs the editor role."));
 	form_error_summary(r, fe);

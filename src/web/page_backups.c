@@ -759,8 +759,7 @@ static void backup_form(struct req *r, int status, const struct backup *b, const
 	page_begin(r, is_new ? N_("New backup") : readonly ? N_("Backup") : N_("Edit backup"), STEP_RECOVERY,
 		   N_("What is backed up, how often, and where each copy is kept."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this backup meanwhile. Your input is kept below; next to each "
-				       "field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else changed this backup meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this backup. Editing needs the editor role."));
 	form_error_summary(r, fe);

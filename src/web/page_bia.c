@@ -382,8 +382,7 @@ static void process_form(struct req *r, int status, const struct process *p, con
 	page_begin(r, is_new ? N_("New business process") : readonly ? N_("Business process") : N_("Edit business process"),
 		   STEP_RISKS, N_("A piece of work your company must keep going: what a standstill costs and how long it may last."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this business process meanwhile. Your input is kept below. "
-				       "Save again to keep your input, or cancel to see what was saved."));
+		page_conflict_notice(r, N_("Someone else changed this business process meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this business process. Editing needs the editor role."));
 	form_error_summary(r, fe);
@@ -797,8 +796,7 @@ static void system_form(struct req *r, int status, const struct system *s, const
 	page_begin(r, is_new ? N_("New IT system") : readonly ? N_("IT system") : N_("Edit IT system"), STEP_RISKS,
 		   N_("An IT system your work needs, and what it needs in turn: power, network, storage, server."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this IT system meanwhile. Your input is kept below. "
-				       "Save again to keep your input, or cancel to see what was saved."));
+		page_conflict_notice(r, N_("Someone else changed this IT system meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this IT system. Editing needs the editor role."));
 	form_error_summary(r, fe);

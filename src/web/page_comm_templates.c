@@ -199,8 +199,7 @@ static void tpl_form(struct req *r, int status, const struct comm_template *t, c
 	page_begin(r, is_new ? N_("New template") : readonly ? N_("Template") : N_("Edit template"), STEP_DOCUMENT,
 		   N_("A prepared message for the emergency; placeholders in braces are filled in from the plan."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this template meanwhile. Your input is kept below; next to "
-				       "each field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else changed this template meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this template. Editing needs the editor role."));
 	form_error_summary(r, fe);

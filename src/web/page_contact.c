@@ -119,8 +119,7 @@ static void contact_form(struct req *r, int status, const struct contact *c, con
 	page_begin(r, is_new ? N_("New contact") : readonly ? N_("Contact") : N_("Edit contact"), STEP_TEAM,
 		   N_("A person or company your team may need to reach in an emergency."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this contact meanwhile. Your input is kept below; next to each "
-				       "field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else changed this contact meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this contact. Editing needs the editor role."));
 	form_error_summary(r, fe);

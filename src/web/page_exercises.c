@@ -129,8 +129,7 @@ static void review_form(struct req *r, const struct plan_review *p, const struct
 	html_text(o, _(r->lang, "Record a review"));
 	html_lit(o, "</summary>");
 	if (saved)
-		page_conflict_notice(r, N_("Someone else recorded a review meanwhile. Your input is kept below; next to each "
-				       "field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else recorded a review meanwhile."));
 	form_error_summary(r, fe);
 	snprintf(action, sizeof(action), "/o/%lld/exercises/review", (long long)r->org.id);
 	form_begin(r, action, r->csrf);
@@ -678,8 +677,7 @@ static void exercise_form(struct req *r, int status, const struct exercise *e, c
 		   N_("What is practised, when, and who takes part. After the exercise, note what went well and what is "
 		      "to improve."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this exercise meanwhile. Your input is kept below; next to "
-				       "each field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else changed this exercise meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this exercise. Editing needs the editor role."));
 	form_error_summary(r, fe);

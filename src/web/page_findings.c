@@ -67,8 +67,7 @@ static void finding_form(struct req *r, int status, const struct finding *f, con
 	html_text_subst(o, _(r->lang, "From the exercise \"%s\"."), e.title);
 	html_lit(o, "</p>");
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this finding meanwhile. Your input is kept below; next to "
-				       "each field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else changed this finding meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this finding. Editing needs the editor role."));
 	form_error_summary(r, fe);

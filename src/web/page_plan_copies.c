@@ -54,8 +54,7 @@ static void copy_form(struct req *r, int status, const struct plan_copy *p, cons
 	page_begin(r, is_new ? N_("New copy of the plan") : readonly ? N_("Copy of the plan") : N_("Edit copy of the plan"),
 		   STEP_DOCUMENT, N_("Where a printed or digital copy of the plan is kept, and which state of the plan it holds."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this copy meanwhile. Your input is kept below; next to each "
-				       "field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else changed this copy meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this copy. Editing needs the editor role."));
 	if (!is_new && !saved) {

@@ -276,7 +276,7 @@ static void page(struct req *r, int status, const struct recovery_page *p, const
 	if (kv_get(&r->query, "saved"))
 		page_notice(r, "ok", _(r->lang, "Saved."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed the order meanwhile. Your input is kept below."));
+		page_conflict_notice(r, N_("Someone else changed the order meanwhile."));
 
 	html_lit(o, "<section aria-labelledby=\"h-order\"><h2 id=\"h-order\">");
 	html_text(o, _(r->lang, "Recovery order"));

@@ -71,8 +71,7 @@ static void test_form(struct req *r, int status, const struct restore_test *t, c
 	html_text_subst(o, _(r->lang, "Backup: \"%s\"."), b.title);
 	html_lit(o, "</p>");
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this restore test meanwhile. Your input is kept below; next to "
-				       "each field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else changed this restore test meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this restore test. Editing needs the editor role."));
 	form_error_summary(r, fe);

@@ -387,7 +387,7 @@ static void category_form(struct req *r, int status, const struct risk_owncat *k
 	page_begin(r, readonly ? N_("Risk category") : N_("Edit risk category"), STEP_RISKS,
 		   N_("An own category of your organisation for sorting risks."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this category meanwhile. Your input is kept below; next to each field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else changed this category meanwhile."));
 	form_error_summary(r, fe);
 	form_begin(r, url(r, arena_printf(r->arena, "/categories/%lld", (long long)k->id)), r->csrf);
 	snprintf(version, sizeof(version), "%lld", (long long)(saved ? saved->version : k->version));

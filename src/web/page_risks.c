@@ -542,8 +542,7 @@ static void risk_form(struct req *r, int status, const struct risk *k, const str
 	page_begin(r, is_new ? N_("New risk") : readonly ? N_("Risk") : N_("Edit risk"), STEP_RISKS,
 		   N_("Something that could stop your business: how likely it is, how bad it would be, and what you do about it."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this risk meanwhile. Your input is kept below; next to each "
-				       "field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else changed this risk meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this risk. Editing needs the editor role."));
 	form_error_summary(r, fe);

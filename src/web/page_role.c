@@ -82,8 +82,7 @@ static void role_form(struct req *r, int status, const struct role *ro, const st
 	page_begin(r, is_new ? N_("New emergency role") : readonly ? N_("Emergency role") : N_("Edit emergency role"),
 		   STEP_TEAM, N_("A task in an emergency, the person who does it, and who stands in when that person cannot be reached."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this role meanwhile. Your input is kept below; next to each "
-				       "field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else changed this role meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this role. Editing needs the editor role."));
 	if (!ncontacts && !readonly)

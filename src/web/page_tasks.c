@@ -293,8 +293,7 @@ static void task_form(struct req *r, int status, const struct task *t, const str
 	if (kv_get(&r->query, "created"))
 		page_notice(r, "ok", _(r->lang, "The task was created. Check the title, choose who does it and by when."));
 	if (saved)
-		page_conflict_notice(r, N_("Someone else changed this task meanwhile. Your input is kept below; next to "
-				       "each field that differs you see what was saved. Save again to keep your input."));
+		page_conflict_notice(r, N_("Someone else changed this task meanwhile."));
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this task. Editing needs the editor role."));
 	if (!is_new && task_is_overdue(t, today)) {

@@ -23,8 +23,8 @@ export const ADMIN = 'admin@example.org';
 
 // German once po/de.po is translated, English until then: match both.
 export const TXT = {
-  conflict: /zwischenzeitlich geändert|changed this (contact|role) meanwhile/i,
-  savedMeanwhile: /zwischenzeitlich von jemand|Saved meanwhile by someone else|zwischenzeitlich gespeichert|inzwischen gespeichert/i,
+  conflict: /inzwischen geändert|changed this (contact|role) meanwhile/i,
+  savedMeanwhile: /(zwischenzeitlich|inzwischen) von jemand|Saved meanwhile by someone else|zwischenzeitlich gespeichert|inzwischen gespeichert/i,
   reallyDelete: /wirklich löschen|really want to delete/i,
 };
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Two people edit the same contact/role: the later form post with a stale
-# version answers 409 "zwischenzeitlich geändert", shows the saved values and
+# version answers 409 "inzwischen geändert", shows the saved values and
 # changes nothing.
 . "$(dirname "$0")/lib.sh"
 
@@ -29,7 +29,7 @@ form_csrf w "/o/1/contacts/$c" "version=1" "name=Erika Admin-Änderung" "company
 	"phone_kind_0=mobile" "phone_number_0=0170 3333333"
 assert_status 409
 assert_eq "text/html; charset=utf-8" "$(hdr Content-Type | tr 'A-Z' 'a-z')" "Content-Type of the 409 page"
-assert_body_contains "zwischenzeitlich geändert"
+assert_body_contains "inzwischen geändert"
 txt=$(html_text)
 assert_contains "$BODY$txt" "Erika Muster-Bea" "409 page shows the saved name"
 assert_contains "$BODY$txt" "Bea GmbH" "409 page shows the saved company"
@@ -67,7 +67,7 @@ assert_status 200
 snapshot d "$O/contacts/$d"
 form_csrf w "/o/1/contacts/$d/delete" "version=1"
 assert_status 409
-assert_body_contains "zwischenzeitlich geändert"
+assert_body_contains "inzwischen geändert"
 assert_unchanged d
 
 # roles: the same
@@ -80,7 +80,7 @@ snapshot role "$O/roles/$r"
 form_csrf w "/o/1/roles/$r" "version=1" "name=Notfallleitung (Admin)" "duties=Vom Admin" \
 	"primary_contact_id=$c" "deputy_0=" "deputy_1=" "deputy_2="
 assert_status 409
-assert_body_contains "zwischenzeitlich geändert"
+assert_body_contains "inzwischen geändert"
 assert_contains "$BODY$(html_text)" "Von Bea" "409 page shows the saved duties"
 assert_unchanged role
 form_csrf w "/o/1/roles/$r/delete" "version=1"
