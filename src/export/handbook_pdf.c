@@ -33,6 +33,7 @@ static const char *const font_specs[PDF_FONT__MAX] = {
 	[PDF_BOLD] = "DejaVu Sans Bold 9.5",
 	[PDF_ITALIC] = "DejaVu Sans Oblique 9.5",
 	[PDF_SMALL] = "DejaVu Sans 7.5",
+	[PDF_SMALL_BOLD] = "DejaVu Sans Bold 7.5",
 	[PDF_CELL] = "DejaVu Sans Condensed 8",
 	[PDF_CELL_BOLD] = "DejaVu Sans Condensed Bold 8",
 	[PDF_H1] = "DejaVu Sans Bold 18",

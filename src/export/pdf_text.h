@@ -22,6 +22,7 @@ enum pdf_font {
 	PDF_BOLD,
 	PDF_ITALIC,
 	PDF_SMALL,
+	PDF_SMALL_BOLD,
 	PDF_CELL,
 	PDF_CELL_BOLD,
 	PDF_H1,
