@@ -44,6 +44,23 @@ static const char *tr(struct card *c, const char *msgid)
 	return pt_tr(&c->t, msgid);
 }
 
+/* s with its spaces as no-break spaces (a phone number is not split over two lines), in the arena. */
+static const char *nobreak(struct card *c, const char *s)
+{
+	struct strbuf sb;
+	const char *r;
+
+	sb_init(&sb, 4096);
+	for (; *s; s++)
+		if (*s == ' ')
+			sb_adds(&sb, "\xc2\xa0");
+		else
+			sb_addc(&sb, *s);
+	r = sb.failed ? "" : pt_fmt(&c->t, "%s", sb.buf);
+	sb_release(&sb);
+	return r;
+}
+
 /* Draws text in font f wrapped to width at x, y; returns its height. */
 static double block(struct card *c, const char *text, enum pdf_font f, double x, double y, double width)
 {
@@ -115,8 +132,8 @@ static double number_box(struct card *c, double y, double box_w)
 		    block(c, *label ? pt_fmt(&c->t, "%s – %s", em->who->name, label) : em->who->name, PDF_H3, x, yy, w);
 		if (em->escalate_minutes > 0) {
 			const struct phone *ph = pt_best_phone(em->escalate_to);
-			const char *who =
-			    ph ? pt_fmt(&c->t, "%s, %s", em->escalate_to->name, ph->number) : em->escalate_to->name;
+			const char *who = ph ? pt_fmt(&c->t, "%s, %s", em->escalate_to->name, nobreak(c, ph->number))
+					     : em->escalate_to->name;
 
 			yy += 4;
 			yy += block(c,
@@ -220,7 +237,7 @@ static double list(struct card *c, const char *title, const char *const *items, 
 	return y;
 }
 
-/* The QR code to the plan with its address beneath, at x, y (QR_SIZE wide); returns the y below. */
+/* The QR code to the plan at x, y (QR_SIZE wide) with a caption beneath; returns the y below. */
 static double plan_qr(struct card *c, const char *url, double x, double y)
 {
 	if (pdf_qr_draw(c->p.cr, url, x, y, QR_SIZE) < 0) {
@@ -228,14 +245,24 @@ static double plan_qr(struct card *c, const char *url, double x, double y)
 		return y;
 	}
 	y += QR_SIZE;
-	pdf_rgb(&c->p, NAVY);
-	y += block(c, tr(c, N_("The emergency plan online")), PDF_SMALL_BOLD, x, y, QR_SIZE) + 1;
-	pdf_rgb(&c->p, 0, 0, 0);
-	y += block(c, url, PDF_SMALL, x, y, QR_SIZE) + 1;
 	pdf_rgb(&c->p, 0.30, 0.30, 0.30);
 	y += block(c, tr(c, N_("Scan with a phone (sign-in required).")), PDF_SMALL, x, y, QR_SIZE);
 	pdf_rgb(&c->p, 0, 0, 0);
 	return y;
+}
+
+/* The plan's address in one line across the page (no hyphen breaks in the middle of it); returns the y below. */
+static double plan_address(struct card *c, const char *url, double y)
+{
+	PangoLayout *l =
+	    pdf_layout(&c->p, pt_fmt(&c->t, "%s: %s", tr(c, N_("The emergency plan online")), url), PDF_BODY, BODY_W);
+	double hgt = pdf_layout_height(l);
+
+	pdf_rgb(&c->p, NAVY);
+	pdf_show(&c->p, l, M_X, y);
+	pdf_rgb(&c->p, 0, 0, 0);
+	g_object_unref(l);
+	return y + hgt;
 }
 
 /* Version or "Entwurf", date and check code at the foot of the page. */
@@ -266,9 +293,10 @@ static void page(struct card *c)
 	pdf_new_page(&c->p);
 	y = head(c, y);
 	/* the number, and beside it the code to the plan (only when the plan has an address) */
-	if (url)
+	if (url) {
 		y = fmax(number_box(c, y, BODY_W - QR_SIZE - 14), plan_qr(c, url, M_X + BODY_W - QR_SIZE, y));
-	else
+		y = plan_address(c, url, y + 8);
+	} else
 		y = number_box(c, y, BODY_W);
 	y = callees(c, y + 20);
 	yl = list(c, tr(c, N_("What to do?")), card_first_steps, 1, M_X, y, col_l);
