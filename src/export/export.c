@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "export.h"
+#include "card_pdf.h"
 #include "handbook_pdf.h"
+#include "wallet_pdf.h"
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
 #include "../lib/banned.h"
@@ -22,6 +24,12 @@ static const struct export_kind kinds[] = {
 	{ "handbook.pdf", N_("Emergency handbook (PDF)"),
 	  N_("The whole plan to print for the emergency binder, in the order you need it when the IT is down."),
 	  "application/pdf", "pdf", "notfallhandbuch", 0, 1, 0, handbook_pdf_render },
+	{ "card.pdf", N_("IT emergency card (PDF)"),
+	  N_("One page for every workplace: the IT emergency number, what to do first, what to report, whom to call."),
+	  "application/pdf", "pdf", "notfallkarte", 0, 1, 0, card_pdf_render },
+	{ "wallet-cards.pdf", N_("Wallet cards (PDF)"),
+	  N_("Credit-card sized cards for the wallet, one per emergency role and one for all staff, ten per sheet with cut marks."),
+	  "application/pdf", "pdf", "taschenkarten", 0, 1, 0, wallet_pdf_render },
 	{ "json", N_("Everything as JSON"),
 	  N_("The whole plan in one file, for a backup of its content or to move it to another krisenfest server."),
 	  "application/json", "json", "notfallplan", 0, 0, 0, export_json_render },
