@@ -37,9 +37,9 @@ static void list_work(struct req *r)
 	size_t n;
 	const struct export_kind *k = export_kinds(&n);
 
-	err = export_doc_load(r->db, r->arena, r->org.id, r->app->base_url, 0, &working);
+	err = export_doc_load(r->db, r->arena, r->org.id, app_public_url(r->app), 0, &working);
 	if (!err) {
-		err = export_doc_load(r->db, r->arena, r->org.id, r->app->base_url, 1, &approved);
+		err = export_doc_load(r->db, r->arena, r->org.id, app_public_url(r->app), 1, &approved);
 		have_approved = err == KF_OK;
 		if (err == KF_ENOTFOUND)
 			err = KF_OK;
@@ -80,7 +80,7 @@ static void get_work(struct req *r)
 	enum kf_err err;
 
 	sb_init(&body, STRBUF_DEFAULT_MAX);
-	err = export_make(r->db, r->arena, r->org.id, r->app->base_url, job->kind, job->choice, r->lang, job->bom,
+	err = export_make(r->db, r->arena, r->org.id, app_public_url(r->app), job->kind, job->choice, r->lang, job->bom,
 			  &doc, &body);
 	if (err == KF_ENOTFOUND) {
 		router_fail(r, 409, "no_approved_version",

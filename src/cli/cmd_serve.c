@@ -176,6 +176,7 @@ int cmd_serve(int argc, char **argv)
 			return CLI_USAGE;
 		}
 		snprintf(app.base_url, sizeof(app.base_url), "%s", base_url);
+		app.base_url_given = 1;
 		while (strlen(app.base_url) > 8 && app.base_url[strlen(app.base_url) - 1] == '/')
 			app.base_url[strlen(app.base_url) - 1] = '\0';
 	}

@@ -26,10 +26,17 @@ struct app {
 	struct throttle *throttle;
 	int tls_proxy;        /* cookies get Secure */
 	char base_url[256];   /* http://host:port, for links printed on the console */
+	int base_url_given;   /* serve --base-url was given: base_url is the address people really open */
 	int mail_configured;  /* notifications: serve --smtp-url given */
 	struct hub *hub;      /* sse: live events; set by server_start */
 	char webhook_http_hosts[256]; /* drill: hosts a webhook may reach over plain http (serve --webhook-http-host) */
 };
+
+/* The plan's address for printed exports (the card's QR code): "" unless serve --base-url says it. */
+static inline const char *app_public_url(const struct app *a)
+{
+	return a->base_url_given ? a->base_url : "";
+}
 
 enum req_state { REQ_NEW, REQ_DEFERRED, REQ_READY };
 

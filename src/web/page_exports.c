@@ -160,9 +160,9 @@ void web_exports(struct req *r)
 	size_t n;
 	const struct export_kind *kinds = export_kinds(&n);
 
-	err = export_doc_load(r->db, r->arena, r->org.id, r->app->base_url, 0, &working);
+	err = export_doc_load(r->db, r->arena, r->org.id, app_public_url(r->app), 0, &working);
 	if (!err) {
-		err = export_doc_load(r->db, r->arena, r->org.id, r->app->base_url, 1, &approved);
+		err = export_doc_load(r->db, r->arena, r->org.id, app_public_url(r->app), 1, &approved);
 		have_approved = err == KF_OK;
 		if (err == KF_ENOTFOUND)
 			err = KF_OK;
