@@ -1,8 +1,8 @@
 #!/bin/sh
 # install-deps.sh: installs the Debian packages krisenfest needs (build, or build + test) when they are missing.
 set -eu
-build_pkgs="build-essential pkg-config meson ninja-build python3 gettext libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libgraphviz-dev libmd4c-dev libcurl4-openssl-dev"
-test_pkgs="libcmocka-dev curl jq sqlite3 tidy clang libclang-rt-14-dev chromium"
+build_pkgs="build-essential pkg-config meson ninja-build python3 gettext libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libgraphviz-dev libmd4c-dev libcurl4-openssl-dev libical-dev"
+test_pkgs="libcmocka-dev curl jq sqlite3 tidy python3-icalendar clang libclang-rt-14-dev chromium"
 case "${1:-build}" in
 build) want="$build_pkgs" ;;
 test) want="$build_pkgs $test_pkgs" ;;
