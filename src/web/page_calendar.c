@@ -46,7 +46,7 @@ static void howto_item(struct req *r, const char *app, const char *msgid)
 	html_lit(o, "</li>");
 }
 
-static void new_link_box(struct req *r, const char *url)
+void web_calendar_new_link(struct req *r, const char *url)
 {
 	struct strbuf *o = &r->out;
 
@@ -57,10 +57,12 @@ static void new_link_box(struct req *r, const char *url)
 	html_text(o, _(r->lang, "Your calendar link"));
 	html_lit(o, "</label><input type=\"text\" id=\"calendar-url\" readonly class=\"copy\"");
 	html_attr(o, "value", url);
-	html_lit(o, "></p></div>");
+	html_lit(o, "></p><p>");
+	page_link(r, "#h-calendar", _(r->lang, "How to put it into your calendar"), NULL);
+	html_lit(o, "</p></div>");
 }
 
-void web_calendar_section(struct req *r, const char *new_url)
+void web_calendar_section(struct req *r)
 {
 	struct strbuf *o = &r->out;
 	struct calendar_link l;
@@ -82,8 +84,6 @@ void web_calendar_section(struct req *r, const char *new_url)
 	html_text(o, _(r->lang, "Keep the link to yourself: whoever has it sees these dates. krisenfest keeps only a "
 				"fingerprint of it, so it is shown only once, right after you create it."));
 	html_lit(o, "</p>");
-	if (new_url)
-		new_link_box(r, new_url);
 	if (err && err != KF_ENOTFOUND) {
 		page_notice(r, "error", _(r->lang, "The database could not be read. Please try again."));
 	} else if (!err) {

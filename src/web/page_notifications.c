@@ -228,6 +228,8 @@ void web_notify_settings_page(struct req *r, const char *new_cal_url)
 	page_begin(r, N_("Email settings"), STEP_NONE,
 		   N_("Choose which notifications also come to you by email. In krisenfest you always see all of them."));
 	/* calendar */
+	if (new_cal_url)
+		web_calendar_new_link(r, new_cal_url);
 	if (kv_get(&r->query, "calendar"))
 		page_notice(r, "ok", _(r->lang, "Your calendar link is deleted; it no longer works."));
 	mail_status(r);
@@ -253,7 +255,7 @@ void web_notify_settings_page(struct req *r, const char *new_cal_url)
 	snprintf(back, sizeof(back), "/o/%lld/notifications", (long long)r->org.id);
 	form_actions(r, N_("Save"), back, NULL);
 	form_end(r);
-	web_calendar_section(r, new_cal_url); /* calendar */
+	web_calendar_section(r); /* calendar */
 	page_end(r);
 }
 

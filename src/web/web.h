@@ -272,9 +272,11 @@ void web_calendar_link_create(struct req *r);
 void web_calendar_link_confirm_renew(struct req *r);
 void web_calendar_link_confirm_delete(struct req *r);
 void web_calendar_link_delete(struct req *r);
-/* The "Subscribe to the calendar" section; new_url is the link just made (shown this once) or NULL. */
-void web_calendar_section(struct req *r, const char *new_url);
-/* The email and calendar settings page; new_cal_url as for web_calendar_section. */
+/* The "Subscribe to the calendar" section of the settings page. */
+void web_calendar_section(struct req *r);
+/* The notice with a link just made (shown this once, at the top of the settings page). */
+void web_calendar_new_link(struct req *r, const char *url);
+/* The email and calendar settings page; new_cal_url is a calendar link just made, or NULL. */
 void web_notify_settings_page(struct req *r, const char *new_cal_url);
 /* calendar end */
 
