@@ -129,7 +129,11 @@ void web_notifications(struct req *r)
 	html_attr(o, "href", href);
 	html_lit(o, ">");
 	html_text(o, _(r->lang, "Email settings"));
-	html_lit(o, "</a></div>");
+	html_lit(o, "</a>");
+	/* calendar */
+	snprintf(href, sizeof(href), "/o/%lld/notifications/settings#h-calendar", (long long)r->org.id);
+	page_link(r, href, _(r->lang, "Subscribe to the calendar"), "button secondary");
+	html_lit(o, "</div>");
 	if (!n) {
 		html_lit(o, "<p class=\"empty\">");
 		html_text(o, _(r->lang, "No notifications yet. When something falls due or someone gives you a task, "

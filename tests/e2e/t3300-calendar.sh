@@ -191,6 +191,8 @@ assert_status 200
 
 # ---- the settings page: create (shown once), renew with confirmation, delete with confirmation
 web_login w "$ADMIN_EMAIL" "$PW"
+web w GET /o/1/notifications
+assert_body_contains 'href="/o/1/notifications/settings#h-calendar"'
 web w GET /o/1/notifications/settings
 assert_status 200
 assert_body_contains 'Kalender abonnieren'
@@ -239,4 +241,5 @@ assert_body_contains 'action="/o/1/calendar-link"'
 web w GET /o/1/calendar-link/delete
 assert_redirect 303 '/o/1/notifications/settings'
 
+kf_stop
 kf_done
