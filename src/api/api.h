@@ -232,4 +232,11 @@ void api_plan_version_compare(struct req *r);
 void api_member_approver_put(struct req *r);
 /* approval end */
 
+/* calendar: the caller's secret calendar link and the feed it opens */
+void api_calendar_link_get(struct req *r);
+void api_calendar_link_create(struct req *r);
+void api_calendar_link_delete(struct req *r);
+void api_calendar_feed(struct req *r);
+/* calendar end */
+
 #endif

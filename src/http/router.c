@@ -31,18 +31,36 @@ static int is_number(const char *s, size_t n)
 	return 1;
 }
 
-/* 1 when path fits pattern; each {x} stands for one non-empty segment. */
+/*
+ * The length of the value of the {x} at pattern in the segment at path, or 0
+ * when it does not fit: the segment up to the next '/', less the literal
+ * suffix the pattern may put after the brace ("{token}.ics"); never empty.
+ */
+static size_t placeholder_len(const char *pattern, const char *path, const char **after_r)
+{
+	const char *pend = strchr(pattern, '}');
+	size_t seg = strcspn(path, "/"), suffix;
+
+	if (!pend)
+		return 0;
+	suffix = strcspn(pend + 1, "/");
+	if (seg <= suffix || strncmp(path + seg - suffix, pend + 1, suffix) != 0)
+		return 0;
+	*after_r = pend + 1 + suffix;
+	return seg - suffix;
+}
+
+/* 1 when path fits pattern; each {x} stands for one non-empty segment (or its start, before a literal suffix). */
 static int path_matches(const char *pattern, const char *path)
 {
 	while (*pattern && *path) {
 		if (*pattern == '{') {
-			const char *pend = strchr(pattern, '}');
-			size_t seg = strcspn(path, "/");
+			const char *after;
 
-			if (!pend || seg == 0)
+			if (!placeholder_len(pattern, path, &after))
 				return 0;
-			pattern = pend + 1;
-			path += seg;
+			path += strcspn(path, "/");
+			pattern = after;
 			continue;
 		}
 		if (*pattern != *path)
@@ -62,13 +80,15 @@ const char *router_segment(struct req *r, const char *name)
 		return NULL;
 	while (*pattern && *path) {
 		if (*pattern == '{') {
-			const char *pend = strchr(pattern, '}');
-			size_t seg = strcspn(path, "/");
+			const char *pend = strchr(pattern, '}'), *after;
+			size_t len = placeholder_len(pattern, path, &after);
 
+			if (!len)
+				return NULL;
 			if ((size_t)(pend - pattern - 1) == nlen && strncmp(pattern + 1, name, nlen) == 0)
-				return arena_strndup(r->arena, path, seg);
-			pattern = pend + 1;
-			path += seg;
+				return arena_strndup(r->arena, path, len);
+			pattern = after;
+			path += strcspn(path, "/");
 			continue;
 		}
 		pattern++;

@@ -826,4 +826,33 @@ enum kf_err store_plan_approver(struct store_conn *c, int64_t org, int64_t user,
 enum kf_err store_plan_approver_set(struct store_conn *c, int64_t org, int64_t actor, int64_t user, int may_approve);
 /* approval end */
 
+/* calendar: each member's secret link to the iCalendar feed, one per organisation */
+struct calendar_link {
+	int64_t id;
+	int64_t created_at;
+	int64_t last_used_at; /* 0 = never fetched */
+};
+/* Who a calendar token belongs to (store_calendar_link_by_token). */
+struct calendar_owner {
+	int64_t link_id;
+	int64_t org_id;
+	int64_t user_id;
+	const char *org_name;
+};
+/* The member's working link in org: KF_ENOTFOUND when there is none. */
+enum kf_err store_calendar_link_get(struct store_conn *c, int64_t org, int64_t user, struct calendar_link *out);
+/* Makes token_hash the member's link in org; an earlier link stops working (same transaction). out gets the new one. */
+enum kf_err store_calendar_link_create(struct store_conn *c, int64_t org, int64_t user, const char *token_hash,
+				       struct calendar_link *out);
+/* Revokes the member's link in org; KF_ENOTFOUND when there was none. */
+enum kf_err store_calendar_link_delete(struct store_conn *c, int64_t org, int64_t user);
+/*
+ * The owner of a working link by its token's hash (any organisation: the token names it); KF_ENOTFOUND
+ * for unknown and revoked links, disabled accounts and members who left the organisation since. Records
+ * the fetch (last used) on success.
+ */
+enum kf_err store_calendar_link_by_token(struct store_conn *c, struct arena *a, const char *token_hash,
+					 struct calendar_owner *out);
+/* calendar end */
+
 #endif

@@ -170,6 +170,15 @@ enum kf_err store_member_remove(struct store_conn *c, struct arena *a, int64_t o
 		err = KF_EDB;
 		goto fail;
 	}
+	/* calendar: the member's calendar link stops working with the membership */
+	q_start(&q, c, STMT_CAL_LINK_REVOKE);
+	q_int(&q, 1, org);
+	q_int(&q, 2, user_id);
+	q_int(&q, 3, kf_now());
+	if (q_exec(&q) < 0) {
+		err = KF_EDB;
+		goto fail;
+	}
 	err = history_snapshots(c, org, "member", user_id, "delete", actor, 1, member_history_json(current_r), 0, NULL);
 	if (err)
 		goto fail;

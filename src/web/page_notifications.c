@@ -129,7 +129,11 @@ void web_notifications(struct req *r)
 	html_attr(o, "href", href);
 	html_lit(o, ">");
 	html_text(o, _(r->lang, "Email settings"));
-	html_lit(o, "</a></div>");
+	html_lit(o, "</a>");
+	/* calendar */
+	snprintf(href, sizeof(href), "/o/%lld/notifications/settings#h-calendar", (long long)r->org.id);
+	page_link(r, href, _(r->lang, "Subscribe to the calendar"), "button secondary");
+	html_lit(o, "</div>");
 	if (!n) {
 		html_lit(o, "<p class=\"empty\">");
 		html_text(o, _(r->lang, "No notifications yet. When something falls due or someone gives you a task, "
@@ -210,6 +214,11 @@ static void mail_status(struct req *r)
 
 void web_notify_settings(struct req *r)
 {
+	web_notify_settings_page(r, NULL);
+}
+
+void web_notify_settings_page(struct req *r, const char *new_cal_url)
+{
 	struct strbuf *o = &r->out;
 	struct notify_prefs p;
 	char action[80], back[80], id[32];
@@ -222,6 +231,11 @@ void web_notify_settings(struct req *r)
 	r->status = 200;
 	page_begin(r, N_("Email settings"), STEP_NONE,
 		   N_("Choose which notifications also come to you by email. In krisenfest you always see all of them."));
+	/* calendar */
+	if (new_cal_url)
+		web_calendar_new_link(r, new_cal_url);
+	if (kv_get(&r->query, "calendar"))
+		page_notice(r, "ok", _(r->lang, "Your calendar link is deleted; it no longer works."));
 	mail_status(r);
 	snprintf(action, sizeof(action), "/o/%lld/notifications/settings", (long long)r->org.id);
 	form_begin(r, action, r->csrf);
@@ -245,6 +259,7 @@ void web_notify_settings(struct req *r)
 	snprintf(back, sizeof(back), "/o/%lld/notifications", (long long)r->org.id);
 	form_actions(r, N_("Save"), back, NULL);
 	form_end(r);
+	web_calendar_section(r); /* calendar */
 	page_end(r);
 }
 

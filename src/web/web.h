@@ -270,4 +270,17 @@ void web_plan_version_state(struct req *r, int with_link);
 void web_member_approver_form(struct req *r, int64_t user, int is_admin);
 /* approval end */
 
+/* calendar: subscribing to the iCalendar feed (a section of the notification settings) */
+void web_calendar_link_create(struct req *r);
+void web_calendar_link_confirm_renew(struct req *r);
+void web_calendar_link_confirm_delete(struct req *r);
+void web_calendar_link_delete(struct req *r);
+/* The "Subscribe to the calendar" section of the settings page. */
+void web_calendar_section(struct req *r);
+/* The notice with a link just made (shown this once, at the top of the settings page). */
+void web_calendar_new_link(struct req *r, const char *url);
+/* The email and calendar settings page; new_cal_url is a calendar link just made, or NULL. */
+void web_notify_settings_page(struct req *r, const char *new_cal_url);
+/* calendar end */
+
 #endif

@@ -44,6 +44,17 @@ assert_status 303
 form_csrf w "/o/1/contacts/$cid" "version=1" "name=Noch neuer"
 assert_status 409
 tidy_ok "stale edit page"
+# calendar: the settings page with the calendar section (no link, the new link shown once, a link), its confirmations
+web w GET /o/1/notifications/settings
+tidy_ok "settings page without a calendar link"
+form_csrf w /o/1/calendar-link
+assert_status 200
+tidy_ok "settings page with the new calendar link"
+for p in /o/1/notifications/settings /o/1/calendar-link/renew /o/1/calendar-link/delete; do
+	web w GET "$p"
+	assert_status 200
+	tidy_ok "$p"
+done
 
 kf_stop
 kf_done
