@@ -7,7 +7,6 @@
 #include <libical/ical.h>
 
 #include "ical.h"
-#include "../core/comm_template.h" /* kf_date_german */
 #include "../lib/arena.h"
 #include "../lib/timeutil.h"
 #include "../lib/banned.h"

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/comm_template.h" /* kf_date_german */
 #include "../http/calendar.h"
 #include "../http/request.h"
 #include "../lib/arena.h"
