@@ -90,7 +90,7 @@ static void time_read(const json_t *o, const char *key, int64_t *out, struct fie
 	const json_t *v = json_object_get(o, key);
 
 	*out = 0;
-	if (!v || json_is_null(v))
+	if (!v || json_is_null(v) || (json_is_string(v) && !*json_string_value(v))) /* never written: null or "" */
 		return;
 	if (!json_is_string(v) || time_parse(json_string_value(v), out) < 0)
 		fe_add(fe, key, MSG_TIME);
