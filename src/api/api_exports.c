@@ -57,7 +57,7 @@ static void list_work(struct req *r)
 			list, json_pack("{s:s, s:s, s:s, s:s, s:b, s:b, s:b, s:s}", "kind", k[i].name, "label",
 					i18n_tr(r->lang, k[i].label), "purpose", i18n_tr(r->lang, k[i].purpose),
 					"media_type", k[i].mime, "approved_default", k[i].approved_default,
-					"approved_available", have_approved && !k[i].needs_typed, "bom_option",
+					"approved_available", have_approved && (!k[i].needs_typed || approved.typed), "bom_option",
 					k[i].bom_option, "href", href));
 	}
 	obj = json_pack("{s:o, s:o, s:o}", "working", stamp_json(&working), "approved",

@@ -23,13 +23,13 @@ static const struct export_kind kinds[] = {
 	/* exports: handbook (PDF) */
 	{ "handbook.pdf", N_("Emergency handbook (PDF)"),
 	  N_("The whole plan to print for the emergency binder, in the order you need it when the IT is down."),
-	  "application/pdf", "pdf", "notfallhandbuch", 0, 1, 0, handbook_pdf_render },
+	  "application/pdf", "pdf", "notfallhandbuch", 1, 1, 0, handbook_pdf_render }, /* approved: the approved version by default */
 	{ "card.pdf", N_("IT emergency card (PDF)"),
 	  N_("One page for every workplace: the IT emergency number, what to do first, what to report, whom to call."),
-	  "application/pdf", "pdf", "notfallkarte", 0, 1, 0, card_pdf_render },
+	  "application/pdf", "pdf", "notfallkarte", 1, 1, 0, card_pdf_render },
 	{ "wallet-cards.pdf", N_("Wallet cards (PDF)"),
 	  N_("Credit-card sized cards for the wallet, one per emergency role and one for all staff, ten per sheet with cut marks."),
-	  "application/pdf", "pdf", "taschenkarten", 0, 1, 0, wallet_pdf_render },
+	  "application/pdf", "pdf", "taschenkarten", 1, 1, 0, wallet_pdf_render },
 	{ "json", N_("Everything as JSON"),
 	  N_("The whole plan in one file, for a backup of its content or to move it to another krisenfest server."),
 	  "application/json", "json", "notfallplan", 0, 0, 0, export_json_render },
@@ -173,9 +173,11 @@ enum kf_err export_make(struct store_conn *c, struct arena *a, int64_t org, cons
 	int approved = choice == EXPORT_APPROVED || (choice == EXPORT_DEFAULT && k->approved_default);
 	enum kf_err err;
 
-	if (approved && k->needs_typed)
-		return KF_EINVAL; /* before loading: the answer does not depend on the data */
-	if ((err = export_doc_load(c, a, org, base_url, approved, doc)))
+	err = export_doc_load(c, a, org, base_url, approved, doc);
+	/* approved: a kind's default is the approved version when there is one, else the working state */
+	if (err == KF_ENOTFOUND && choice == EXPORT_DEFAULT)
+		err = export_doc_load(c, a, org, base_url, 0, doc);
+	if (err)
 		return err;
 	return export_render(k, doc, lang, bom, out);
 }

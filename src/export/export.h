@@ -22,7 +22,7 @@ struct export_kind {
 	const char *file_ext; /* "json", "vcf", "csv": file name "{org}-{stem}-{date}.{ext}" */
 	const char *file_stem; /* "notfallplan", "kontakte", "risiken" */
 	int approved_default;  /* 1: prints the approved version unless the working state is asked for */
-	int needs_typed;       /* 1: reads the typed registers (not available for an approved version yet) */
+	int needs_typed;       /* 1: reads the typed registers (refused for an approved version whose snapshot does not read) */
 	int bom_option;        /* 1: may start with a UTF-8 byte order mark for Excel (CSV) */
 	export_render_fn render;
 };
@@ -50,7 +50,7 @@ int export_stamp_hash(const struct plan_doc *doc, char out[13]);
 /*
  * Renders kind k of doc into out: with bom (and k->bom_option) a UTF-8 byte
  * order mark first. KF_EINVAL when k needs the typed registers and doc has
- * none (an approved version until plan_doc_from_json exists).
+ * none (an approved version whose snapshot does not read, see plan_doc.h).
  */
 enum kf_err export_render(const struct export_kind *k, const struct plan_doc *doc, enum kf_lang lang, int bom,
 			  struct strbuf *out);
@@ -62,9 +62,11 @@ int export_choice_parse(const char *s, enum export_choice *c_r);
 
 /*
  * Loads the document (export_doc_load) and renders k into out: the one path
- * of the API, the download page and the CLI. KF_ENOTFOUND: the approved
- * version was asked for (or is k's default) but none is approved yet;
- * KF_EINVAL: k cannot print the approved version yet (needs_typed).
+ * of the API, the download page and the CLI. A kind whose default is the
+ * approved version prints the working state while none is approved.
+ * KF_ENOTFOUND: the approved version was asked for but none is approved yet;
+ * KF_EINVAL: k needs the typed registers and the approved snapshot does not
+ * read (needs_typed).
  */
 enum kf_err export_make(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
 			const struct export_kind *k, enum export_choice choice, enum kf_lang lang, int bom,

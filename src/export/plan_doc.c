@@ -3,7 +3,9 @@
 #include <time.h>
 
 #include "plan_doc.h"
+#include "plan_doc_json.h"
 #include "../lib/arena.h"
+#include "../lib/log.h"
 #include "../lib/timeutil.h"
 #include "../store/store.h"
 #include "../lib/banned.h"
@@ -58,6 +60,45 @@ enum kf_err plan_doc_load_working(struct store_conn *c, struct arena *a, int64_t
 	return KF_OK;
 }
 
+/*
+ * The typed registers of an approved version, read from its snapshot by the
+ * same validators as any input. A snapshot that does not read (written by an
+ * older server with other rules) leaves the document untyped: the JSON
+ * export still gives it, the other kinds refuse it (export_render).
+ */
+static enum kf_err approved_typed(struct arena *a, int64_t org, int64_t number, const char *today,
+				  struct plan_doc *doc)
+{
+	struct plan_json_errors *errs = ARENA_NEW(a, struct plan_json_errors, 1);
+	const struct recovery_overrides *ov = doc->overrides;
+	const struct risk_settings *rs = doc->risk_settings;
+	json_t *snap = json_loads(doc->snapshot, 0, NULL);
+	enum kf_err err;
+
+	if (!errs || !snap) {
+		json_decref(snap);
+		return KF_ENOMEM;
+	}
+	memset(errs, 0, sizeof(*errs));
+	err = plan_doc_from_json(snap, a, today, doc, errs);
+	json_decref(snap);
+	if (err == KF_EINVAL) {
+		kf_log(KF_LOG_WARN, "org %lld: plan version %lld does not read as a plan (%s: %s); its exports other than JSON are refused",
+			 (long long)org, (long long)number, errs->e[0].path, errs->e[0].msg);
+		memset(&doc->d, 0, sizeof(doc->d));
+		doc->d.today = today;
+		doc->steps = NULL;
+		doc->nsteps = 0;
+		doc->restore_tests = NULL;
+		doc->nrestore_tests = 0;
+		doc->overrides = ov;
+		doc->risk_settings = rs;
+		doc->typed = 0;
+		return KF_OK;
+	}
+	return err;
+}
+
 enum kf_err plan_doc_load_approved(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
 				   struct plan_doc *doc)
 {
@@ -87,6 +128,8 @@ enum kf_err plan_doc_load_approved(struct store_conn *c, struct arena *a, int64_
 	doc->versions = versions;
 	doc->snapshot = v.snapshot;
 	doc->typed = 0;
+	if (doc->snapshot && (err = approved_typed(a, org, v.number, today, doc)))
+		return err;
 	doc->stamp.draft = 0;
 	doc->stamp.plan_version = v.number;
 	doc->stamp.approved_at = approved_at;

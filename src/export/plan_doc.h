@@ -50,9 +50,9 @@ struct plan_doc {
 	size_t nversions;
 	/*
 	 * The approved version's snapshot (JSON text, plan_snapshot_json_full);
-	 * NULL for the working state. Until plan_doc_from_json exists, an approved
-	 * document has no typed content: d, steps and restore_tests are empty
-	 * (typed = 0); only the JSON export reads the snapshot.
+	 * NULL for the working state. The JSON export gives it as frozen; the
+	 * typed registers are read from it by plan_doc_from_json. A snapshot that
+	 * does not read leaves d, steps and restore_tests empty (typed = 0).
 	 */
 	const char *snapshot;
 	int typed; /* 1: d, steps, restore_tests, overrides and risk_settings hold the plan */
@@ -71,9 +71,10 @@ enum kf_err plan_doc_load_working(struct store_conn *c, struct arena *a, int64_t
 
 /*
  * Loads the newest approved plan version of org: stamp.draft = 0, version
- * number, approval date and approver from the version, the snapshot, and the
- * change history; typed = 0 (see snapshot). KF_ENOTFOUND when no version has
- * been approved yet.
+ * number, approval date and approver from the version, the snapshot, the
+ * change history, and the typed registers read from the snapshot
+ * (plan_doc_from_json; typed = 0 when it does not read). KF_ENOTFOUND when no
+ * version has been approved yet.
  */
 enum kf_err plan_doc_load_approved(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
 				   struct plan_doc *doc);

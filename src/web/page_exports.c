@@ -83,7 +83,7 @@ static void export_item(struct req *r, const struct export_kind *k, const struct
 {
 	struct strbuf *o = &r->out;
 	char href[160];
-	int can_approved = approved && !k->needs_typed;
+	int can_approved = approved && (!k->needs_typed || approved->typed); /* approved */
 
 	html_lit(o, "<li class=\"card export\"");
 	html_attr(o, "id", k->name);
@@ -98,7 +98,7 @@ static void export_item(struct req *r, const struct export_kind *k, const struct
 		download_href(r, href, sizeof(href), k, "?version=draft");
 		button(r, href, N_("Download the working state (draft)"), 0);
 	} else {
-		download_href(r, href, sizeof(href), k, k->needs_typed ? "" : "?version=draft");
+		download_href(r, href, sizeof(href), k, k->needs_typed && !approved ? "" : "?version=draft"); /* approved */
 		button(r, href, k->needs_typed ? N_("Download (current state)") : N_("Download the working state (draft)"), 1);
 	}
 	html_lit(o, "</p></li>");

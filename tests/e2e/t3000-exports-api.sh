@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Exports through the API: the list with the stamps, the JSON document, CSV
 # (RFC 4180, BOM on request) and vCard 4.0 parsed by Python; the approved
-# version after a four-eyes approval; readers may export; refused kinds and
+# version after a four-eyes approval (every kind, read back from the snapshot;
+# the handbook prints it by default); readers may export; refused kinds and
 # options name the problem; another organisation's export is 404.
 . "$(dirname "$0")/lib.sh"
 
@@ -118,6 +119,12 @@ api GET "$O/exports/contacts.csv?bom=ja"
 assert_field_error bom
 api GET "$O/exports/json?version=approved"
 assert_error 409 no_approved_version
+api_as rita GET "$O/exports/handbook.pdf"
+assert_status 200
+assert_header X-Krisenfest-Plan-Version draft
+assert_header_contains Content-Disposition "notfallhandbuch-entwurf-"
+api GET "$O/exports/handbook.pdf?version=approved"
+assert_error 409 no_approved_version
 
 # ---- approve version 1, then the approved JSON; the working state moves on
 api_as nele POST "$O/plan-versions" '{"note": "Erste Fassung"}'
@@ -131,7 +138,8 @@ assert_json .approved.plan_version 1
 assert_json .approved.draft false
 assert_json .approved.approved_at "$(today_utc)"
 assert_json '.exports[] | select(.kind == "json") | .approved_available' true
-assert_json '.exports[] | select(.kind == "contacts.vcf") | .approved_available' false
+assert_json '.exports[] | select(.kind == "contacts.vcf") | .approved_available' true
+assert_json '.exports[] | select(.kind == "handbook.pdf") | .approved_default' true
 hash_approved=$(json .approved.hash)
 assert_ne "$hash0" "$(json .working.hash)" "the working stamp after a change"
 api_as rita GET "$O/exports/json?version=approved"
@@ -143,8 +151,40 @@ assert_json .stamp.plan_version 1
 assert_json .stamp.approved_at "$(today_utc)"
 assert_json '.sections.contacts[] | select(.name == "Erika Muster") | .email' ""
 assert_json '.sections | has("workarounds")' true
+# approved: every kind prints the approved version (read back from its snapshot), not the later change
 api GET "$O/exports/contacts.vcf?version=approved"
-assert_error 409 approved_not_available
+assert_status 200
+assert_header X-Krisenfest-Plan-Version 1
+assert_header X-Krisenfest-Stamp "$hash_approved"
+assert_body_not_contains "erika@example.org"
+assert_body_contains "Erika Muster"
+api GET "$O/exports/contacts.vcf?version=draft"
+assert_status 200
+assert_header X-Krisenfest-Plan-Version draft
+assert_body_contains "erika@example.org"
+api GET "$O/exports/contacts.csv?version=approved"
+assert_status 200
+assert_header X-Krisenfest-Plan-Version 1
+assert_body_not_contains "erika@example.org"
+# the handbook prints the approved version by default: its number on the cover, not the later change
+api_as rita GET "$O/exports/handbook.pdf"
+assert_status 200
+assert_header X-Krisenfest-Plan-Version 1
+assert_header_contains Content-Disposition "notfallhandbuch-v1-"
+if command -v pdftotext >/dev/null; then
+	cover=$(pdftotext -enc UTF-8 -f 1 -l 1 "$KF_TMP/body" -)
+	assert_contains "$cover" "Planversion 1" "approved handbook: version on the cover"
+	assert_not_contains "$cover" "Entwurf" "approved handbook: no draft mark on the cover"
+	assert_not_contains "$(pdftotext -enc UTF-8 "$KF_TMP/body" -)" "erika@example.org" "approved handbook: not the later change"
+	api_as rita GET "$O/exports/handbook.pdf?version=draft"
+	assert_status 200
+	assert_header X-Krisenfest-Plan-Version draft
+	assert_contains "$(pdftotext -enc UTF-8 "$KF_TMP/body" -)" "erika@example.org" "draft handbook: the later change"
+	assert_contains "$(pdftotext -enc UTF-8 -f 1 -l 1 "$KF_TMP/body" -)" "Arbeitsstand – Entwurf, nicht freigegeben" "draft handbook: the Entwurf mark"
+	assert_contains "$(pdftotext -enc UTF-8 -raw -f 1 -l 1 "$KF_TMP/body" - | tr -d ' \n')" "ENTWURF" "draft handbook: the watermark"
+else
+	note "pdftotext not installed: the handbook's text is not checked"
+fi
 
 # ---- another organisation's exports: 404, no data
 cli org add --data "$KF_DATA" --name "Andere Firma"
