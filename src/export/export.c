@@ -6,12 +6,19 @@
 
 #include "export.h"
 #include "handbook_pdf.h"
+#include "offline_html.h"
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
 #include "../lib/banned.h"
 
 #define CSV_KIND(name, label, purpose, stem, fn) \
 	{ name, label, purpose, "text/csv; charset=utf-8", "csv", stem, 0, 1, 1, fn }
+
+/* The offline copy as a kind: plain, or sealed with a passphrase. */
+static enum kf_err offline_plain(const struct plan_doc *doc, enum kf_lang lang, struct strbuf *out)
+{
+	return offline_html_document(doc, lang, out);
+}
 
 /*
  * Every export. A new format is one row (and its renderer). The PDF handbook,
@@ -22,6 +29,10 @@ static const struct export_kind kinds[] = {
 	{ "handbook.pdf", N_("Emergency handbook (PDF)"),
 	  N_("The whole plan to print for the emergency binder, in the order you need it when the IT is down."),
 	  "application/pdf", "pdf", "notfallhandbuch", 0, 1, 0, handbook_pdf_render },
+	/* wire: the offline copy (plain, or sealed with a passphrase) */
+	{ "offline.html", N_("Offline copy (HTML)"),
+	  N_("The whole plan as one file that opens in any browser without the server, for a USB stick or a cloud folder."),
+	  "text/html; charset=utf-8", "html", "offline-kopie", 0, 1, 0, offline_plain, offline_html_render },
 	{ "json", N_("Everything as JSON"),
 	  N_("The whole plan in one file, for a backup of its content or to move it to another krisenfest server."),
 	  "application/json", "json", "notfallplan", 0, 0, 0, export_json_render },
@@ -130,16 +141,19 @@ enum kf_err export_doc_load(struct store_conn *c, struct arena *a, int64_t org, 
 	return export_stamp_hash(doc, doc->stamp.hash) < 0 ? KF_ENOMEM : KF_OK;
 }
 
-enum kf_err export_render(const struct export_kind *k, const struct plan_doc *doc, enum kf_lang lang, int bom,
-			  struct strbuf *out)
+enum kf_err export_render(const struct export_kind *k, const struct plan_doc *doc, enum kf_lang lang,
+			  const struct export_opts *opts, struct strbuf *out)
 {
+	int sealed = opts && opts->passphrase && *opts->passphrase;
 	enum kf_err err;
 
+	if (sealed && !k->render_sealed)
+		return KF_EPERM;
 	if (k->needs_typed && !doc->typed)
 		return KF_EINVAL;
-	if (bom && k->bom_option)
+	if (opts && opts->bom && k->bom_option)
 		sb_add(out, "\xEF\xBB\xBF", 3);
-	err = k->render(doc, lang, out);
+	err = sealed ? k->render_sealed(doc, lang, opts->passphrase, out) : k->render(doc, lang, out);
 	if (!err && out->failed)
 		err = out->len >= out->max ? KF_ETOOBIG : KF_ENOMEM;
 	return err;
@@ -159,17 +173,19 @@ int export_choice_parse(const char *s, enum export_choice *c_r)
 }
 
 enum kf_err export_make(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
-			const struct export_kind *k, enum export_choice choice, enum kf_lang lang, int bom,
-			struct plan_doc *doc, struct strbuf *out)
+			const struct export_kind *k, enum export_choice choice, enum kf_lang lang,
+			const struct export_opts *opts, struct plan_doc *doc, struct strbuf *out)
 {
 	int approved = choice == EXPORT_APPROVED || (choice == EXPORT_DEFAULT && k->approved_default);
 	enum kf_err err;
 
+	if (opts && opts->passphrase && *opts->passphrase && !k->render_sealed)
+		return KF_EPERM;
 	if (approved && k->needs_typed)
 		return KF_EINVAL; /* before loading: the answer does not depend on the data */
 	if ((err = export_doc_load(c, a, org, base_url, approved, doc)))
 		return err;
-	return export_render(k, doc, lang, bom, out);
+	return export_render(k, doc, lang, opts, out);
 }
 
 /* "Bäckerei Beispiel" -> "baeckerei-beispiel": ASCII letters and digits, umlauts spelt out, the rest one '-'. */
@@ -208,7 +224,7 @@ static void slug(struct strbuf *sb, const char *s)
 		sb_adds(sb, "plan");
 }
 
-const char *export_file_name(struct arena *a, const struct export_kind *k, const struct plan_doc *doc)
+const char *export_file_name(struct arena *a, const struct export_kind *k, const struct plan_doc *doc, int sealed)
 {
 	struct strbuf sb;
 	const char *name;
@@ -220,6 +236,8 @@ const char *export_file_name(struct arena *a, const struct export_kind *k, const
 		sb_adds(&sb, "-entwurf");
 	else
 		sb_addf(&sb, "-v%lld", (long long)doc->stamp.plan_version);
+	if (sealed)
+		sb_adds(&sb, "-verschluesselt");
 	/* the date of made_at ("YYYY-MM-DD HH:MM") */
 	if (doc->stamp.made_at && strlen(doc->stamp.made_at) >= 10) {
 		sb_addc(&sb, '-');

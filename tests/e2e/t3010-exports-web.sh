@@ -45,7 +45,7 @@ assert_contains "$BODY" "Bäckerei Süd" "CSV content"
 web rr GET /o/1/exports/json
 assert_status 200
 assert_eq "$(hdr X-Krisenfest-Stamp)" "$(jq -r .stamp.hash <<<"$BODY")" "stamp header = stamp in the file"
-web rr GET /o/1/exports/nope
+web rr GET /o/1/exports/nope -H 'Accept-Language: en'
 assert_status 404
 assert_contains "$(html_text)" "no export of this kind" "unknown kind named"
 web rr GET "/o/1/exports/json?version=approved" -H 'Accept-Language: en'
