@@ -52,7 +52,11 @@ document.addEventListener("DOMContentLoaded", function () {
 		}
 		var url = new URL(link.getAttribute("href"), location.href);
 		url.searchParams.set("stamp", stamp);
-		url.searchParams.set("plan_version", version === "draft" || !version ? "0" : version);
+		if (version && version !== "draft") {
+			url.searchParams.set("plan_version", version);
+		} else {
+			url.searchParams.delete("plan_version");
+		}
 		if (date) {
 			url.searchParams.set("plan_date", date[1]);
 		}

@@ -115,6 +115,13 @@ int export_stamp_hash(const struct plan_doc *doc, char out[13])
 
 	if (!j)
 		return -1;
+	/*
+	 * wire: the teamwork around the plan is no content of it (as in
+	 * PLAN_LAST_CHANGE): recording a copy must not change the stamp the copy
+	 * was recorded with.
+	 */
+	json_object_del(json_object_get(j, "sections"), "plan_copies");
+	json_object_del(json_object_get(j, "sections"), "acknowledgements");
 	strip_ignored(json_object_get(j, "sections"));
 	text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(j);
@@ -139,6 +146,52 @@ enum kf_err export_doc_load(struct store_conn *c, struct arena *a, int64_t org, 
 	if (err)
 		return err;
 	return export_stamp_hash(doc, doc->stamp.hash) < 0 ? KF_ENOMEM : KF_OK;
+}
+
+enum kf_err export_current_stamps(struct store_conn *c, struct arena *a, int64_t org, char working[13],
+				  char approved[13])
+{
+	struct plan_doc doc;
+	enum kf_err err;
+
+	working[0] = approved[0] = '\0';
+	if ((err = export_doc_load(c, a, org, NULL, 0, &doc)))
+		return err;
+	memcpy(working, doc.stamp.hash, 13);
+	err = export_doc_load(c, a, org, NULL, 1, &doc);
+	if (err == KF_ENOTFOUND)
+		return KF_OK;
+	if (!err)
+		memcpy(approved, doc.stamp.hash, 13);
+	return err;
+}
+
+void export_copies_mark(struct plan_copy *copies, size_t n, const char *working, const char *approved)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct plan_copy *p = &copies[i];
+
+		if (!p->stamp[0] || !*working)
+			p->stamp_stale = -1;
+		else
+			p->stamp_stale = strcmp(p->stamp, working) != 0 && (!*approved || strcmp(p->stamp, approved) != 0);
+	}
+}
+
+enum kf_err export_copies_check(struct store_conn *c, struct arena *a, int64_t org, struct plan_copy *copies, size_t n)
+{
+	char working[13], approved[13];
+	enum kf_err err;
+	size_t i;
+
+	for (i = 0; i < n && !copies[i].stamp[0]; i++)
+		;
+	if (i == n)
+		return KF_OK; /* no stamp noted: nothing to compute */
+	if ((err = export_current_stamps(c, a, org, working, approved)))
+		return err;
+	export_copies_mark(copies, n, working, approved);
+	return KF_OK;
 }
 
 enum kf_err export_render(const struct export_kind *k, const struct plan_doc *doc, enum kf_lang lang,

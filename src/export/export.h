@@ -62,6 +62,21 @@ enum kf_err export_doc_load(struct store_conn *c, struct arena *a, int64_t org, 
 int export_stamp_hash(const struct plan_doc *doc, char out[13]);
 
 /*
+ * wire: the copies register and the stamp. The stamps of the working state
+ * and of the newest approved version (approved "" when none), each 12 hex
+ * digits. Loads both documents: not free, call it once per page.
+ */
+enum kf_err export_current_stamps(struct store_conn *c, struct arena *a, int64_t org, char working[13],
+				  char approved[13]);
+/*
+ * Sets stamp_stale of every copy with a noted stamp: 1 when it is neither
+ * working nor approved (a copy of the newest approved version is current).
+ */
+void export_copies_mark(struct plan_copy *copies, size_t n, const char *working, const char *approved);
+/* export_current_stamps + export_copies_mark, computed only when a copy has a stamp. */
+enum kf_err export_copies_check(struct store_conn *c, struct arena *a, int64_t org, struct plan_copy *copies, size_t n);
+
+/*
  * Renders kind k of doc into out: with opts->bom (and k->bom_option) a UTF-8
  * byte order mark first; with opts->passphrase (not "") sealed by
  * k->render_sealed. opts may be NULL (plain, no mark). KF_EINVAL when k

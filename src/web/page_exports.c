@@ -46,9 +46,13 @@ static void record_copy_link(struct req *r, const struct plan_doc *doc)
 
 	if (r->org.role < MEMBER_EDITOR)
 		return;
-	snprintf(href, sizeof(href), "/o/%lld/documents/copies/new?stamp=%s&plan_version=%lld&plan_date=%.10s",
-		 (long long)r->org.id, doc->stamp.hash, (long long)(doc->stamp.draft ? 0 : doc->stamp.plan_version),
-		 doc->stamp.made_at ? doc->stamp.made_at : "");
+	if (doc->stamp.draft)
+		snprintf(href, sizeof(href), "/o/%lld/documents/copies/new?stamp=%s&plan_date=%.10s", (long long)r->org.id,
+			 doc->stamp.hash, doc->stamp.made_at ? doc->stamp.made_at : "");
+	else
+		snprintf(href, sizeof(href), "/o/%lld/documents/copies/new?stamp=%s&plan_version=%lld&plan_date=%.10s",
+			 (long long)r->org.id, doc->stamp.hash, (long long)doc->stamp.plan_version,
+			 doc->stamp.made_at ? doc->stamp.made_at : "");
 	html_lit(&r->out, "<p class=\"record-copy\">");
 	html_lit(&r->out, "<a");
 	html_attr(&r->out, "href", href);
