@@ -89,15 +89,14 @@ int plan_copy_stamp_ok(const char *s)
 #define MSG_STAMP N_("must be the 12 characters 0-9 and a-f of the export's stamp, or empty")
 #define MSG_PLAN_VERSION N_("must be the number of an approved plan version (1 or more), or empty")
 
-/* A stamp as given: kept in p->stamp when it has the right length (plan_copy_validate checks the rest). */
+/* A stamp as given: kept in p->stamp when it fits (so a form shows it again), refused naming the field when bad. */
 static void take_stamp(struct plan_copy *p, const char *s, struct field_errors *fe)
 {
 	p->stamp[0] = '\0';
-	if (strlen(s) > PLAN_COPY_STAMP_LEN || plan_copy_stamp_ok(s) < 0) {
+	if (strlen(s) <= PLAN_COPY_STAMP_LEN)
+		memcpy(p->stamp, s, strlen(s) + 1);
+	if (plan_copy_stamp_ok(s) < 0)
 		fe_add(fe, "stamp", MSG_STAMP);
-		return;
-	}
-	memcpy(p->stamp, s, strlen(s) + 1);
 }
 
 void plan_copy_from_json(struct plan_copy *p, struct arena *a, const json_t *obj, int partial, struct field_errors *fe)
