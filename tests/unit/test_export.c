@@ -147,6 +147,13 @@ static void test_registry_and_stamp(void **state)
 	assert_int_equal(export_render(export_kind_find("contacts.csv"), &doc, KF_LANG_DE, &(struct export_opts){ .bom = 1 }, &sb), KF_OK);
 	assert_memory_equal(sb.buf, "\xEF\xBB\xBF", 3);
 	assert_non_null(strstr(sb.buf, "\r\n3,Erika Muster,\"Muster, GmbH\",Geschäftsführerin,"));
+	/* wire: a passphrase for a kind that cannot be sealed is refused, nothing written */
+	sb_reset(&sb);
+	assert_int_equal(export_render(export_kind_find("contacts.csv"), &doc, KF_LANG_DE,
+				       &(struct export_opts){ .passphrase = "lang genug geheim" }, &sb), KF_EPERM);
+	assert_int_equal(sb.len, 0);
+	assert_non_null(export_kind_find("offline.html"));
+	assert_non_null(export_kind_find("offline.html")->render_sealed);
 	/* an approved document without typed registers cannot feed the vCard */
 	sb_reset(&sb);
 	doc.typed = 0;
