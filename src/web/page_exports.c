@@ -313,8 +313,12 @@ void web_export_sealed(struct req *r)
 	enum export_choice choice;
 
 	sodium_memzero(r->body.buf, r->body.len); /* parsed into r->form; the passphrase stays in one place only */
-	if (!k || !k->render_sealed) {
+	if (!k) {
 		web_error_page(r, 404, N_("There is no export of this kind. The list of exports shows every kind there is."));
+		return;
+	}
+	if (!k->render_sealed) {
+		web_error_page(r, 422, N_("This export cannot be locked with a passphrase. Only the offline copy can."));
 		return;
 	}
 	if (export_choice_parse(kv_get(&r->form, "version"), &choice) < 0)

@@ -102,6 +102,10 @@ assert_not_contains "$BODY" "$PASS" "the passphrase is not echoed"
 form_csrf w /o/1/exports/offline.html "passphrase=kurz" "passphrase_repeat=kurz" -H 'Accept-Language: en'
 assert_status 422
 assert_contains "$(html_id_text err-passphrase)" "at least 12" "too short named"
+form_csrf w /o/1/exports/json "passphrase=$PASS" "passphrase_repeat=$PASS"
+assert_status 422
+form_csrf w /o/1/exports/nope "passphrase=$PASS" "passphrase_repeat=$PASS"
+assert_status 404
 # success: the sealed file as an attachment
 form_csrf w /o/1/exports/offline.html "passphrase=$PASS" "passphrase_repeat=$PASS"
 assert_status 200
