@@ -86,6 +86,7 @@ void api_system_graph(struct req *r);
 /* exports */
 void api_export_list(struct req *r);
 void api_export_get(struct req *r);
+void api_export_sealed(struct req *r); /* wire: POST /exports/{kind}: the sealed offline copy */
 /* step 4: registers */
 void api_plan_copy_list(struct req *r);
 void api_plan_copy_create(struct req *r);

@@ -2,6 +2,7 @@
 #include <stddef.h>
 
 #include "../core/plan_check.h"
+#include "../export/export.h"
 #include "../http/request.h"
 #include "../lib/i18n.h"
 #include "../store/store.h"
@@ -16,6 +17,8 @@ void api_check(struct req *r)
 	json_t *obj;
 
 	err = store_plan_load(r->db, r->arena, r->org.id, &d);
+	if (!err) /* wire: copies with a noted stamp are compared with the current stamps */
+		err = export_copies_check(r->db, r->arena, r->org.id, (struct plan_copy *)d.copies, d.ncopies);
 	if (err) {
 		api_store_error(r, err);
 		return;

@@ -1,6 +1,7 @@
 /* api_plan_copies.c: /api/v1/orgs/{org}/plan-copies, described for the shared resource handlers. */
 #include <stddef.h>
 
+#include "../export/export.h"
 #include "../http/request.h"
 #include "../lib/i18n.h"
 #include "../lib/timeutil.h"
@@ -18,12 +19,17 @@ static void init(void *item)
 
 static enum kf_err list(struct req *r, void **items_r, size_t *n_r)
 {
-	return store_plan_copy_list(r->db, r->arena, r->org.id, (struct plan_copy **)items_r, n_r);
+	enum kf_err err = store_plan_copy_list(r->db, r->arena, r->org.id, (struct plan_copy **)items_r, n_r);
+
+	/* wire: "stale" also compares a noted stamp with the current ones */
+	return err ? err : export_copies_check(r->db, r->arena, r->org.id, *items_r, *n_r);
 }
 
 static enum kf_err get(struct req *r, int64_t id, void *out)
 {
-	return store_plan_copy_get(r->db, r->arena, r->org.id, id, out);
+	enum kf_err err = store_plan_copy_get(r->db, r->arena, r->org.id, id, out);
+
+	return err ? err : export_copies_check(r->db, r->arena, r->org.id, out, 1);
 }
 
 static void input(struct req *r, void *item, const json_t *body, int partial, struct field_errors *fe)

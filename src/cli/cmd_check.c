@@ -6,6 +6,7 @@
 
 #include "../core/plan_check.h"
 #include "../lib/arena.h"
+#include "../export/export.h"
 #include "../store/store.h"
 #include "cli.h"
 #include "../lib/banned.h"
@@ -105,7 +106,9 @@ int cmd_check(int argc, char **argv)
 		cli_error("check", N_("there is no organisation with this id:"), org_arg);
 		goto out;
 	}
-	if (err || store_plan_load(conn, a, org_id, &d) != KF_OK || plan_check_run(&d, a, &pc) < 0) {
+	if (err || store_plan_load(conn, a, org_id, &d) != KF_OK ||
+	    export_copies_check(conn, a, org_id, (struct plan_copy *)d.copies, d.ncopies) != KF_OK ||
+	    plan_check_run(&d, a, &pc) < 0) {
 		cli_error("check", N_("the database could not be read."), NULL);
 		goto out;
 	}

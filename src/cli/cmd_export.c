@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
+#include "../core/passphrase.h"
 #include "../export/export.h"
 #include "../lib/arena.h"
 #include "../store/store.h"
@@ -13,6 +16,7 @@
 
 static const char help[] = N_(
 	"Usage: krisenfest export KIND --data DIR --org ORG-ID [-o FILE] [--approved | --draft] [--bom]\n"
+	"                         [--passphrase-file FILE | --passphrase-stdin]\n"
 	"       krisenfest export --list\n"
 	"\n"
 	"Writes one export of the emergency plan: the whole plan as JSON, the\n"
@@ -20,6 +24,10 @@ static const char help[] = N_(
 	"nothing: the terminal). --approved prints the approved version, --draft\n"
 	"the working state; without either the kind's default is printed. --bom\n"
 	"starts a CSV file with a byte order mark, so Excel reads the umlauts.\n"
+	"--passphrase-file FILE (or --passphrase-stdin) locks the offline copy\n"
+	"(offline.html) with the passphrase in the first line of FILE (or of the\n"
+	"standard input); at least 12 characters. It is never an argument, so it\n"
+	"does not show up in the process list or the shell history.\n"
 	"The stamp (version, date, short hash) is printed on stderr.\n"
 	"--list shows every kind.\n"
 	"\n"
@@ -48,6 +56,32 @@ static void list_kinds(enum kf_lang L)
 		printf("%-22s %s\n", k[i].name, _(L, k[i].label));
 }
 
+/*
+ * Reads the passphrase: the first line of path ("-": standard input),
+ * without its line end, into buf. 0, or -1 when it cannot be read or is
+ * longer than buf holds.
+ */
+static int read_passphrase(const char *path, char *buf, size_t len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	size_t n;
+	int ok;
+
+	if (!f)
+		return -1;
+	ok = fgets(buf, (int)len, f) != NULL;
+	if (f != stdin)
+		fclose(f);
+	if (!ok)
+		buf[0] = '\0';
+	n = strlen(buf);
+	if (n == len - 1 && buf[n - 1] != '\n')
+		return -1; /* longer than any allowed passphrase */
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		buf[--n] = '\0';
+	return 0;
+}
+
 static int write_file(const char *path, const struct strbuf *out)
 {
 	FILE *f = (!path || strcmp(path, "-") == 0) ? stdout : fopen(path, "wb");
@@ -72,9 +106,15 @@ int cmd_export(int argc, char **argv)
 					       { "draft", no_argument, NULL, 'w' },
 					       { "bom", no_argument, NULL, 'b' },
 					       { "list", no_argument, NULL, 'l' },
+					       { "passphrase-file", required_argument, NULL, 'p' },
+					       { "passphrase-stdin", no_argument, NULL, 's' },
 					       { "help", no_argument, NULL, 'h' },
 					       { NULL, 0, NULL, 0 } };
-	const char *dir = NULL, *org_arg = NULL, *file = NULL;
+	const char *dir = NULL, *org_arg = NULL, *file = NULL, *pass_file = NULL;
+	/* 4 bytes per code point at most, the line end, the NUL */
+	static char pass[PASSPHRASE_MAX * 4 + 3];
+	struct export_opts eo = { 0, NULL };
+	struct field_errors fe = { 0 };
 	enum export_choice choice = EXPORT_DEFAULT;
 	enum kf_lang L = cli_lang();
 	const struct export_kind *k;
@@ -98,10 +138,13 @@ int cmd_export(int argc, char **argv)
 		case 'w': both |= choice == EXPORT_APPROVED; choice = EXPORT_DRAFT; break;
 		case 'b': bom = 1; break;
 		case 'l': list = 1; break;
+		case 'p': both |= pass_file != NULL; pass_file = optarg; break;
+		case 's': both |= pass_file != NULL; pass_file = "-"; break;
 		case 'h': fputs(_(L, help), stdout); return CLI_OK;
 		default: fputs(_(L, help), stderr); return CLI_USAGE;
 		}
 	}
+	eo.bom = bom;
 	if (list) {
 		list_kinds(L);
 		return CLI_OK;
@@ -119,10 +162,26 @@ int cmd_export(int argc, char **argv)
 		cli_error("export", N_("--bom is only for CSV files, not for:"), k->name);
 		return CLI_USAGE;
 	}
+	if (pass_file && !k->render_sealed) {
+		cli_error("export", N_("only the offline copy can be locked with a passphrase, not:"), k->name);
+		return CLI_USAGE;
+	}
 	org_id = parse_org(org_arg);
 	if (!org_id) {
 		cli_error("export", N_("--org needs the id of an organisation (krisenfest org list shows them):"), org_arg);
 		return CLI_USAGE;
+	}
+	if (pass_file) {
+		if (read_passphrase(pass_file, pass, sizeof(pass)) < 0) {
+			cli_error("export", N_("cannot read the passphrase from:"), pass_file);
+			return CLI_FAIL;
+		}
+		if (validate_passphrase(&fe, "passphrase", pass) < 0) {
+			sodium_memzero(pass, sizeof(pass));
+			cli_error("export", N_("the passphrase:"), _(L, fe_get(&fe, "passphrase")));
+			return CLI_USAGE;
+		}
+		eo.passphrase = pass;
 	}
 	sb_init(&out, STRBUF_DEFAULT_MAX);
 	rc = CLI_FAIL;
@@ -138,7 +197,7 @@ int cmd_export(int argc, char **argv)
 		goto out;
 	}
 	if (!err)
-		err = export_make(conn, a, org_id, "", k, choice, L, bom, &doc, &out);
+		err = export_make(conn, a, org_id, "", k, choice, L, &eo, &doc, &out);
 	if (err == KF_ENOTFOUND) {
 		cli_error("export", N_("no version of the plan has been approved yet; export the working state with --draft."), NULL);
 		goto out;
@@ -158,6 +217,7 @@ int cmd_export(int argc, char **argv)
 	fprintf(stderr, "%s\n", export_stamp_line(a, &doc, L));
 	rc = CLI_OK;
 out:
+	sodium_memzero(pass, sizeof(pass));
 	sb_release(&out);
 	store_conn_put(conn);
 	store_close(store);

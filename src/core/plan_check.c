@@ -356,13 +356,13 @@ static void rule_step4_content(const struct plan_data *d, struct plan_check *pc)
 		       NULL, "documents", 0);
 }
 
-/* Each copy holds the current state of the plan (plan_copy_is_stale). */
+/* Each copy holds the current state of the plan (plan_copy_stale: its date, and its stamp when noted). */
 static void rule_copies_stale(const struct plan_data *d, struct plan_check *pc)
 {
 	for (size_t i = 0; i < d->ncopies; i++) {
 		const struct plan_copy *c = &d->copies[i];
 
-		plan_check_add(pc, !plan_copy_is_stale(c->plan_date, c->plan_changed_at), PLAN_GAP, "copy_stale",
+		plan_check_add(pc, !plan_copy_stale(c), PLAN_GAP, "copy_stale",
 			       N_("The copy at \"%s\" holds an old state of the plan."), c->location, "documents/copies",
 			       c->id);
 	}

@@ -8,12 +8,19 @@
 #include "card_pdf.h"
 #include "handbook_pdf.h"
 #include "wallet_pdf.h"
+#include "offline_html.h"
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
 #include "../lib/banned.h"
 
 #define CSV_KIND(name, label, purpose, stem, fn) \
 	{ name, label, purpose, "text/csv; charset=utf-8", "csv", stem, 0, 1, 1, fn }
+
+/* The offline copy as a kind: plain, or sealed with a passphrase. */
+static enum kf_err offline_plain(const struct plan_doc *doc, enum kf_lang lang, struct strbuf *out)
+{
+	return offline_html_document(doc, lang, out);
+}
 
 /*
  * Every export. A new format is one row (and its renderer). The PDF handbook,
@@ -30,6 +37,10 @@ static const struct export_kind kinds[] = {
 	{ "wallet-cards.pdf", N_("Wallet cards (PDF)"),
 	  N_("Credit-card sized cards for the wallet, one per emergency role and one for all staff, ten per sheet with cut marks."),
 	  "application/pdf", "pdf", "taschenkarten", 1, 1, 0, wallet_pdf_render },
+	/* wire: the offline copy (plain, or sealed with a passphrase) */
+	{ "offline.html", N_("Offline copy (HTML)"),
+	  N_("The whole plan as one file that opens in any browser without the server, for a USB stick or a cloud folder."),
+	  "text/html; charset=utf-8", "html", "offline-kopie", 1, 1, 0, offline_plain, offline_html_render },
 	{ "json", N_("Everything as JSON"),
 	  N_("The whole plan in one file, for a backup of its content or to move it to another krisenfest server."),
 	  "application/json", "json", "notfallplan", 0, 0, 0, export_json_render },
@@ -112,6 +123,13 @@ int export_stamp_hash(const struct plan_doc *doc, char out[13])
 
 	if (!j)
 		return -1;
+	/*
+	 * wire: the teamwork around the plan is no content of it (as in
+	 * PLAN_LAST_CHANGE): recording a copy must not change the stamp the copy
+	 * was recorded with.
+	 */
+	json_object_del(json_object_get(j, "sections"), "plan_copies");
+	json_object_del(json_object_get(j, "sections"), "acknowledgements");
 	strip_ignored(json_object_get(j, "sections"));
 	text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(j);
@@ -138,16 +156,65 @@ enum kf_err export_doc_load(struct store_conn *c, struct arena *a, int64_t org, 
 	return export_stamp_hash(doc, doc->stamp.hash) < 0 ? KF_ENOMEM : KF_OK;
 }
 
-enum kf_err export_render(const struct export_kind *k, const struct plan_doc *doc, enum kf_lang lang, int bom,
-			  struct strbuf *out)
+enum kf_err export_current_stamps(struct store_conn *c, struct arena *a, int64_t org, char working[13],
+				  char approved[13])
 {
+	struct plan_doc doc;
 	enum kf_err err;
 
+	working[0] = approved[0] = '\0';
+	if ((err = export_doc_load(c, a, org, NULL, 0, &doc)))
+		return err;
+	memcpy(working, doc.stamp.hash, 13);
+	err = export_doc_load(c, a, org, NULL, 1, &doc);
+	if (err == KF_ENOTFOUND)
+		return KF_OK;
+	if (!err)
+		memcpy(approved, doc.stamp.hash, 13);
+	return err;
+}
+
+void export_copies_mark(struct plan_copy *copies, size_t n, const char *working, const char *approved)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct plan_copy *p = &copies[i];
+
+		if (!p->stamp[0] || !*working)
+			p->stamp_stale = -1;
+		else
+			p->stamp_stale = strcmp(p->stamp, working) != 0 && (!*approved || strcmp(p->stamp, approved) != 0);
+	}
+}
+
+enum kf_err export_copies_check(struct store_conn *c, struct arena *a, int64_t org, struct plan_copy *copies, size_t n)
+{
+	char working[13], approved[13];
+	enum kf_err err;
+	size_t i;
+
+	for (i = 0; i < n && !copies[i].stamp[0]; i++)
+		;
+	if (i == n)
+		return KF_OK; /* no stamp noted: nothing to compute */
+	if ((err = export_current_stamps(c, a, org, working, approved)))
+		return err;
+	export_copies_mark(copies, n, working, approved);
+	return KF_OK;
+}
+
+enum kf_err export_render(const struct export_kind *k, const struct plan_doc *doc, enum kf_lang lang,
+			  const struct export_opts *opts, struct strbuf *out)
+{
+	int sealed = opts && opts->passphrase && *opts->passphrase;
+	enum kf_err err;
+
+	if (sealed && !k->render_sealed)
+		return KF_EPERM;
 	if (k->needs_typed && !doc->typed)
 		return KF_EINVAL;
-	if (bom && k->bom_option)
+	if (opts && opts->bom && k->bom_option)
 		sb_add(out, "\xEF\xBB\xBF", 3);
-	err = k->render(doc, lang, out);
+	err = sealed ? k->render_sealed(doc, lang, opts->passphrase, out) : k->render(doc, lang, out);
 	if (!err && out->failed)
 		err = out->len >= out->max ? KF_ETOOBIG : KF_ENOMEM;
 	return err;
@@ -167,19 +234,21 @@ int export_choice_parse(const char *s, enum export_choice *c_r)
 }
 
 enum kf_err export_make(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
-			const struct export_kind *k, enum export_choice choice, enum kf_lang lang, int bom,
-			struct plan_doc *doc, struct strbuf *out)
+			const struct export_kind *k, enum export_choice choice, enum kf_lang lang,
+			const struct export_opts *opts, struct plan_doc *doc, struct strbuf *out)
 {
 	int approved = choice == EXPORT_APPROVED || (choice == EXPORT_DEFAULT && k->approved_default);
 	enum kf_err err;
 
+	if (opts && opts->passphrase && *opts->passphrase && !k->render_sealed)
+		return KF_EPERM;
 	err = export_doc_load(c, a, org, base_url, approved, doc);
 	/* approved: a kind's default is the approved version when there is one, else the working state */
 	if (err == KF_ENOTFOUND && choice == EXPORT_DEFAULT)
 		err = export_doc_load(c, a, org, base_url, 0, doc);
 	if (err)
 		return err;
-	return export_render(k, doc, lang, bom, out);
+	return export_render(k, doc, lang, opts, out);
 }
 
 /* "Bäckerei Beispiel" -> "baeckerei-beispiel": ASCII letters and digits, umlauts spelt out, the rest one '-'. */
@@ -218,7 +287,7 @@ static void slug(struct strbuf *sb, const char *s)
 		sb_adds(sb, "plan");
 }
 
-const char *export_file_name(struct arena *a, const struct export_kind *k, const struct plan_doc *doc)
+const char *export_file_name(struct arena *a, const struct export_kind *k, const struct plan_doc *doc, int sealed)
 {
 	struct strbuf sb;
 	const char *name;
@@ -230,6 +299,8 @@ const char *export_file_name(struct arena *a, const struct export_kind *k, const
 		sb_adds(&sb, "-entwurf");
 	else
 		sb_addf(&sb, "-v%lld", (long long)doc->stamp.plan_version);
+	if (sealed)
+		sb_adds(&sb, "-verschluesselt");
 	/* the date of made_at ("YYYY-MM-DD HH:MM") */
 	if (doc->stamp.made_at && strlen(doc->stamp.made_at) >= 10) {
 		sb_addc(&sb, '-');

@@ -12,6 +12,19 @@
 
 /* Renders doc into out (appends). KF_ENOMEM when out failed; never a partial success. */
 typedef enum kf_err (*export_render_fn)(const struct plan_doc *doc, enum kf_lang lang, struct strbuf *out);
+/*
+ * Renders doc sealed with passphrase (never NULL or "", checked by
+ * validate_passphrase) into out. The passphrase is neither kept nor logged.
+ * Slow (key derivation): only ever on a worker.
+ */
+typedef enum kf_err (*export_seal_fn)(const struct plan_doc *doc, enum kf_lang lang, const char *passphrase,
+				      struct strbuf *out);
+
+/* How one export is made, beyond its kind: the same for the API, the download page and the CLI. */
+struct export_opts {
+	int bom;                /* 1: a CSV starts with a UTF-8 byte order mark (only kinds with bom_option) */
+	const char *passphrase; /* NULL or "": plain; else sealed (only kinds with render_sealed) */
+};
 
 /* One export kind: a row of the table in export.c. */
 struct export_kind {
@@ -25,6 +38,7 @@ struct export_kind {
 	int needs_typed;       /* 1: reads the typed registers (refused for an approved version whose snapshot does not read) */
 	int bom_option;        /* 1: may start with a UTF-8 byte order mark for Excel (CSV) */
 	export_render_fn render;
+	export_seal_fn render_sealed; /* NULL: the kind cannot be sealed with a passphrase */
 };
 
 /* Every kind, in the order the download page shows them; *n_r is the count. */
@@ -48,12 +62,30 @@ enum kf_err export_doc_load(struct store_conn *c, struct arena *a, int64_t org, 
 int export_stamp_hash(const struct plan_doc *doc, char out[13]);
 
 /*
- * Renders kind k of doc into out: with bom (and k->bom_option) a UTF-8 byte
- * order mark first. KF_EINVAL when k needs the typed registers and doc has
- * none (an approved version whose snapshot does not read, see plan_doc.h).
+ * wire: the copies register and the stamp. The stamps of the working state
+ * and of the newest approved version (approved "" when none), each 12 hex
+ * digits. Loads both documents: not free, call it once per page.
  */
-enum kf_err export_render(const struct export_kind *k, const struct plan_doc *doc, enum kf_lang lang, int bom,
-			  struct strbuf *out);
+enum kf_err export_current_stamps(struct store_conn *c, struct arena *a, int64_t org, char working[13],
+				  char approved[13]);
+/*
+ * Sets stamp_stale of every copy with a noted stamp: 1 when it is neither
+ * working nor approved (a copy of the newest approved version is current).
+ */
+void export_copies_mark(struct plan_copy *copies, size_t n, const char *working, const char *approved);
+/* export_current_stamps + export_copies_mark, computed only when a copy has a stamp. */
+enum kf_err export_copies_check(struct store_conn *c, struct arena *a, int64_t org, struct plan_copy *copies, size_t n);
+
+/*
+ * Renders kind k of doc into out: with opts->bom (and k->bom_option) a UTF-8
+ * byte order mark first; with opts->passphrase (not "") sealed by
+ * k->render_sealed. opts may be NULL (plain, no mark). KF_EINVAL when k
+ * needs the typed registers and doc has none (an approved version whose
+ * snapshot does not read, see plan_doc.h); KF_EPERM when a passphrase is given for a
+ * kind that cannot be sealed (callers refuse that before, naming the field).
+ */
+enum kf_err export_render(const struct export_kind *k, const struct plan_doc *doc, enum kf_lang lang,
+			  const struct export_opts *opts, struct strbuf *out);
 
 /* Which state of the plan an export prints: the kind's default, the approved version, or the working state. */
 enum export_choice { EXPORT_DEFAULT, EXPORT_APPROVED, EXPORT_DRAFT };
@@ -69,11 +101,15 @@ int export_choice_parse(const char *s, enum export_choice *c_r);
  * read (needs_typed).
  */
 enum kf_err export_make(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
-			const struct export_kind *k, enum export_choice choice, enum kf_lang lang, int bom,
-			struct plan_doc *doc, struct strbuf *out);
+			const struct export_kind *k, enum export_choice choice, enum kf_lang lang,
+			const struct export_opts *opts, struct plan_doc *doc, struct strbuf *out);
 
-/* "baeckerei-beispiel-kontakte-2025-03-01.vcf": the download's file name (ASCII), in a. NULL when out of memory. */
-const char *export_file_name(struct arena *a, const struct export_kind *k, const struct plan_doc *doc);
+/*
+ * "baeckerei-beispiel-kontakte-2025-03-01.vcf": the download's file name
+ * (ASCII), in a; a sealed file gets "-verschluesselt" before the date. NULL
+ * when out of memory.
+ */
+const char *export_file_name(struct arena *a, const struct export_kind *k, const struct plan_doc *doc, int sealed);
 
 /* "v3 · 2025-03-01 · 1a2b3c4d5e6f" or "Entwurf · ... ": the stamp in one line, in a (NULL out of memory). */
 const char *export_stamp_line(struct arena *a, const struct plan_doc *doc, enum kf_lang lang);

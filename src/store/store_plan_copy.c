@@ -48,6 +48,10 @@ static void read_copy(struct query *q, struct arena *a, void *item)
 	p->notes = q_col_text(q, a, 7);
 	p->created_at = q_col_int(q, 8);
 	p->updated_at = q_col_int(q, 9);
+	/* wire: the stamp of the export the copy holds */
+	if (strlen(q->c->store->drv->col_text(q->st, 10)) == PLAN_COPY_STAMP_LEN)
+		memcpy(p->stamp, q->c->store->drv->col_text(q->st, 10), PLAN_COPY_STAMP_LEN + 1);
+	p->plan_version = q_col_is_null(q, 11) ? 0 : q_col_int(q, 11);
 }
 
 enum kf_err store_plan_copy_list(struct store_conn *c, struct arena *a, int64_t org, struct plan_copy **list_r,
@@ -161,6 +165,8 @@ enum kf_err store_plan_copy_create(struct store_conn *c, struct arena *a, int64_
 	bind_copy_fields(&q, p, 2);
 	q_int(&q, 8, kf_now());
 	q_id_or_null(&q, 9, actor);
+	q_text(&q, 10, p->stamp);
+	q_id_or_null(&q, 11, p->plan_version);
 	if (q_exec(&q) < 0) {
 		err = KF_EDB;
 		goto fail;
@@ -204,6 +210,8 @@ enum kf_err store_plan_copy_update(struct store_conn *c, struct arena *a, int64_
 	bind_copy_fields(&q, p, 4);
 	q_int(&q, 10, kf_now());
 	q_id_or_null(&q, 11, actor);
+	q_text(&q, 12, p->stamp);
+	q_id_or_null(&q, 13, p->plan_version);
 	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
 		err = KF_EDB;
 		goto fail;

@@ -1,6 +1,7 @@
 /* docs_view.c: loading the registers of step 4 once per page, and the small pieces their pages share. */
 #include <stdio.h>
 
+#include "../export/export.h"
 #include "../http/request.h"
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
@@ -19,7 +20,7 @@ static int docs_view_derive(struct req *r, struct docs_view *dv)
 		if (!dv->contacts[i].external)
 			dv->staff[dv->nstaff++] = dv->contacts[i].id;
 	for (size_t i = 0; i < dv->ncopies; i++)
-		dv->nstale += plan_copy_is_stale(dv->copies[i].plan_date, dv->copies[i].plan_changed_at);
+		dv->nstale += plan_copy_stale(&dv->copies[i]);
 	dv->nconfirmed = ack_count_confirmed(dv->acks, dv->nacks, dv->staff, dv->nstaff);
 	return 0;
 }
@@ -37,7 +38,8 @@ int docs_view_load(struct req *r, struct docs_view *dv)
 	    store_ack_list(r->db, r->arena, org, &acks, &dv->nacks) != KF_OK ||
 	    store_comm_template_list(r->db, r->arena, org, &templates, &dv->ntemplates) != KF_OK ||
 	    store_contact_list(r->db, r->arena, org, &contacts, &dv->ncontacts) != KF_OK ||
-	    store_plan_last_change(r->db, org, &dv->plan_changed_at) != KF_OK)
+	    store_plan_last_change(r->db, org, &dv->plan_changed_at) != KF_OK ||
+	    export_copies_check(r->db, r->arena, org, copies, dv->ncopies) != KF_OK) /* wire: once per page */
 		return -1;
 	dv->copies = copies;
 	dv->acks = acks;
@@ -82,6 +84,30 @@ void docs_stale_badge(struct req *r, int stale)
 	html_attr(&r->out, "class", stale ? "badge gap" : "badge ok");
 	html_lit(&r->out, ">");
 	html_text(&r->out, stale ? _(r->lang, "stale") : _(r->lang, "current"));
+	html_lit(&r->out, "</span>");
+}
+
+void docs_copy_stamp(struct req *r, const struct plan_copy *p)
+{
+	char num[24];
+
+	if (!p->stamp[0])
+		return;
+	html_lit(&r->out, "<br><span class=\"copy-stamp\">");
+	if (p->plan_version) {
+		snprintf(num, sizeof(num), "%lld", (long long)p->plan_version);
+		html_text_subst(&r->out, _(r->lang, "Version %s"), num);
+		html_lit(&r->out, " · ");
+	}
+	html_text(&r->out, _(r->lang, "Stamp"));
+	html_lit(&r->out, " <code>");
+	html_text(&r->out, p->stamp);
+	html_lit(&r->out, "</code>");
+	if (p->stamp_stale == 1) {
+		html_lit(&r->out, " (");
+		html_text(&r->out, _(r->lang, "not the stamp of the current plan"));
+		html_lit(&r->out, ")");
+	}
 	html_lit(&r->out, "</span>");
 }
 

@@ -38,6 +38,8 @@ const struct acknowledgement *docs_view_ack_of(const struct docs_view *dv, int64
 void docs_url(struct req *r, char *out, size_t len, const char *rest);
 /* A badge: "stale" (needs attention) or "current", always with text. */
 void docs_stale_badge(struct req *r, int stale);
+/* wire: "v3 · Stamp 1a2b3c4d5e6f" of a copy with a noted stamp (and "differs from the current plan" when so); nothing without. */
+void docs_copy_stamp(struct req *r, const struct plan_copy *p);
 /* A link styled as a button (label a message id). */
 void docs_button(struct req *r, const char *href, const char *label, int primary);
 /* "x of y staff members have confirmed" with a progress bar. */

@@ -1,6 +1,7 @@
 /* page_check.c: the Plan-Check page (every gap of the plan, linked to where it is fixed) and its figures on the start page. */
 #include <stdio.h>
 
+#include "../export/export.h"
 #include "../http/request.h"
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
@@ -14,6 +15,9 @@
 int check_view_load(struct req *r, struct plan_data *d, struct plan_check *pc)
 {
 	if (store_plan_load(r->db, r->arena, r->org.id, d) != KF_OK)
+		return -1;
+	/* wire: copies with a noted stamp are compared with the current stamps (the arena's own list) */
+	if (export_copies_check(r->db, r->arena, r->org.id, (struct plan_copy *)d->copies, d->ncopies) != KF_OK)
 		return -1;
 	return plan_check_run(d, r->arena, pc);
 }

@@ -53,6 +53,7 @@ static void copies_table(struct req *r, const struct docs_view *dv)
 		html_lit(o, "</td>");
 		cell(r, N_("State of the plan"));
 		html_date(o, p->plan_date, r->lang == KF_LANG_DE);
+		docs_copy_stamp(r, p);
 		html_lit(o, "</td>");
 		cell(r, N_("Last checked"));
 		if (p->last_checked[0])
@@ -61,7 +62,7 @@ static void copies_table(struct req *r, const struct docs_view *dv)
 			html_text(o, _(r->lang, "never"));
 		html_lit(o, "</td>");
 		cell(r, N_("Status"));
-		docs_stale_badge(r, plan_copy_is_stale(p->plan_date, p->plan_changed_at));
+		docs_stale_badge(r, plan_copy_stale(p));
 		html_lit(o, "</td></tr>");
 	}
 	html_lit(o, "</tbody></table></div>");

@@ -2,9 +2,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "../api/api.h"
+#include "../api/api_exports.h"
+#include "../core/passphrase.h"
 #include "../export/export.h"
 #include "../http/request.h"
+#include "../http/router.h"
+#include "../lib/kv.h"
 #include "../lib/i18n.h"
 #include "html.h"
 #include "page.h"
@@ -23,9 +29,37 @@ static void button(struct req *r, const char *href, const char *label, int prima
 	html_attr(&r->out, "class", primary ? "button primary" : "button");
 	html_attr(&r->out, "href", href);
 	html_attr(&r->out, "download", "");
+	html_attr(&r->out, "data-export", "");
 	html_lit(&r->out, ">");
 	html_text(&r->out, _(r->lang, label));
 	html_lit(&r->out, "</a> ");
+}
+
+/*
+ * After a download: the link that records the copy in the copies register,
+ * prefilled with the stamp, the plan version and the date of doc (the
+ * script updates it from the downloaded file's stamp).
+ */
+static void record_copy_link(struct req *r, const struct plan_doc *doc)
+{
+	char href[200];
+
+	if (r->org.role < MEMBER_EDITOR)
+		return;
+	if (doc->stamp.draft)
+		snprintf(href, sizeof(href), "/o/%lld/documents/copies/new?stamp=%s&plan_date=%.10s", (long long)r->org.id,
+			 doc->stamp.hash, doc->stamp.made_at ? doc->stamp.made_at : "");
+	else
+		snprintf(href, sizeof(href), "/o/%lld/documents/copies/new?stamp=%s&plan_version=%lld&plan_date=%.10s",
+			 (long long)r->org.id, doc->stamp.hash, (long long)doc->stamp.plan_version,
+			 doc->stamp.made_at ? doc->stamp.made_at : "");
+	html_lit(&r->out, "<p class=\"record-copy\">");
+	html_lit(&r->out, "<a");
+	html_attr(&r->out, "href", href);
+	html_attr(&r->out, "data-record-copy", "");
+	html_lit(&r->out, ">");
+	html_text(&r->out, _(r->lang, "Record the copy in the copies register"));
+	html_lit(&r->out, "</a></p>");
 }
 
 /* The state of the plan that the exports print: the approved version and the working state with their stamps. */
@@ -79,7 +113,8 @@ static void stamps(struct req *r, const struct plan_doc *working, const struct p
 }
 
 /* One export that is not a register table: what it is for and its download buttons. */
-static void export_item(struct req *r, const struct export_kind *k, const struct plan_doc *approved)
+static void export_item(struct req *r, const struct export_kind *k, const struct plan_doc *working,
+			const struct plan_doc *approved)
 {
 	struct strbuf *o = &r->out;
 	char href[160];
@@ -101,7 +136,71 @@ static void export_item(struct req *r, const struct export_kind *k, const struct
 		download_href(r, href, sizeof(href), k, k->needs_typed && !approved ? "" : "?version=draft"); /* approved */
 		button(r, href, k->needs_typed ? N_("Download (current state)") : N_("Download the working state (draft)"), 1);
 	}
-	html_lit(o, "</p></li>");
+	html_lit(o, "</p><p class=\"export-status\" role=\"status\" aria-live=\"polite\"></p>");
+	record_copy_link(r, can_approved ? approved : working);
+	html_lit(o, "</li>");
+}
+
+/*
+ * The offline copy for the USB stick: why, where to keep the passphrase, and
+ * the form that makes the sealed file (POST: the passphrase never goes into
+ * an address). fe: the refusal of the last try, or NULL.
+ */
+static void offline_section(struct req *r, const struct export_kind *k, const struct plan_doc *working,
+			    const struct plan_doc *approved, const struct field_errors *fe)
+{
+	struct strbuf *o = &r->out;
+	char action[96], href[160];
+	int can_approved = approved && !k->needs_typed;
+	struct field f;
+
+	html_lit(o, "<section aria-labelledby=\"h-offline\" class=\"card export offline\" id=\"offline\"><h2 id=\"h-offline\">");
+	html_text(o, _(r->lang, "Offline copy for the USB stick"));
+	html_lit(o, "</h2><p>");
+	html_text(o, _(r->lang, "In an emergency the server with this plan may be gone too. The offline copy is the whole plan in one file that opens in any browser, without the server and without the internet: keep it on a USB stick in the safe or in a cloud folder."));
+	html_lit(o, "</p><p>");
+	html_text(o, _(r->lang, "The plan holds phone numbers and addresses. Lock the file with a passphrase: whoever finds the stick cannot read it. Keep the passphrase apart from the stick, for example in a sealed envelope in the safe or with the management, and tell the emergency team where it is."));
+	html_lit(o, "</p>");
+	form_error_summary(r, fe);
+	snprintf(action, sizeof(action), "/o/%lld/exports/%s#offline", (long long)r->org.id, k->name);
+	html_lit(o, "<form method=\"post\" class=\"sealed\" data-export-form=\"\"");
+	html_attr(o, "action", action);
+	html_lit(o, ">");
+	form_hidden(r, "_csrf", r->csrf ? r->csrf : "");
+	if (can_approved)
+		form_hidden(r, "version", "approved");
+	memset(&f, 0, sizeof(f));
+	f.name = "passphrase";
+	f.label = N_("Passphrase");
+	f.type = "password";
+	f.value = "";
+	f.autocomplete = "new-password";
+	f.hint = N_("At least 12 characters. A short sentence is easy to remember and hard to guess.");
+	f.error = fe_get(fe, "passphrase");
+	f.required = 1;
+	form_input(r, &f);
+	memset(&f, 0, sizeof(f));
+	f.name = "passphrase_repeat";
+	f.label = N_("Repeat the passphrase");
+	f.type = "password";
+	f.value = "";
+	f.autocomplete = "new-password";
+	f.required = 1;
+	form_input(r, &f);
+	form_submit(r, N_("Download the locked offline copy"), "primary");
+	html_lit(o, "</form><p class=\"export-status\" role=\"status\" aria-live=\"polite\"></p><p class=\"hint\">");
+	html_text(o, _(r->lang, "Without a passphrase, for a place that is locked anyway:"));
+	html_lit(o, " ");
+	download_href(r, href, sizeof(href), k, can_approved ? "?version=approved" : "");
+	html_lit(o, "<a");
+	html_attr(o, "href", href);
+	html_attr(o, "download", "");
+	html_attr(o, "data-export", "");
+	html_lit(o, ">");
+	html_text(o, _(r->lang, "Download the offline copy without a passphrase"));
+	html_lit(o, "</a></p>");
+	record_copy_link(r, can_approved ? approved : working);
+	html_lit(o, "</section>");
 }
 
 static void csv_table(struct req *r, const struct export_kind *kinds, size_t n)
@@ -151,9 +250,11 @@ static void csv_table(struct req *r, const struct export_kind *kinds, size_t n)
 	html_lit(o, "</tbody></table></div></section>");
 }
 
-void web_exports(struct req *r)
+/* The whole page; with fe, the offline form's refusal (status 422). */
+static void exports_page(struct req *r, int status, const struct field_errors *fe)
 {
 	struct plan_doc working, approved;
+	const struct export_kind *offline = export_kind_find("offline.html");
 	struct strbuf *o = &r->out;
 	enum kf_err err;
 	int have_approved;
@@ -171,6 +272,8 @@ void web_exports(struct req *r)
 		web_error_page(r, 500, N_("The database could not be read. Please try again."));
 		return;
 	}
+	r->status = status;
+	sb_reset(o);
 	page_begin(r, N_("Printouts and exports"), STEP_DOCUMENT,
 		   N_("The plan on paper, on the phone and as files, so that it is at hand when the IT or the server is down."));
 	stamps(r, &working, have_approved ? &approved : NULL);
@@ -178,16 +281,60 @@ void web_exports(struct req *r)
 	html_text(o, _(r->lang, "The plan as files"));
 	html_lit(o, "</h2><ul class=\"exports\">");
 	for (size_t i = 0; i < n; i++)
-		if (!kinds[i].bom_option)
-			export_item(r, &kinds[i], have_approved ? &approved : NULL);
+		if (!kinds[i].bom_option && &kinds[i] != offline)
+			export_item(r, &kinds[i], &working, have_approved ? &approved : NULL);
 	html_lit(o, "</ul></section>");
+	if (offline)
+		offline_section(r, offline, &working, have_approved ? &approved : NULL, fe);
 	csv_table(r, kinds, n);
 	html_lit(o, "<p class=\"status\"><span class=\"badge later\">");
 	html_text(o, _(r->lang, "coming soon"));
 	html_lit(o, "</span> ");
-	html_text(o, _(r->lang, "The printed handbook (PDF), the emergency card, the offline copy, the calendar feed and Excel workbooks follow."));
-	html_lit(o, "</p>");
+	html_text(o, _(r->lang, "The emergency card, the calendar feed and Excel workbooks follow."));
+	html_lit(o, "</p><div id=\"export-texts\" hidden");
+	html_attr(o, "data-busy", _(r->lang, "Being made …"));
+	html_attr(o, "data-done", _(r->lang, "Saved: {name}"));
+	html_attr(o, "data-failed", _(r->lang, "The file could not be made. Please try again."));
+	html_lit(o, "></div><script src=\"/assets/exports.js\" defer></script>");
 	page_end(r);
+}
+
+void web_exports(struct req *r)
+{
+	exports_page(r, 200, NULL);
+}
+
+/* POST /o/{org}/exports/{kind}: the offline form; the sealed file, or the page again with the refusal beside the field. */
+void web_export_sealed(struct req *r)
+{
+	const struct export_kind *k = export_kind_find(router_segment(r, "kind"));
+	const char *pass = kv_get(&r->form, "passphrase"), *repeat = kv_get(&r->form, "passphrase_repeat");
+	struct field_errors fe = { 0 };
+	enum export_choice choice;
+
+	sodium_memzero(r->body.buf, r->body.len); /* parsed into r->form; the passphrase stays in one place only */
+	if (!k) {
+		web_error_page(r, 404, N_("There is no export of this kind. The list of exports shows every kind there is."));
+		return;
+	}
+	if (!k->render_sealed) {
+		web_error_page(r, 422, N_("This export cannot be locked with a passphrase. Only the offline copy can."));
+		return;
+	}
+	if (export_choice_parse(kv_get(&r->form, "version"), &choice) < 0)
+		fe_add(&fe, "version", N_("must be \"approved\" or \"draft\""));
+	validate_passphrase_pair(&fe, "passphrase", pass, repeat);
+	if (repeat)
+		sodium_memzero((char *)repeat, strlen(repeat));
+	if (fe.n) {
+		if (pass)
+			sodium_memzero((char *)pass, strlen(pass));
+		exports_page(r, 422, &fe);
+		return;
+	}
+	/* pass lives in the request arena (the parsed form): the worker wipes it after sealing */
+	if (api_export_sealed_start(r, k, choice, (char *)pass) < 0)
+		web_error_page(r, 500, N_("The export could not be made. Please try again."));
 }
 
 void web_export_download(struct req *r)

@@ -2,7 +2,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/validate.h"
+#include "../export/export.h"
 #include "../http/request.h"
+#include "../lib/kv.h"
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
 #include "../lib/timeutil.h"
@@ -58,12 +61,13 @@ static void copy_form(struct req *r, int status, const struct plan_copy *p, cons
 	if (readonly)
 		page_notice(r, "ok", _(r->lang, "You can read this copy. Editing needs the editor role."));
 	if (!is_new && !saved) {
-		int stale = plan_copy_is_stale(p->plan_date, p->plan_changed_at);
+		int stale = plan_copy_stale(p);
 
 		html_lit(o, "<p class=\"score\">");
 		docs_stale_badge(r, stale);
 		html_lit(o, " ");
-		html_text(o, stale ? _(r->lang, "The plan changed after this copy was made. Replace the copy and enter the new date.")
+		html_text(o, stale ? (p->stamp_stale == 1 ? _(r->lang, "The stamp of this copy is not the stamp of the current plan. Replace the copy and enter the new stamp.")
+							   : _(r->lang, "The plan changed after this copy was made. Replace the copy and enter the new date."))
 				   : _(r->lang, "This copy holds the current state of the plan."));
 		html_lit(o, "</p>");
 	}
@@ -99,6 +103,19 @@ static void copy_form(struct req *r, int status, const struct plan_copy *p, cons
 			    .hint = N_("The day the copy was printed or saved. When the plan changes after that day, the copy is stale."),
 			    .saved = text_saved(saved, p->plan_date, saved ? saved->plan_date : "") };
 	form_input(r, &f);
+	/* wire: the stamp printed on the export the copy holds */
+	f = (struct field){ .name = "stamp", .label = N_("Stamp of the export"), .value = p->stamp,
+			    .readonly = readonly, .error = fe_get(fe, "stamp"), .autocomplete = "off",
+			    .hint = N_("The 12-character code printed on every export (e.g. 1a2b3c4d5e6f). With it, krisenfest sees exactly whether the copy still holds the current plan. Optional."),
+			    .saved = text_saved(saved, p->stamp, saved ? saved->stamp : "") };
+	form_input(r, &f);
+	f = (struct field){ .name = "plan_version", .label = N_("Approved plan version"),
+			    .value = p->plan_version ? arena_printf(r->arena, "%lld", (long long)p->plan_version) : "",
+			    .readonly = readonly, .error = fe_get(fe, "plan_version"),
+			    .hint = N_("The number of the approved version the copy holds; empty for the working state (draft).") };
+	if (saved && saved->plan_version != p->plan_version)
+		f.saved = saved->plan_version ? arena_printf(r->arena, "%lld", (long long)saved->plan_version) : "";
+	form_input(r, &f);
 	f = (struct field){ .name = "last_checked", .label = N_("Last checked on"), .value = p->last_checked,
 			    .type = "date", .readonly = readonly, .error = fe_get(fe, "last_checked"),
 			    .hint = N_("When did someone last look that the copy is still there and readable?"),
@@ -121,8 +138,24 @@ void web_plan_copy_new(struct req *r)
 {
 	struct plan_copy p;
 
+	struct field_errors fe = { 0 };
+	const char *v;
+
 	plan_copy_init(&p);
 	kf_date_iso(kf_now(), p.plan_date);
+	/* wire: "record the copy" on the download page prefills the stamp, the version and the date */
+	if ((v = kv_get(&r->query, "stamp")) && plan_copy_stamp_ok(v) == 0)
+		memcpy(p.stamp, v, strlen(v) + 1);
+	if ((v = kv_get(&r->query, "plan_version")) && *v) {
+		long long n;
+
+		if (parse_id(v, &n) == 0)
+			p.plan_version = n;
+	}
+	if ((v = kv_get(&r->query, "plan_date")) && strlen(v) == 10)
+		regfield_date_form(v, "plan_date", p.plan_date, &fe);
+	if (fe.n)
+		kf_date_iso(kf_now(), p.plan_date);
 	copy_form(r, 200, &p, NULL, NULL);
 }
 
@@ -170,6 +203,8 @@ void web_plan_copy_edit(struct req *r)
 	enum kf_err err;
 
 	err = store_plan_copy_get(r->db, r->arena, r->org.id, r->id, &p);
+	if (!err)
+		err = export_copies_check(r->db, r->arena, r->org.id, &p, 1);
 	if (err) {
 		web_store_error(r, err, MSG_GONE, 0);
 		return;

@@ -89,6 +89,7 @@ void web_documents(struct req *r);
 /* exports: the download page */
 void web_exports(struct req *r);
 void web_export_download(struct req *r);
+void web_export_sealed(struct req *r); /* wire: the offline copy's passphrase form */
 void web_plan_copy_new(struct req *r);
 void web_plan_copy_create(struct req *r);
 void web_plan_copy_edit(struct req *r);

@@ -140,19 +140,26 @@ static void test_registry_and_stamp(void **state)
 	assert_int_equal(export_stamp_hash(&doc, h2), 0);
 	assert_string_not_equal(h1, h2);
 	memcpy(doc.stamp.hash, h2, 13);
-	assert_string_equal(export_file_name(a, export_kind_find("contacts.vcf"), &doc),
+	assert_string_equal(export_file_name(a, export_kind_find("contacts.vcf"), &doc, 0),
 			    "baeckerei-beispiel-kontakte-entwurf-2026-01-01.vcf");
 	/* CSV with BOM, German headers, CRLF */
 	sb_init(&sb, 1 << 20);
-	assert_int_equal(export_render(export_kind_find("contacts.csv"), &doc, KF_LANG_DE, 1, &sb), KF_OK);
+	assert_int_equal(export_render(export_kind_find("contacts.csv"), &doc, KF_LANG_DE, &(struct export_opts){ .bom = 1 }, &sb), KF_OK);
 	assert_memory_equal(sb.buf, "\xEF\xBB\xBF", 3);
 	assert_non_null(strstr(sb.buf, "\r\n3,Erika Muster,\"Muster, GmbH\",Geschäftsführerin,"));
+	/* wire: a passphrase for a kind that cannot be sealed is refused, nothing written */
+	sb_reset(&sb);
+	assert_int_equal(export_render(export_kind_find("contacts.csv"), &doc, KF_LANG_DE,
+				       &(struct export_opts){ .passphrase = "lang genug geheim" }, &sb), KF_EPERM);
+	assert_int_equal(sb.len, 0);
+	assert_non_null(export_kind_find("offline.html"));
+	assert_non_null(export_kind_find("offline.html")->render_sealed);
 	/* an approved document without typed registers cannot feed the vCard */
 	sb_reset(&sb);
 	doc.typed = 0;
-	assert_int_equal(export_render(export_kind_find("contacts.vcf"), &doc, KF_LANG_DE, 0, &sb), KF_EINVAL);
+	assert_int_equal(export_render(export_kind_find("contacts.vcf"), &doc, KF_LANG_DE, NULL, &sb), KF_EINVAL);
 	doc.typed = 1;
-	assert_int_equal(export_render(export_kind_find("contacts.vcf"), &doc, KF_LANG_DE, 0, &sb), KF_OK);
+	assert_int_equal(export_render(export_kind_find("contacts.vcf"), &doc, KF_LANG_DE, NULL, &sb), KF_OK);
 	assert_non_null(strstr(sb.buf, "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Erika Muster\r\nN:Muster;Erika;;;\r\nORG:Muster\\, GmbH\r\n"));
 	assert_non_null(strstr(sb.buf, "TEL;TYPE=cell:0171 1234567\r\n"));
 	sb_release(&sb);

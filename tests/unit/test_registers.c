@@ -42,6 +42,32 @@ static void test_stale_rule(void **state)
 	assert_false(plan_copy_is_stale(NULL, day));
 }
 
+/* wire: the stamp of a copy: "" or 12 lowercase hex digits; stale by date or by a stamp that is not current */
+static void test_copy_stamp(void **state)
+{
+	struct plan_copy p;
+
+	(void)state;
+	assert_int_equal(plan_copy_stamp_ok(""), 0);
+	assert_int_equal(plan_copy_stamp_ok("1a2b3c4d5e6f"), 0);
+	assert_int_equal(plan_copy_stamp_ok("1A2B3C4D5E6F"), -1);
+	assert_int_equal(plan_copy_stamp_ok("1a2b3c4d5e6"), -1);
+	assert_int_equal(plan_copy_stamp_ok("1a2b3c4d5e6f0"), -1);
+	assert_int_equal(plan_copy_stamp_ok("1a2b3c4d5e6g"), -1);
+	plan_copy_init(&p);
+	memcpy(p.plan_date, "2026-03-10", 11);
+	assert_int_equal(p.stamp_stale, -1);
+	assert_false(plan_copy_stale(&p));
+	p.stamp_stale = 1; /* without a stamp the stamp rule does not apply */
+	assert_false(plan_copy_stale(&p));
+	memcpy(p.stamp, "1a2b3c4d5e6f", 13);
+	assert_true(plan_copy_stale(&p));
+	p.stamp_stale = 0;
+	assert_false(plan_copy_stale(&p));
+	p.plan_changed_at = 1773100800 + 86400; /* the date rule still applies */
+	assert_true(plan_copy_stale(&p));
+}
+
 static int copy_check(struct arena *a, struct plan_copy *p, const char *js, struct field_errors *fe)
 {
 	json_t *j = parse(js);
@@ -377,6 +403,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stale_rule),
+		cmocka_unit_test(test_copy_stamp),
 		cmocka_unit_test(test_copy_validation),
 		cmocka_unit_test(test_copy_partial_and_form),
 		cmocka_unit_test(test_ack_validation),

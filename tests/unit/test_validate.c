@@ -3,6 +3,7 @@
 
 #include "kf_test.h"
 #include "../../src/core/fielderr.h"
+#include "../../src/core/passphrase.h"
 #include "../../src/core/validate.h"
 #include "../../src/lib/arena.h"
 
@@ -307,6 +308,33 @@ static void test_field_errors(void **state)
 	assert_int_equal(strlen(fe.e[0].field), sizeof(fe.e[0].field) - 1);
 }
 
+/* wire: the offline copy's passphrase: 12..1,024 code points, as typed; the pair must match */
+static void test_validate_passphrase(void **state)
+{
+	struct field_errors fe = { 0 };
+	char big[4 * 1025 + 1];
+
+	(void)state;
+	assert_int_equal(validate_passphrase(&fe, "passphrase", "zwölf Zeichn"), 0); /* 12 code points, 13 bytes */
+	assert_int_equal(validate_passphrase(&fe, "passphrase", "elf Zeichen"), -1);
+	assert_non_null(fe_get(&fe, "passphrase"));
+	fe = (struct field_errors){ 0 };
+	assert_int_equal(validate_passphrase(&fe, "passphrase", NULL), -1);
+	fe = (struct field_errors){ 0 };
+	for (int i = 0; i < 1024; i++)
+		memcpy(big + 4 * i, "\xF0\x9F\x94\x91", 4); /* 1,024 keys (4 bytes each) */
+	big[4 * 1024] = '\0';
+	assert_int_equal(validate_passphrase(&fe, "passphrase", big), 0);
+	memcpy(big + 4 * 1024, "a", 2);
+	assert_int_equal(validate_passphrase(&fe, "passphrase", big), -1);
+	fe = (struct field_errors){ 0 };
+	assert_int_equal(validate_passphrase(&fe, "passphrase", "gut\xC3(geheim12"), -1); /* not UTF-8 */
+	fe = (struct field_errors){ 0 };
+	assert_int_equal(validate_passphrase_pair(&fe, "passphrase", "Stollen und Brezel", "Stollen und Brezel"), 0);
+	assert_int_equal(validate_passphrase_pair(&fe, "passphrase", "Stollen und Brezel", "Stollen und brezel"), -1);
+	assert_string_equal(fe_get(&fe, "passphrase"), "the two entries are not the same");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -321,6 +349,7 @@ int main(void)
 		cmocka_unit_test(test_validate_phone_number),
 		cmocka_unit_test(test_validate_past_date),
 		cmocka_unit_test(test_validate_password),
+		cmocka_unit_test(test_validate_passphrase),
 		cmocka_unit_test(test_parse_id),
 		cmocka_unit_test(test_field_errors),
 	};
