@@ -104,6 +104,26 @@ static void export_item(struct req *r, const struct export_kind *k, const struct
 	html_lit(o, "</p></li>");
 }
 
+/* xlsx: the card of the one workbook with every register, above the CSV table. */
+static void xlsx_card(struct req *r, const struct export_kind *k)
+{
+	struct strbuf *o = &r->out;
+	char href[160];
+
+	html_lit(o, "<div class=\"card export\"");
+	html_attr(o, "id", k->name);
+	html_lit(o, "><h3>");
+	html_text(o, _(r->lang, k->label));
+	html_lit(o, "</h3><p>");
+	html_text(o, _(r->lang, k->purpose));
+	html_lit(o, " ");
+	html_text(o, _(r->lang, "The first sheet shows the state of the plan and its check code. One file is easier to keep and to pass on than many; if a program needs a single register, take its CSV file below."));
+	html_lit(o, "</p><p class=\"actions\">");
+	download_href(r, href, sizeof(href), k, "");
+	button(r, href, N_("Download (current state)"), 1);
+	html_lit(o, "</p></div>");
+}
+
 static void csv_table(struct req *r, const struct export_kind *kinds, size_t n)
 {
 	struct strbuf *o = &r->out;
@@ -111,7 +131,11 @@ static void csv_table(struct req *r, const struct export_kind *kinds, size_t n)
 
 	html_lit(o, "<section aria-labelledby=\"h-csv\"><h2 id=\"h-csv\">");
 	html_text(o, _(r->lang, "Registers as tables"));
-	html_lit(o, "</h2><p class=\"hint\">");
+	html_lit(o, "</h2>");
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(kinds[i].name, EXPORT_XLSX_KIND) == 0)
+			xlsx_card(r, &kinds[i]);
+	html_lit(o, "<p class=\"hint\">");
 	html_text(o, _(r->lang, "Each register as a CSV file with the current state, for Excel, LibreOffice or your IT service provider. Choose \"for Excel\" if Excel shows the umlauts wrongly."));
 	html_lit(o, "</p><div class=\"table-wrap\"><table class=\"exports\"><thead><tr><th scope=\"col\">");
 	html_text(o, _(r->lang, "Register"));
@@ -178,14 +202,14 @@ void web_exports(struct req *r)
 	html_text(o, _(r->lang, "The plan as files"));
 	html_lit(o, "</h2><ul class=\"exports\">");
 	for (size_t i = 0; i < n; i++)
-		if (!kinds[i].bom_option)
+		if (!kinds[i].bom_option && strcmp(kinds[i].name, EXPORT_XLSX_KIND) != 0) /* xlsx: beside the CSV table */
 			export_item(r, &kinds[i], have_approved ? &approved : NULL);
 	html_lit(o, "</ul></section>");
 	csv_table(r, kinds, n);
 	html_lit(o, "<p class=\"status\"><span class=\"badge later\">");
 	html_text(o, _(r->lang, "coming soon"));
 	html_lit(o, "</span> ");
-	html_text(o, _(r->lang, "The printed handbook (PDF), the emergency card, the offline copy, the calendar feed and Excel workbooks follow."));
+	html_text(o, _(r->lang, "The offline copy and the calendar feed follow."));
 	html_lit(o, "</p>");
 	page_end(r);
 }
