@@ -104,27 +104,17 @@ static void export_item(struct req *r, const struct export_kind *k, const struct
 	html_lit(o, "</p></li>");
 }
 
-/* xlsx: the card of the one workbook with every register, above the CSV table. */
-static void xlsx_card(struct req *r, const struct export_kind *k)
+/* xlsx: the one workbook with every register, as a card above the CSV table (why one file: the hint below it). */
+static void xlsx_card(struct req *r, const struct export_kind *k, const struct plan_doc *approved)
 {
-	struct strbuf *o = &r->out;
-	char href[160];
-
-	html_lit(o, "<div class=\"card export\"");
-	html_attr(o, "id", k->name);
-	html_lit(o, "><h3>");
-	html_text(o, _(r->lang, k->label));
-	html_lit(o, "</h3><p>");
-	html_text(o, _(r->lang, k->purpose));
-	html_lit(o, " ");
-	html_text(o, _(r->lang, "The first sheet shows the state of the plan and its check code. One file is easier to keep and to pass on than many; if a program needs a single register, take its CSV file below."));
-	html_lit(o, "</p><p class=\"actions\">");
-	download_href(r, href, sizeof(href), k, "");
-	button(r, href, N_("Download (current state)"), 1);
-	html_lit(o, "</p></div>");
+	html_lit(&r->out, "<ul class=\"exports\">");
+	export_item(r, k, approved);
+	html_lit(&r->out, "</ul><p class=\"hint\">");
+	html_text(&r->out, _(r->lang, "The first sheet shows the state of the plan and its check code. One file is easier to keep and to pass on than many; if a program needs a single register, take its CSV file below."));
+	html_lit(&r->out, "</p>");
 }
 
-static void csv_table(struct req *r, const struct export_kind *kinds, size_t n)
+static void csv_table(struct req *r, const struct export_kind *kinds, size_t n, const struct plan_doc *approved)
 {
 	struct strbuf *o = &r->out;
 	char href[160];
@@ -134,7 +124,7 @@ static void csv_table(struct req *r, const struct export_kind *kinds, size_t n)
 	html_lit(o, "</h2>");
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(kinds[i].name, EXPORT_XLSX_KIND) == 0)
-			xlsx_card(r, &kinds[i]);
+			xlsx_card(r, &kinds[i], approved);
 	html_lit(o, "<p class=\"hint\">");
 	html_text(o, _(r->lang, "Each register as a CSV file with the current state, for Excel, LibreOffice or your IT service provider. Choose \"for Excel\" if Excel shows the umlauts wrongly."));
 	html_lit(o, "</p><div class=\"table-wrap\"><table class=\"exports\"><thead><tr><th scope=\"col\">");
@@ -205,7 +195,7 @@ void web_exports(struct req *r)
 		if (!kinds[i].bom_option && strcmp(kinds[i].name, EXPORT_XLSX_KIND) != 0) /* xlsx: beside the CSV table */
 			export_item(r, &kinds[i], have_approved ? &approved : NULL);
 	html_lit(o, "</ul></section>");
-	csv_table(r, kinds, n);
+	csv_table(r, kinds, n, have_approved ? &approved : NULL);
 	html_lit(o, "<p class=\"status\"><span class=\"badge later\">");
 	html_text(o, _(r->lang, "coming soon"));
 	html_lit(o, "</span> ");
