@@ -47,6 +47,11 @@ static const struct export_kind kinds[] = {
 	{ "contacts.vcf", N_("Contacts for phones (vCard)"),
 	  N_("All contacts of the plan for the address book of a phone or the e-mail program, so the numbers are at hand without the server."),
 	  "text/vcard; charset=utf-8", "vcf", "kontakte", 0, 1, 0, export_vcard_render },
+	/* xlsx: every register in one workbook (the download page shows it beside the CSV table) */
+	{ EXPORT_XLSX_KIND, N_("All registers as an Excel workbook"),
+	  N_("Every register on its own sheet of one Excel file, with filters, numbers and dates Excel can calculate with."),
+	  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "verzeichnisse", 0, 1, 0,
+	  export_xlsx_render },
 	CSV_KIND("contacts.csv", N_("Contacts (CSV)"), N_("The contacts as a table for Excel or LibreOffice."), "kontakte",
 		 export_csv_contacts),
 	CSV_KIND("roles.csv", N_("Emergency roles (CSV)"), N_("Who leads, who stands in: the roles as a table."), "rollen",

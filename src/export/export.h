@@ -140,6 +140,10 @@ enum kf_err export_csv_templates(const struct plan_doc *doc, enum kf_lang lang, 
 enum kf_err export_csv_exercises(const struct plan_doc *doc, enum kf_lang lang, struct strbuf *out);
 enum kf_err export_csv_findings(const struct plan_doc *doc, enum kf_lang lang, struct strbuf *out);
 
+/* xlsx: every register in one Excel workbook (export_xlsx.c), the kind EXPORT_XLSX_KIND. */
+#define EXPORT_XLSX_KIND "registers.xlsx"
+enum kf_err export_xlsx_render(const struct plan_doc *doc, enum kf_lang lang, struct strbuf *out);
+
 /* vCard (export_vcard.c): appends "NAME:value" escaped (RFC 6350 3.4) and folded at 75 octets, with CRLF. */
 void vcard_line(struct strbuf *out, const char *name, const char *value);
 /* The same for a structured value: the parts are escaped one by one and joined with ';'. */

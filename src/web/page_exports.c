@@ -203,14 +203,30 @@ static void offline_section(struct req *r, const struct export_kind *k, const st
 	html_lit(o, "</section>");
 }
 
-static void csv_table(struct req *r, const struct export_kind *kinds, size_t n)
+/* xlsx: the one workbook with every register, as a card above the CSV table (why one file: the hint below it). */
+static void xlsx_card(struct req *r, const struct export_kind *k, const struct plan_doc *working,
+		      const struct plan_doc *approved)
+{
+	html_lit(&r->out, "<ul class=\"exports\">");
+	export_item(r, k, working, approved);
+	html_lit(&r->out, "</ul><p class=\"hint\">");
+	html_text(&r->out, _(r->lang, "The first sheet shows the state of the plan and its check code. One file is easier to keep and to pass on than many; if a program needs a single register, take its CSV file below."));
+	html_lit(&r->out, "</p>");
+}
+
+static void csv_table(struct req *r, const struct export_kind *kinds, size_t n, const struct plan_doc *working,
+		      const struct plan_doc *approved)
 {
 	struct strbuf *o = &r->out;
 	char href[160];
 
 	html_lit(o, "<section aria-labelledby=\"h-csv\"><h2 id=\"h-csv\">");
 	html_text(o, _(r->lang, "Registers as tables"));
-	html_lit(o, "</h2><p class=\"hint\">");
+	html_lit(o, "</h2>");
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(kinds[i].name, EXPORT_XLSX_KIND) == 0)
+			xlsx_card(r, &kinds[i], working, approved);
+	html_lit(o, "<p class=\"hint\">");
 	html_text(o, _(r->lang, "Each register as a CSV file with the current state, for Excel, LibreOffice or your IT service provider. Choose \"for Excel\" if Excel shows the umlauts wrongly."));
 	html_lit(o, "</p><div class=\"table-wrap\"><table class=\"exports\"><thead><tr><th scope=\"col\">");
 	html_text(o, _(r->lang, "Register"));
@@ -281,17 +297,14 @@ static void exports_page(struct req *r, int status, const struct field_errors *f
 	html_text(o, _(r->lang, "The plan as files"));
 	html_lit(o, "</h2><ul class=\"exports\">");
 	for (size_t i = 0; i < n; i++)
-		if (!kinds[i].bom_option && &kinds[i] != offline)
+		if (!kinds[i].bom_option && &kinds[i] != offline &&
+		    strcmp(kinds[i].name, EXPORT_XLSX_KIND) != 0) /* xlsx: beside the CSV table */
 			export_item(r, &kinds[i], &working, have_approved ? &approved : NULL);
 	html_lit(o, "</ul></section>");
 	if (offline)
 		offline_section(r, offline, &working, have_approved ? &approved : NULL, fe);
-	csv_table(r, kinds, n);
-	html_lit(o, "<p class=\"status\"><span class=\"badge later\">");
-	html_text(o, _(r->lang, "coming soon"));
-	html_lit(o, "</span> ");
-	html_text(o, _(r->lang, "The emergency card, the calendar feed and Excel workbooks follow."));
-	html_lit(o, "</p><div id=\"export-texts\" hidden");
+	csv_table(r, kinds, n, &working, have_approved ? &approved : NULL);
+	html_lit(o, "<div id=\"export-texts\" hidden");
 	html_attr(o, "data-busy", _(r->lang, "Being made …"));
 	html_attr(o, "data-done", _(r->lang, "Saved: {name}"));
 	html_attr(o, "data-failed", _(r->lang, "The file could not be made. Please try again."));
