@@ -244,16 +244,6 @@ static void contents(struct hb *h)
 
 /* ---------------------------------------------------------------- 1 immediate actions */
 
-static int risk_by_score(const void *x, const void *y)
-{
-	const struct risk *a = *(const struct risk *const *)x, *b = *(const struct risk *const *)y;
-	int sa = risk_score(a), sb = risk_score(b);
-
-	if (sa != sb)
-		return sb - sa;
-	return strcmp(a->title, b->title);
-}
-
 /* The risks that are not closed, by score (highest first), in the arena; *n_r their number. */
 static const struct risk **risks_sorted(struct hb *h, size_t *n_r, int with_actions_only)
 {
@@ -274,7 +264,7 @@ static const struct risk **risks_sorted(struct hb *h, size_t *n_r, int with_acti
 			continue;
 		list[n++] = k;
 	}
-	qsort(list, n, sizeof(*list), risk_by_score);
+	qsort(list, n, sizeof(*list), pt_risk_by_score);
 	*n_r = n;
 	return list;
 }
@@ -466,26 +456,6 @@ static void ch_comm(struct hb *h)
 
 /* ---------------------------------------------------------------- 5 critical processes and systems */
 
-static int has_workaround(const struct hb *h, int64_t process_id)
-{
-	for (size_t i = 0; i < h->doc->d.nworkarounds; i++)
-		if (h->doc->d.workarounds[i].process_id == process_id)
-			return 1;
-	return 0;
-}
-
-static int process_by_rto(const void *x, const void *y)
-{
-	const struct process *a = *(const struct process *const *)x, *b = *(const struct process *const *)y;
-	int64_t ra = a->rto_hours < 0 ? INT64_MAX : a->rto_hours, rb = b->rto_hours < 0 ? INT64_MAX : b->rto_hours;
-
-	if (ra != rb)
-		return ra < rb ? -1 : 1;
-	if (a->cost_per_hour != b->cost_per_hour)
-		return a->cost_per_hour > b->cost_per_hour ? -1 : 1;
-	return strcmp(a->name, b->name);
-}
-
 static void ch_critical(struct hb *h)
 {
 	static const struct pdf_tcol pcols[] = {
@@ -510,7 +480,7 @@ static void ch_critical(struct hb *h)
 	}
 	for (size_t i = 0; i < h->doc->d.nprocesses; i++)
 		procs[i] = &h->doc->d.processes[i];
-	qsort(procs, h->doc->d.nprocesses, sizeof(*procs), process_by_rto);
+	qsort(procs, h->doc->d.nprocesses, sizeof(*procs), pt_process_by_rto);
 	if (!h->doc->d.nprocesses)
 		pdf_empty(&h->p);
 	else {
@@ -527,7 +497,7 @@ static void ch_critical(struct hb *h)
 				pt_hours_text(&h->t, p->mtpd_hours),
 				pt_euro_text(&h->t, process_cost_per_day(p)),
 				pt_system_names(&h->t, p->system_ids, p->nsystems),
-				pt_tr(&h->t, has_workaround(h, p->id) ? N_("yes") : N_("no")),
+				pt_tr(&h->t, pt_has_workaround(&h->t, p->id) ? N_("yes") : N_("no")),
 			};
 			pdf_table_row(&t, cells);
 		}

@@ -8,6 +8,7 @@
 
 #include "plan_text.h"
 #include "../core/backup.h"
+#include "../core/risk.h"
 #include "../lib/arena.h"
 #include "../lib/strbuf.h"
 #include "../lib/timeutil.h"
@@ -109,14 +110,12 @@ const char *pt_minutes_text(struct plan_text *t, int64_t minutes)
 	return s ? s : "";
 }
 
-/* Whole euros with dots between thousands ("12.000 €"). */
-const char *pt_euro_text(struct plan_text *t, int64_t v)
+/* A whole number with dots (German) or commas between thousands ("12.000"). */
+const char *pt_thousands(struct plan_text *t, int64_t v)
 {
 	char digits[32], out[48];
 	size_t n, j = 0;
 
-	if (v < 0)
-		return "—";
 	snprintf(digits, sizeof(digits), "%lld", (long long)v);
 	n = strlen(digits);
 	for (size_t i = 0; i < n; i++) {
@@ -125,7 +124,15 @@ const char *pt_euro_text(struct plan_text *t, int64_t v)
 		out[j++] = digits[i];
 	}
 	out[j] = 0;
-	return pt_fmt(t, "%s €", out);
+	return pt_fmt(t, "%s", out);
+}
+
+/* Whole euros with dots between thousands ("12.000 €"). */
+const char *pt_euro_text(struct plan_text *t, int64_t v)
+{
+	if (v < 0)
+		return "—";
+	return pt_fmt(t, "%s €", pt_thousands(t, v));
 }
 
 /* ---------------------------------------------------------------- Markdown as plain text */
@@ -409,4 +416,36 @@ const struct runbook *pt_runbook_of(const struct plan_text *t, int64_t system_id
 const struct contact *pt_first_callee(const struct plan_text *t)
 {
 	return t->doc->nsteps ? pt_contact_of(t, t->doc->steps[0].callee_contact_id) : NULL;
+}
+
+int pt_has_workaround(const struct plan_text *t, int64_t process_id)
+{
+	for (size_t i = 0; i < t->doc->d.nworkarounds; i++)
+		if (t->doc->d.workarounds[i].process_id == process_id)
+			return 1;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- orders */
+
+int pt_process_by_rto(const void *x, const void *y)
+{
+	const struct process *a = *(const struct process *const *)x, *b = *(const struct process *const *)y;
+	int64_t ra = a->rto_hours < 0 ? INT64_MAX : a->rto_hours, rb = b->rto_hours < 0 ? INT64_MAX : b->rto_hours;
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	if (a->cost_per_hour != b->cost_per_hour)
+		return a->cost_per_hour > b->cost_per_hour ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+int pt_risk_by_score(const void *x, const void *y)
+{
+	const struct risk *a = *(const struct risk *const *)x, *b = *(const struct risk *const *)y;
+	int sa = risk_score(a), sb = risk_score(b);
+
+	if (sa != sb)
+		return sb - sa;
+	return strcmp(a->title, b->title);
 }

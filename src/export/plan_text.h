@@ -42,6 +42,8 @@ const char *pt_num(struct plan_text *t, int64_t v);
 const char *pt_hours_text(struct plan_text *t, int64_t hours);
 /* "90 min" / "1 h 30 min", "—" for -1. */
 const char *pt_minutes_text(struct plan_text *t, int64_t minutes);
+/* A whole number >= 0 with separators between thousands ("12.000" German, "12,000" English). */
+const char *pt_thousands(struct plan_text *t, int64_t v);
 /* Whole euros with separators between thousands ("12.000 €"), "—" for -1. */
 const char *pt_euro_text(struct plan_text *t, int64_t v);
 /* Markdown src as plain text (lists with bullets or numbers, one line per paragraph). */
@@ -57,6 +59,15 @@ const struct backup *pt_backup_of(const struct plan_text *t, int64_t id);
 const struct runbook *pt_runbook_of(const struct plan_text *t, int64_t system_id);
 /* The first person the alarm chain calls (the first step's callee), or NULL. */
 const struct contact *pt_first_callee(const struct plan_text *t);
+/* 1 when a workaround of the document serves the process. */
+int pt_has_workaround(const struct plan_text *t, int64_t process_id);
+
+/* ---- orders for qsort */
+
+/* Pointers to processes: shortest RTO first (none set last), then the higher cost per hour, then by name. */
+int pt_process_by_rto(const void *x, const void *y);
+/* Pointers to risks: highest score first, then by title. */
+int pt_risk_by_score(const void *x, const void *y);
 
 /* ---- who and how to reach (allocate in t->a) */
 
