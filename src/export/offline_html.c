@@ -1,5 +1,4 @@
 /* offline_html.c: the offline copy of the plan: one self-contained HTML document, and its passphrase-sealed outer page. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,9 +6,9 @@
 
 #include "offline_html.h"
 #include "offline_crypt.h"
+#include "plan_text.h"
 #include "../core/bia.h"
 #include "../lib/arena.h"
-#include "../lib/timeutil.h"
 #include "../web/html.h"
 #include "../web/markdown.h"
 #include "../lib/banned.h"
@@ -18,9 +17,8 @@
 struct oh {
 	const struct plan_doc *doc;
 	const struct plan_data *d;
-	enum kf_lang L;
 	struct strbuf *o;
-	struct arena *a;
+	struct plan_text t; /* lookups and texts shared with the handbook; t.a holds the texts */
 	struct recovery_result order; /* the systems in recovery order, with the team's overrides */
 };
 
@@ -55,79 +53,14 @@ static const struct {
 	[CH_APPENDIX] = { "anhaenge", N_("Appendices") },
 };
 
-#define T(msgid) _(h->L, msgid)
+#define T(msgid) _(h->t.lang, msgid)
 
-/* ---- lookups */
-
-static const struct contact *contact_of(const struct oh *h, int64_t id)
-{
-	for (size_t i = 0; id && i < h->d->ncontacts; i++)
-		if (h->d->contacts[i].id == id)
-			return &h->d->contacts[i];
-	return NULL;
-}
-
-static const struct role *role_of(const struct oh *h, int64_t id)
-{
-	for (size_t i = 0; id && i < h->d->nroles; i++)
-		if (h->d->roles[i].id == id)
-			return &h->d->roles[i];
-	return NULL;
-}
-
-static const struct system *system_of(const struct oh *h, int64_t id)
-{
-	for (size_t i = 0; id && i < h->d->nsystems; i++)
-		if (h->d->systems[i].id == id)
-			return &h->d->systems[i];
-	return NULL;
-}
-
-static const struct process *process_of(const struct oh *h, int64_t id)
-{
-	for (size_t i = 0; id && i < h->d->nprocesses; i++)
-		if (h->d->processes[i].id == id)
-			return &h->d->processes[i];
-	return NULL;
-}
-
-static const struct backup *backup_of(const struct oh *h, int64_t id)
-{
-	for (size_t i = 0; id && i < h->d->nbackups; i++)
-		if (h->d->backups[i].id == id)
-			return &h->d->backups[i];
-	return NULL;
-}
-
-static const struct runbook *runbook_of_system(const struct oh *h, int64_t system_id)
-{
-	for (size_t i = 0; i < h->d->nrunbooks; i++)
-		if (h->d->runbooks[i].system_id == system_id)
-			return &h->d->runbooks[i];
-	return NULL;
-}
-
-static int has_workaround(const struct oh *h, int64_t process_id)
-{
-	for (size_t i = 0; i < h->d->nworkarounds; i++)
-		if (h->d->workarounds[i].process_id == process_id)
-			return 1;
-	return 0;
-}
+/* ---- small writers */
 
 static int blank(const char *s)
 {
 	return !s || !s[strspn(s, " \t\r\n")];
 }
-
-static const char *num(const struct oh *h, int64_t v)
-{
-	const char *s = arena_printf(h->a, "%lld", (long long)v);
-
-	return s ? s : "";
-}
-
-/* ---- small writers */
 
 static void muted(struct oh *h, const char *text)
 {
@@ -192,40 +125,16 @@ static void markdown(struct oh *h, const char *src)
 	html_lit(h->o, "</div>");
 }
 
+/* A text of plan_text, "—" for "". */
+static void or_dash(struct oh *h, const char *text)
+{
+	html_text(h->o, *text ? text : "—");
+}
+
 /* A calendar date as the reader expects it ("" shows a dash). */
 static void date(struct oh *h, const char *iso)
 {
-	if (!iso || !*iso)
-		html_text(h->o, "—");
-	else
-		html_date(h->o, iso, h->L == KF_LANG_DE);
-}
-
-static void date_of(struct oh *h, int64_t t)
-{
-	char iso[11];
-
-	if (t <= 0) {
-		html_text(h->o, "—");
-		return;
-	}
-	kf_date_iso(t, iso);
-	date(h, iso);
-}
-
-/* "2026-11-28 14:05" as "28.11.2026 14:05". */
-static void datetime(struct oh *h, const char *s)
-{
-	char day[11];
-
-	if (!s || strlen(s) < 10) {
-		html_text(h->o, s && *s ? s : "—");
-		return;
-	}
-	memcpy(day, s, 10);
-	day[10] = '\0';
-	date(h, day);
-	html_text(h->o, s + 10);
+	or_dash(h, pt_date_text(&h->t, iso));
 }
 
 static void hours(struct oh *h, int64_t v)
@@ -236,37 +145,14 @@ static void hours(struct oh *h, int64_t v)
 		html_textf(h->o, "%lld\u00a0h", (long long)v);
 }
 
-static void minutes(struct oh *h, int64_t m)
-{
-	if (m < 0)
-		html_text(h->o, "—");
-	else if (m < 60)
-		html_textf(h->o, "%lld\u00a0min", (long long)m);
-	else if (m % 60 == 0)
-		html_textf(h->o, "%lld\u00a0h", (long long)(m / 60));
-	else
-		html_textf(h->o, "%lld\u00a0h %lld\u00a0min", (long long)(m / 60), (long long)(m % 60));
-}
-
 /* An amount with thousands separators as page_bia.c shows it: "21.600 €" (German) or "21,600 €". */
 static void euros(struct oh *h, int64_t v)
 {
-	char digits[32], out[48];
-	size_t n, k = 0;
-
 	if (v < 0) {
 		html_text(h->o, "—");
 		return;
 	}
-	snprintf(digits, sizeof(digits), "%lld", (long long)v);
-	n = strlen(digits);
-	for (size_t i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			out[k++] = h->L == KF_LANG_DE ? '.' : ',';
-		out[k++] = digits[i];
-	}
-	out[k] = '\0';
-	html_text(h->o, out);
+	html_text(h->o, pt_thousands(&h->t, v));
 	html_lit(h->o, "\u00a0€");
 }
 
@@ -339,8 +225,8 @@ static void person(struct oh *h, const struct contact *c)
 /* The name of a role with its holder's name ("Notfallleitung: Erika Muster"). */
 static void role_name(struct oh *h, int64_t id)
 {
-	const struct role *r = role_of(h, id);
-	const struct contact *c = r ? contact_of(h, r->primary_contact_id) : NULL;
+	const struct role *r = pt_role_of(&h->t, id);
+	const struct contact *c = r ? pt_contact_of(&h->t, r->primary_contact_id) : NULL;
 
 	if (!r) {
 		muted(h, T("nobody named yet"));
@@ -417,9 +303,9 @@ static void chapter_start(struct oh *h, enum oh_chapter ch, const char *purpose)
 {
 	html_lit(h->o, "<section class=\"chapter\"");
 	html_attr(h->o, "id", chapters[ch].anchor);
-	html_attr(h->o, "aria-labelledby", arena_printf(h->a, "%s-h", chapters[ch].anchor));
+	html_attr(h->o, "aria-labelledby", arena_printf(h->t.a, "%s-h", chapters[ch].anchor));
 	html_lit(h->o, "><h2");
-	html_attr(h->o, "id", arena_printf(h->a, "%s-h", chapters[ch].anchor));
+	html_attr(h->o, "id", arena_printf(h->t.a, "%s-h", chapters[ch].anchor));
 	html_lit(h->o, ">");
 	html_textf(h->o, "%d. ", (int)ch + 1);
 	html_text(h->o, T(chapters[ch].title));
@@ -440,7 +326,7 @@ static void chapter_end(struct oh *h)
 static void ch_immediate(struct oh *h)
 {
 	const struct alarm_plan *ap = h->d->alarm_plan;
-	const struct contact *first = h->doc->nsteps ? contact_of(h, h->doc->steps[0].callee_contact_id) : NULL;
+	const struct contact *first = pt_first_callee(&h->t);
 	size_t nscen = 0;
 
 	chapter_start(h, CH_IMMEDIATE,
@@ -502,14 +388,14 @@ static void ch_immediate(struct oh *h)
 /* "Notfallleitung (Erika Muster)", the contact's name, or NULL for whoever notices. */
 static const char *caller_text(struct oh *h, const struct alarm_step *s)
 {
-	const struct role *r = role_of(h, s->caller_role_id);
+	const struct role *r = pt_role_of(&h->t, s->caller_role_id);
 	const struct contact *c;
 
 	if (r) {
-		c = contact_of(h, r->primary_contact_id);
-		return c ? arena_printf(h->a, "%s (%s)", r->name, c->name) : r->name;
+		c = pt_contact_of(&h->t, r->primary_contact_id);
+		return c ? arena_printf(h->t.a, "%s (%s)", r->name, c->name) : r->name;
 	}
-	c = contact_of(h, s->caller_contact_id);
+	c = pt_contact_of(&h->t, s->caller_contact_id);
 	return c ? c->name : NULL;
 }
 
@@ -527,14 +413,14 @@ static void ch_alarm(struct oh *h)
 		html_lit(h->o, "<ol class=\"chain\">");
 	for (size_t i = 0; i < h->doc->nsteps; i++) {
 		const struct alarm_step *s = &h->doc->steps[i];
-		const struct contact *callee = contact_of(h, s->callee_contact_id);
+		const struct contact *callee = pt_contact_of(&h->t, s->callee_contact_id);
 		const char *caller = caller_text(h, s), *who = callee ? callee->name : T("nobody yet"), *line;
 		int phone = s->channel == CHANNEL_PHONE;
 
 		if (caller)
-			line = backup_subst(h->a, T(phone ? "%s calls %s" : "%s informs %s"), caller, who, NULL);
+			line = backup_subst(h->t.a, T(phone ? "%s calls %s" : "%s informs %s"), caller, who, NULL);
 		else
-			line = backup_subst(h->a,
+			line = backup_subst(h->t.a,
 					    T(phone ? "Whoever notices the emergency calls %s"
 						    : "Whoever notices the emergency informs %s"),
 					    who, NULL, NULL);
@@ -546,10 +432,10 @@ static void ch_alarm(struct oh *h)
 		person(h, callee);
 		html_lit(h->o, "</div>");
 		if (s->escalate_after_minutes > 0) {
-			const struct contact *esc = contact_of(h, s->escalate_to_contact_id);
+			const struct contact *esc = pt_contact_of(&h->t, s->escalate_to_contact_id);
 
-			line = backup_subst(h->a, T("No answer after %s minutes: on to %s"),
-					    num(h, s->escalate_after_minutes), esc ? esc->name : T("nobody yet"), NULL);
+			line = backup_subst(h->t.a, T("No answer after %s minutes: on to %s"),
+					    pt_num(&h->t, s->escalate_after_minutes), esc ? esc->name : T("nobody yet"), NULL);
 			html_lit(h->o, "<p class=\"esc\">");
 			html_text(h->o, line ? line : "");
 			html_lit(h->o, "</p>");
@@ -667,7 +553,7 @@ static void ch_team(struct oh *h)
 		html_text(h->o, r->name);
 		html_lit(h->o, "</h4><dl>");
 		dt(h, T("Responsible"));
-		person(h, contact_of(h, r->primary_contact_id));
+		person(h, pt_contact_of(&h->t, r->primary_contact_id));
 		dd_end(h);
 		dt(h, T("Deputies"));
 		if (!r->ndeputies)
@@ -676,7 +562,7 @@ static void ch_team(struct oh *h)
 			html_lit(h->o, "<ol class=\"deputies\">");
 		for (int j = 0; j < r->ndeputies; j++) {
 			html_lit(h->o, "<li>");
-			person(h, contact_of(h, r->deputy_contact_ids[j]));
+			person(h, pt_contact_of(&h->t, r->deputy_contact_ids[j]));
 			html_lit(h->o, "</li>");
 		}
 		if (r->ndeputies)
@@ -718,18 +604,6 @@ static void ch_comm(struct oh *h)
 
 /* ---- 5. critical processes and IT systems */
 
-static int by_rto(const void *pa, const void *pb)
-{
-	const struct process *a = *(const struct process *const *)pa, *b = *(const struct process *const *)pb;
-	int64_t ra = a->rto_hours < 0 ? INT64_MAX : a->rto_hours, rb = b->rto_hours < 0 ? INT64_MAX : b->rto_hours;
-
-	if (ra != rb)
-		return ra < rb ? -1 : 1;
-	if (a->cost_per_hour != b->cost_per_hour)
-		return a->cost_per_hour > b->cost_per_hour ? -1 : 1;
-	return strcmp(a->name, b->name);
-}
-
 static void ch_critical(struct oh *h)
 {
 	static const char *const pheads[] = { N_("Business process"), N_("Responsible"), N_("RTO"), N_("MTPD"),
@@ -743,14 +617,14 @@ static void ch_critical(struct oh *h)
 		      T("Which business processes matter most, how long they may stand still, and in which order the IT "
 			"systems are brought back."));
 	h3(h, T("Business processes by urgency"));
-	if (np && !(ps = ARENA_NEW(h->a, const struct process *, np))) {
+	if (np && !(ps = ARENA_NEW(h->t.a, const struct process *, np))) {
 		h->o->failed = 1;
 		return;
 	}
 	for (size_t i = 0; i < np; i++)
 		ps[i] = &h->d->processes[i];
 	if (np)
-		qsort(ps, np, sizeof(*ps), by_rto);
+		qsort(ps, np, sizeof(*ps), pt_process_by_rto);
 	if (!np) {
 		none_yet(h);
 	} else {
@@ -760,7 +634,7 @@ static void ch_critical(struct oh *h)
 	}
 	for (size_t i = 0; i < np; i++) {
 		const struct process *p = ps[i];
-		const struct contact *c = contact_of(h, p->responsible_contact_id);
+		const struct contact *c = pt_contact_of(&h->t, p->responsible_contact_id);
 
 		html_lit(h->o, "<tr>");
 		td_text(h, "Business process", p->name);
@@ -776,7 +650,7 @@ static void ch_critical(struct oh *h)
 		html_lit(h->o, "</td>");
 		td(h, "IT systems");
 		for (int j = 0, shown = 0; j < p->nsystems; j++) {
-			const struct system *s = system_of(h, p->system_ids[j]);
+			const struct system *s = pt_system_of(&h->t, p->system_ids[j]);
 
 			if (!s)
 				continue;
@@ -787,7 +661,7 @@ static void ch_critical(struct oh *h)
 		if (!p->nsystems)
 			html_text(h->o, "—");
 		html_lit(h->o, "</td>");
-		td_text(h, "Workaround", has_workaround(h, p->id) ? T("yes") : T("no"));
+		td_text(h, "Workaround", pt_has_workaround(&h->t, p->id) ? T("yes") : T("no"));
 		html_lit(h->o, "</tr>");
 	}
 	if (np)
@@ -827,7 +701,7 @@ static void ch_critical(struct oh *h)
 		html_lit(h->o, "</td>");
 		td(h, "Depends on");
 		for (int j = 0, shown = 0; j < s->ndeps; j++) {
-			const struct system *dep = system_of(h, s->depends_on_ids[j]);
+			const struct system *dep = pt_system_of(&h->t, s->depends_on_ids[j]);
 
 			if (!dep)
 				continue;
@@ -873,7 +747,7 @@ static void ch_backups(struct oh *h)
 		table_start(h, T("Backups"), bheads, sizeof(bheads) / sizeof(bheads[0]));
 	for (size_t i = 0; i < h->d->nbackups; i++) {
 		const struct backup *b = &h->d->backups[i];
-		const struct contact *c = contact_of(h, b->responsible_contact_id);
+		const struct contact *c = pt_contact_of(&h->t, b->responsible_contact_id);
 		const char *freq = backup_frequency_label(b->frequency_hours);
 
 		html_lit(h->o, "<tr>");
@@ -889,7 +763,7 @@ static void ch_backups(struct oh *h)
 		html_lit(h->o, "</td>");
 		td(h, "IT systems");
 		for (int j = 0, shown = 0; j < b->nsystems; j++) {
-			const struct system *s = system_of(h, b->system_ids[j]);
+			const struct system *s = pt_system_of(&h->t, b->system_ids[j]);
 
 			if (!s)
 				continue;
@@ -904,7 +778,7 @@ static void ch_backups(struct oh *h)
 		if (freq)
 			html_text(h->o, T(freq));
 		else if (b->frequency_hours > 0)
-			html_text_subst(h->o, T("every %s hours"), num(h, b->frequency_hours));
+			html_text_subst(h->o, T("every %s hours"), pt_num(&h->t, b->frequency_hours));
 		else
 			html_text(h->o, "—");
 		html_lit(h->o, "</td>");
@@ -945,7 +819,7 @@ static void ch_backups(struct oh *h)
 			int n = backup_gaps(b, h->d->today, gaps, BACKUP_GAPS_MAX);
 
 			for (int j = 0; j < n; j++) {
-				const char *t = backup_gap_text(h->a, h->L, &gaps[j]);
+				const char *t = backup_gap_text(h->t.a, h->t.lang, &gaps[j]);
 
 				if (!ngaps++)
 					html_lit(h->o, "<ul class=\"gaps\">");
@@ -969,8 +843,8 @@ static void ch_backups(struct oh *h)
 		table_start(h, T("Restore tests"), theads, sizeof(theads) / sizeof(theads[0]));
 	for (size_t i = 0; i < h->doc->nrestore_tests; i++) {
 		const struct restore_test *t = &h->doc->restore_tests[i];
-		const struct backup *b = backup_of(h, t->backup_id);
-		const struct contact *c = contact_of(h, t->tested_by_contact_id);
+		const struct backup *b = pt_backup_of(&h->t, t->backup_id);
+		const struct contact *c = pt_contact_of(&h->t, t->tested_by_contact_id);
 
 		html_lit(h->o, "<tr>");
 		td(h, "Date");
@@ -979,7 +853,7 @@ static void ch_backups(struct oh *h)
 		td_text(h, "Backup", b ? b->title : "");
 		td_text(h, "Result", T(restore_result_label(t->result)));
 		td(h, "Duration");
-		minutes(h, t->duration_minutes);
+		html_text(h->o, pt_minutes_text(&h->t, t->duration_minutes));
 		html_lit(h->o, "</td>");
 		td_text(h, "Tested by", c ? c->name : "");
 		td(h, "Notes");
@@ -1004,14 +878,14 @@ static void ch_runbooks(struct oh *h)
 		      T("How each IT system is brought back, step by step, in the recovery order of chapter 5."));
 	for (size_t i = 0; i < h->order.n; i++) {
 		const struct system *s = h->order.entries[i].system;
-		const struct runbook *rb = runbook_of_system(h, s->id);
+		const struct runbook *rb = pt_runbook_of(&h->t, s->id);
 
 		if (!rb) {
 			without++;
 			continue;
 		}
 		html_lit(h->o, "<article class=\"runbook\"");
-		html_attr(h->o, "id", arena_printf(h->a, "wiederanlauf-%lld", (long long)s->id));
+		html_attr(h->o, "id", arena_printf(h->t.a, "wiederanlauf-%lld", (long long)s->id));
 		html_lit(h->o, "><h3>");
 		html_textf(h->o, "%d. ", h->order.entries[i].position);
 		html_text(h->o, s->name);
@@ -1020,11 +894,11 @@ static void ch_runbooks(struct oh *h)
 		role_name(h, rb->responsible_role_id);
 		dd_end(h);
 		dt(h, T("Expected duration"));
-		minutes(h, rb->expected_duration_minutes);
+		html_text(h->o, pt_minutes_text(&h->t, rb->expected_duration_minutes));
 		dd_end(h);
 		dt(h, T("Target"));
 		if (s->required_rto_hours >= 0)
-			html_text_subst(h->o, T("back within %s"), arena_printf(h->a, "%lld\u00a0h",
+			html_text_subst(h->o, T("back within %s"), arena_printf(h->t.a, "%lld\u00a0h",
 										 (long long)s->required_rto_hours));
 		else
 			muted(h, T("no target set yet"));
@@ -1043,7 +917,7 @@ static void ch_runbooks(struct oh *h)
 				html_lit(h->o, "<p class=\"muted\">");
 				html_text(h->o, T("about"));
 				html_text(h->o, " ");
-				minutes(h, rb->steps[j].minutes);
+				html_text(h->o, pt_minutes_text(&h->t, rb->steps[j].minutes));
 				html_lit(h->o, "</p>");
 			}
 			html_lit(h->o, "</li>");
@@ -1062,7 +936,7 @@ static void ch_runbooks(struct oh *h)
 		for (size_t i = 0; i < h->order.n; i++) {
 			const struct system *s = h->order.entries[i].system;
 
-			if (runbook_of_system(h, s->id))
+			if (pt_runbook_of(&h->t, s->id))
 				continue;
 			html_lit(h->o, "<li>");
 			html_textf(h->o, "%d. ", h->order.entries[i].position);
@@ -1084,7 +958,7 @@ static void ch_workarounds(struct oh *h)
 		none_yet(h);
 	for (size_t i = 0; i < h->d->nworkarounds; i++) {
 		const struct workaround *w = &h->d->workarounds[i];
-		const struct process *p = process_of(h, w->process_id);
+		const struct process *p = pt_process_of(&h->t, w->process_id);
 
 		html_lit(h->o, "<article class=\"card\"><h3>");
 		html_text(h->o, w->title);
@@ -1093,7 +967,7 @@ static void ch_workarounds(struct oh *h)
 		html_text(h->o, p ? p->name : "—");
 		dd_end(h);
 		dt(h, T("Responsible"));
-		person(h, contact_of(h, w->responsible_contact_id));
+		person(h, pt_contact_of(&h->t, w->responsible_contact_id));
 		dd_end(h);
 		dt(h, T("Can be kept up for"));
 		hours(h, w->sustainable_hours);
@@ -1138,7 +1012,7 @@ static void ch_return(struct oh *h)
 	h3(h, T("How to prove each system is back"));
 	for (size_t i = 0; i < h->order.n; i++) {
 		const struct system *s = h->order.entries[i].system;
-		const struct runbook *rb = runbook_of_system(h, s->id);
+		const struct runbook *rb = pt_runbook_of(&h->t, s->id);
 
 		if (!rb || blank(rb->checks))
 			continue;
@@ -1156,16 +1030,6 @@ static void ch_return(struct oh *h)
 
 /* ---- 10. appendices: risks, exercises and open findings, change history */
 
-static int by_score(const void *pa, const void *pb)
-{
-	const struct risk *a = *(const struct risk *const *)pa, *b = *(const struct risk *const *)pb;
-	int sa = risk_score(a), sb = risk_score(b);
-
-	if (sa != sb)
-		return sa > sb ? -1 : 1;
-	return strcmp(a->title, b->title);
-}
-
 static void appendix_risks(struct oh *h)
 {
 	static const char *const heads[] = { N_("Risk"), N_("Category"), N_("Score"), N_("Status"), N_("Owner") };
@@ -1179,18 +1043,18 @@ static void appendix_risks(struct oh *h)
 		none_yet(h);
 		return;
 	}
-	if (!(rs = ARENA_NEW(h->a, const struct risk *, n))) {
+	if (!(rs = ARENA_NEW(h->t.a, const struct risk *, n))) {
 		h->o->failed = 1;
 		return;
 	}
 	for (size_t i = 0; i < n; i++)
 		rs[i] = &h->d->risks[i];
-	qsort(rs, n, sizeof(*rs), by_score);
+	qsort(rs, n, sizeof(*rs), pt_risk_by_score);
 	para(h, T("Score: likelihood × impact."));
 	table_start(h, T("Risks by score"), heads, sizeof(heads) / sizeof(heads[0]));
 	for (size_t i = 0; i < n; i++) {
 		const struct risk *k = rs[i];
-		const struct contact *c = contact_of(h, k->owner_contact_id);
+		const struct contact *c = pt_contact_of(&h->t, k->owner_contact_id);
 		int score = risk_score(k);
 
 		html_lit(h->o, "<tr>");
@@ -1251,7 +1115,7 @@ static void appendix_exercises(struct oh *h)
 	table_start(h, T("Open findings"), fheads, sizeof(fheads) / sizeof(fheads[0]));
 	for (size_t i = 0; i < h->d->nfindings; i++) {
 		const struct finding *f = &h->d->findings[i];
-		const struct contact *c = contact_of(h, f->responsible_contact_id);
+		const struct contact *c = pt_contact_of(&h->t, f->responsible_contact_id);
 
 		if (!finding_is_open(f))
 			continue;
@@ -1289,14 +1153,14 @@ static void appendix_history(struct oh *h)
 		html_lit(h->o, "</td>");
 		td_text(h, "Status", T(plan_version_status_label(v->status)));
 		td(h, "Submitted");
-		date_of(h, v->submitted_at);
+		or_dash(h, pt_unix_date_text(&h->t, v->submitted_at));
 		if (v->submitted_by_name && *v->submitted_by_name) {
 			html_lit(h->o, "<br>");
 			html_text(h->o, v->submitted_by_name);
 		}
 		html_lit(h->o, "</td>");
 		td(h, "Decided");
-		date_of(h, v->decided_by ? v->decided_at : 0);
+		or_dash(h, pt_unix_date_text(&h->t, v->decided_by ? v->decided_at : 0));
 		if (v->decided_by && v->decided_by_name && *v->decided_by_name) {
 			html_lit(h->o, "<br>");
 			html_text(h->o, v->decided_by_name);
@@ -1447,13 +1311,13 @@ static void stamp(struct oh *h)
 		html_text(h->o, T("Working state – draft, not approved"));
 		html_lit(h->o, "</span>");
 	} else {
-		const char *t = backup_subst(h->a, T("Plan version %s, approved on %s by %s"), num(h, st->plan_version),
+		const char *t = backup_subst(h->t.a, T("Plan version %s, approved on %s by %s"), pt_num(&h->t, st->plan_version),
 					     "\x01", st->approved_by);
 		const char *cut = t ? strchr(t, '\x01') : NULL;
 
 		/* the date in the reader's format where the sentence has it */
 		if (cut) {
-			html_text(h->o, arena_strndup(h->a, t, (size_t)(cut - t)));
+			html_text(h->o, arena_strndup(h->t.a, t, (size_t)(cut - t)));
 			date(h, st->approved_at);
 			html_text(h->o, cut + 1);
 		} else {
@@ -1462,7 +1326,7 @@ static void stamp(struct oh *h)
 	}
 	dd_end(h);
 	dt(h, T("Made on"));
-	datetime(h, st->made_at);
+	or_dash(h, pt_datetime_text(&h->t, st->made_at));
 	dd_end(h);
 	dt(h, T("Check code"));
 	html_text(h->o, st->hash[0] ? st->hash : "—");
@@ -1472,7 +1336,7 @@ static void stamp(struct oh *h)
 
 static const char *doc_title(struct oh *h)
 {
-	const char *t = arena_printf(h->a, "%s – %s", T("IT emergency plan"), h->doc->org_name);
+	const char *t = arena_printf(h->t.a, "%s – %s", T("IT emergency plan"), h->doc->org_name);
 
 	return t ? t : "";
 }
@@ -1482,7 +1346,7 @@ static void document(struct oh *h)
 	struct strbuf *o = h->o;
 
 	html_lit(o, "<!DOCTYPE html><html");
-	html_attr(o, "lang", i18n_code(h->L));
+	html_attr(o, "lang", i18n_code(h->t.lang));
 	html_lit(o, ">");
 	head(o, doc_title(h), 0);
 	html_lit(o, "<body><header class=\"doc\"><div class=\"wrap\"><h1>");
@@ -1510,7 +1374,7 @@ static void document(struct oh *h)
 	html_lit(o, "</h2><ol>");
 	for (int i = 0; i < CH__MAX; i++) {
 		html_lit(o, "<li><a");
-		html_attr(o, "href", arena_printf(h->a, "#%s", chapters[i].anchor));
+		html_attr(o, "href", arena_printf(h->t.a, "#%s", chapters[i].anchor));
 		html_lit(o, ">");
 		html_text(o, T(chapters[i].title));
 		html_lit(o, "</a></li>");
@@ -1531,7 +1395,7 @@ static void document(struct oh *h)
 	html_text(o, " · ");
 	html_text(o, T("IT emergency plan"));
 	html_text(o, " · ");
-	datetime(h, h->doc->stamp.made_at);
+	or_dash(h, pt_datetime_text(&h->t, h->doc->stamp.made_at));
 	if (h->doc->stamp.hash[0]) {
 		html_text(o, " · ");
 		html_text(o, h->doc->stamp.hash);
@@ -1541,18 +1405,18 @@ static void document(struct oh *h)
 
 enum kf_err offline_html_document(const struct plan_doc *doc, enum kf_lang lang, struct strbuf *out)
 {
-	struct oh h = { .doc = doc, .d = &doc->d, .L = lang, .o = out };
+	struct oh h = { .doc = doc, .d = &doc->d, .o = out, .t = { .doc = doc, .lang = lang } };
 	enum kf_err err = KF_ENOMEM;
 
-	if (!(h.a = arena_new()))
+	if (!(h.t.a = arena_new()))
 		return KF_ENOMEM;
-	if (recovery_order(h.a, doc->d.systems, doc->d.nsystems, doc->overrides->items, doc->overrides->n, &h.order) < 0)
+	if (recovery_order(h.t.a, doc->d.systems, doc->d.nsystems, doc->overrides->items, doc->overrides->n, &h.order) < 0)
 		goto out;
 	document(&h);
-	if (!out->failed)
+	if (!out->failed && !h.t.failed)
 		err = KF_OK;
 out:
-	arena_free(h.a);
+	arena_free(h.t.a);
 	return err;
 }
 
@@ -1633,15 +1497,15 @@ static int b64_attr(struct strbuf *o, const char *name, const unsigned char *bin
 static enum kf_err sealed_page(const struct plan_doc *doc, enum kf_lang lang, const struct offline_sealed *s,
 			       struct strbuf *o)
 {
-	struct oh h = { .doc = doc, .d = &doc->d, .L = lang, .o = o };
+	struct oh h = { .doc = doc, .d = &doc->d, .o = o, .t = { .doc = doc, .lang = lang } };
 	enum kf_err err = KF_ENOMEM;
 
-	if (!(h.a = arena_new()))
+	if (!(h.t.a = arena_new()))
 		return KF_ENOMEM;
 	html_lit(o, "<!DOCTYPE html><html");
 	html_attr(o, "lang", i18n_code(lang));
 	html_lit(o, ">");
-	head(o, arena_printf(h.a, "%s – %s", _(lang, "IT emergency plan (encrypted)"), doc->org_name), 1);
+	head(o, arena_printf(h.t.a, "%s – %s", _(lang, "IT emergency plan (encrypted)"), doc->org_name), 1);
 	html_lit(o, "<body><header class=\"doc\"><div class=\"wrap\"><h1>");
 	html_text(o, _(lang, "IT emergency plan"));
 	html_lit(o, "</h1><p class=\"company\">");
@@ -1664,7 +1528,7 @@ static enum kf_err sealed_page(const struct plan_doc *doc, enum kf_lang lang, co
 	html_lit(o, "</button></form><p id=\"kf-msg\" role=\"alert\"></p>");
 	html_lit(o, "<div id=\"kf-sealed\" hidden data-format=\"krisenfest-offline-1\" data-kdf=\"PBKDF2-HMAC-SHA256\""
 		    " data-cipher=\"AES-256-GCM\"");
-	html_attr(o, "data-iterations", arena_printf(h.a, "%u", s->iterations));
+	html_attr(o, "data-iterations", arena_printf(h.t.a, "%u", s->iterations));
 	if (b64_attr(o, "data-salt", s->salt, sizeof(s->salt)) < 0 || b64_attr(o, "data-iv", s->iv, sizeof(s->iv)) < 0 ||
 	    b64_attr(o, "data-ciphertext", s->ct, s->ctlen) < 0)
 		goto out;
@@ -1675,10 +1539,10 @@ static enum kf_err sealed_page(const struct plan_doc *doc, enum kf_lang lang, co
 		  _(lang, "This browser cannot decrypt the plan. Please open the file in a current Firefox, Chrome, Edge "
 			  "or Safari."));
 	html_lit(o, "></div></section></main></div>" UNLOCK_SCRIPT "</body></html>\n");
-	if (!o->failed)
+	if (!o->failed && !h.t.failed)
 		err = KF_OK;
 out:
-	arena_free(h.a);
+	arena_free(h.t.a);
 	return err;
 }
 
