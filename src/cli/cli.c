@@ -87,6 +87,22 @@ static int mkdir_p(const char *dir)
 	return rc;
 }
 
+int cli_base_url(const char *cmd, const char *url, char *buf, size_t len)
+{
+	size_t n = strlen(url);
+
+	if ((strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0) || n >= len ||
+	    strpbrk(url, " \t\r\n")) {
+		cli_error(cmd, N_("--base-url must look like https://plan.example.de, not:"), url);
+		return -1;
+	}
+	while (n > 8 && url[n - 1] == '/')
+		n--;
+	memcpy(buf, url, n);
+	buf[n] = '\0';
+	return 0;
+}
+
 struct store *cli_open_store(const char *cmd, const char *dir, int must_exist)
 {
 	struct store *s = NULL;

@@ -20,6 +20,12 @@ void cli_error(const char *cmd, const char *msgid, const char *detail);
 char *cli_read_password(void);
 /* Opens DIR/krisenfest.db; with must_exist, refuses a directory without a database. */
 struct store *cli_open_store(const char *cmd, const char *dir, int must_exist);
+/*
+ * Checks a --base-url (http:// or https://, no spaces, shorter than len) and
+ * copies it without trailing slashes into buf: 0, or -1 after saying what is
+ * wrong on stderr.
+ */
+int cli_base_url(const char *cmd, const char *url, char *buf, size_t len);
 /* 1 when argv holds --help or -h. */
 int cli_wants_help(int argc, char **argv);
 

@@ -16,7 +16,7 @@
 
 static const char help[] = N_(
 	"Usage: krisenfest export KIND --data DIR --org ORG-ID [-o FILE] [--approved | --draft] [--bom]\n"
-	"                         [--passphrase-file FILE | --passphrase-stdin]\n"
+	"                         [--passphrase-file FILE | --passphrase-stdin] [--base-url URL]\n"
 	"       krisenfest export --list\n"
 	"\n"
 	"Writes one export of the emergency plan: the whole plan as JSON, the\n"
@@ -28,6 +28,9 @@ static const char help[] = N_(
 	"(offline.html) with the passphrase in the first line of FILE (or of the\n"
 	"standard input); at least 12 characters. It is never an argument, so it\n"
 	"does not show up in the process list or the shell history.\n"
+	"--base-url URL is the address people open (https://plan.example.de): the\n"
+	"QR code of the emergency card (card.pdf) leads there; without it the card\n"
+	"has no QR code.\n"
 	"The stamp (version, date, short hash) is printed on stderr.\n"
 	"--list shows every kind.\n"
 	"\n"
@@ -108,9 +111,11 @@ int cmd_export(int argc, char **argv)
 					       { "list", no_argument, NULL, 'l' },
 					       { "passphrase-file", required_argument, NULL, 'p' },
 					       { "passphrase-stdin", no_argument, NULL, 's' },
+					       { "base-url", required_argument, NULL, 'u' },
 					       { "help", no_argument, NULL, 'h' },
 					       { NULL, 0, NULL, 0 } };
-	const char *dir = NULL, *org_arg = NULL, *file = NULL, *pass_file = NULL;
+	const char *dir = NULL, *org_arg = NULL, *file = NULL, *pass_file = NULL, *base_arg = NULL;
+	char base_url[256] = "";
 	/* 4 bytes per code point at most, the line end, the NUL */
 	static char pass[PASSPHRASE_MAX * 4 + 3];
 	struct export_opts eo = { 0, NULL };
@@ -140,6 +145,7 @@ int cmd_export(int argc, char **argv)
 		case 'l': list = 1; break;
 		case 'p': both |= pass_file != NULL; pass_file = optarg; break;
 		case 's': both |= pass_file != NULL; pass_file = "-"; break;
+		case 'u': base_arg = optarg; break;
 		case 'h': fputs(_(L, help), stdout); return CLI_OK;
 		default: fputs(_(L, help), stderr); return CLI_USAGE;
 		}
@@ -166,6 +172,8 @@ int cmd_export(int argc, char **argv)
 		cli_error("export", N_("only the offline copy can be locked with a passphrase, not:"), k->name);
 		return CLI_USAGE;
 	}
+	if (base_arg && cli_base_url("export", base_arg, base_url, sizeof(base_url)) < 0)
+		return CLI_USAGE;
 	org_id = parse_org(org_arg);
 	if (!org_id) {
 		cli_error("export", N_("--org needs the id of an organisation (krisenfest org list shows them):"), org_arg);
@@ -197,7 +205,7 @@ int cmd_export(int argc, char **argv)
 		goto out;
 	}
 	if (!err)
-		err = export_make(conn, a, org_id, "", k, choice, L, &eo, &doc, &out);
+		err = export_make(conn, a, org_id, base_url, k, choice, L, &eo, &doc, &out);
 	if (err == KF_ENOTFOUND) {
 		cli_error("export", N_("no version of the plan has been approved yet; export the working state with --draft."), NULL);
 		goto out;

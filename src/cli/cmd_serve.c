@@ -170,15 +170,9 @@ int cmd_serve(int argc, char **argv)
 	snprintf(app.base_url, sizeof(app.base_url), "http://%s:%u",
 		 strcmp(addr, "0.0.0.0") == 0 ? "127.0.0.1" : addr, (unsigned)port);
 	if (base_url) {
-		if ((strncmp(base_url, "http://", 7) != 0 && strncmp(base_url, "https://", 8) != 0) ||
-		    strlen(base_url) >= sizeof(app.base_url) || strpbrk(base_url, " \t\r\n")) {
-			cli_error("serve", N_("--base-url must look like https://plan.example.de, not:"), base_url);
+		if (cli_base_url("serve", base_url, app.base_url, sizeof(app.base_url)) < 0)
 			return CLI_USAGE;
-		}
-		snprintf(app.base_url, sizeof(app.base_url), "%s", base_url);
 		app.base_url_given = 1;
-		while (strlen(app.base_url) > 8 && app.base_url[strlen(app.base_url) - 1] == '/')
-			app.base_url[strlen(app.base_url) - 1] = '\0';
 	}
 	if (check_mail_options(&mc, password_file) < 0)
 		return CLI_USAGE;

@@ -191,12 +191,11 @@ static int user_invite(struct store_conn *conn, struct arena *a, struct user_arg
 {
 	char token[KF_TOKEN_LEN], hash[KF_TOKEN_HASH_LEN], until[16];
 	struct field_errors fe = { 0 };
-	const char *base = ua->base_url ? ua->base_url : "http://127.0.0.1:8080";
+	char base[256];
 	struct invitation inv;
 	long long org_id;
 	struct org org;
 	enum kf_err err;
-	size_t blen;
 	int days;
 
 	if (!ua->email || !ua->org || !ua->role) {
@@ -209,13 +208,8 @@ static int user_invite(struct store_conn *conn, struct arena *a, struct user_arg
 			i18n_tr(cli_lang(), fe.e[i].msg));
 	if (fe.n)
 		return CLI_USAGE;
-	blen = strlen(base);
-	if ((strncmp(base, "http://", 7) != 0 && strncmp(base, "https://", 8) != 0) || blen > 200) {
-		cli_error("user", N_("--base-url must start with http:// or https://, not:"), base);
+	if (cli_base_url("user", ua->base_url ? ua->base_url : "http://127.0.0.1:8080", base, sizeof(base)) < 0)
 		return CLI_USAGE;
-	}
-	while (blen > 0 && base[blen - 1] == '/')
-		blen--;
 	if (parse_id(ua->org, &org_id) < 0 || store_org_get(conn, a, org_id, &org) != KF_OK) {
 		cli_error("user", N_("there is no organisation with this id:"), ua->org);
 		return CLI_FAIL;
@@ -234,7 +228,7 @@ static int user_invite(struct store_conn *conn, struct arena *a, struct user_arg
 	kf_date_iso(inv.expires_at, until);
 	fprintf(stderr, _(cli_lang(), "Invitation for %s to \"%s\" as %s, valid until %s. Send this link (it works once):\n"),
 		inv.email, org.name, member_role_name(inv.role), until);
-	printf("%.*s/invite/%s\n", (int)blen, base, token);
+	printf("%s/invite/%s\n", base, token);
 	return CLI_OK;
 }
 

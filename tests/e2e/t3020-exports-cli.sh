@@ -71,4 +71,15 @@ assert_eq 1 "$CLI_RC" "no database"
 cli export json --data "$KF_DATA" --org 1 -o "$KF_TMP/no/such/dir/x.json"
 assert_eq 1 "$CLI_RC" "unwritable file"
 
+# the card's QR code leads to --base-url (no QR code without it); a bad address is refused
+cli export card.pdf --data "$KF_DATA" --org 1 --base-url https://plan.example.de/ -o "$KF_TMP/card.pdf"
+assert_eq 0 "$CLI_RC" "card with --base-url"
+if command -v zbarimg >/dev/null; then
+	pdftoppm -r 150 -png "$KF_TMP/card.pdf" "$KF_TMP/cardqr"
+	assert_eq "https://plan.example.de/o/1/" "$(zbarimg -q --raw "$KF_TMP"/cardqr*.png 2>/dev/null)" "the QR code"
+fi
+cli export card.pdf --data "$KF_DATA" --org 1 --base-url ftp://plan.example.de -o "$KF_TMP/card2.pdf"
+assert_eq 2 "$CLI_RC" "a base URL that is no web address"
+assert_contains "$CLI_ERR" "--base-url" "the option is named"
+
 kf_done
