@@ -189,6 +189,19 @@ void web_documents(struct req *r)
 	copies_section(r, &dv);
 	acks_section(r, &dv);
 	templates_section(r, &dv);
+	/* approval: versions and four-eyes approval, before the printouts that print the approved version */
+	{
+		char href[64];
+
+		section_start(r, "h-versions", N_("Versions and approval"),
+			      N_("The Notfallleiter submits the plan as a version; another person approves it (four-eyes "
+				 "principle). The approved version is the one that counts."));
+		web_plan_version_state(r, 0);
+		snprintf(href, sizeof(href), "/o/%lld/plan-versions", (long long)r->org.id);
+		html_lit(&r->out, "<div class=\"actions\">");
+		docs_button(r, href, N_("Versions and approval"), 0);
+		html_lit(&r->out, "</div></section>");
+	}
 	/* exports: the download page */
 	{
 		char href[64];
