@@ -5,6 +5,8 @@
 
 #include <cairo-pdf.h>
 
+#include <fontconfig/fontconfig.h>
+
 #include "pdf_text.h"
 #include "../lib/banned.h"
 
@@ -469,4 +471,11 @@ void pdf_table_row(struct pdf_table *t, const char *const *cells)
 void pdf_table_end(struct pdf_table *t)
 {
 	t->p->y += 10;
+}
+
+void pdf_text_release_process_caches(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
 }

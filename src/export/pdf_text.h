@@ -62,6 +62,13 @@ struct pdf {
 /* Parses the font descriptions (pango strings, "DejaVu Sans Bold 12") into p->fonts. 0 or -1 (out of memory). */
 int pdf_fonts_load(struct pdf *p, const char *const specs[PDF_FONT__MAX]);
 void pdf_fonts_free(struct pdf *p);
+/*
+ * Frees the font caches pango, cairo and fontconfig keep for the whole
+ * process, so that a leak check sees only our own memory. For a command that
+ * ends (the CLI, test tools); a server keeps them for its lifetime. No PDF may
+ * be made afterwards.
+ */
+void pdf_text_release_process_caches(void);
 
 /* Starts a pass: a PDF surface writing to out (draw 1) or to nowhere (draw 0), page size from p. title: metadata. */
 void pdf_begin(struct pdf *p, int draw, struct strbuf *out, const char *title);

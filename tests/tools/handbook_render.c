@@ -5,10 +5,10 @@
 #include <time.h>
 
 #include <cairo.h>
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "../../src/export/handbook_pdf.h"
+#include "../../src/export/pdf_text.h"
 #include "../../src/export/plan_doc.h"
 #include "../../src/core/bia.h"
 #include "../../src/lib/arena.h"
@@ -258,10 +258,6 @@ out:
 	store_close(store);
 	arena_free(a);
 	i18n_release();
-	/* the font caches pango, cairo and fontconfig keep for the process: freed here so that a leak check sees
-	 * only our own memory (a server keeps them for its lifetime) */
-	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
-	FcFini();
+	pdf_text_release_process_caches();
 	return rc;
 }
