@@ -26,12 +26,11 @@ void api_plan_version_list(struct req *r)
 	json_t *arr;
 
 	err = store_plan_version_list(r->db, r->arena, r->org.id, &list, &n);
-	if (!err) {
-		err = store_plan_version_get(r->db, r->arena, r->org.id, 0, &approved);
-		have = !err;
-		if (err == KF_ENOTFOUND)
-			err = KF_OK;
-	}
+	for (size_t i = 0; !err && !have && i < n; i++) /* newest first: the first approved one is the approved version */
+		if (list[i].status == PLAN_VERSION_APPROVED) {
+			approved = list[i];
+			have = 1;
+		}
 	if (!err && have)
 		err = store_plan_changed_since(r->db, r->org.id, &approved, &changed);
 	if (err) {

@@ -805,6 +805,8 @@ enum kf_err store_plan_version_list(struct store_conn *c, struct arena *a, int64
 				    size_t *n_r);
 enum kf_err store_plan_version_get(struct store_conn *c, struct arena *a, int64_t org, int64_t number,
 				   struct plan_version *out);
+/* The newest approved version without its snapshot (snapshot NULL); KF_ENOTFOUND when none is approved. */
+enum kf_err store_plan_version_approved_head(struct store_conn *c, struct arena *a, int64_t org, struct plan_version *out);
 enum kf_err store_plan_version_submit(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				      const char *note, struct plan_version *out);
 enum kf_err store_plan_version_decide(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,

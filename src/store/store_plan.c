@@ -116,7 +116,7 @@ enum kf_err store_plan_load(struct store_conn *c, struct arena *a, int64_t org, 
 	{
 		struct plan_version v;
 
-		err = store_plan_version_get(c, a, org, 0, &v);
+		err = store_plan_version_approved_head(c, a, org, &v);
 		if (err == KF_OK) {
 			d->approved_number = v.number;
 			err = store_plan_changed_since(c, org, &v, &d->changed_since_approved);

@@ -64,6 +64,20 @@ enum kf_err store_plan_version_get(struct store_conn *c, struct arena *a, int64_
 	return q_end(&q, err);
 }
 
+enum kf_err store_plan_version_approved_head(struct store_conn *c, struct arena *a, int64_t org, struct plan_version *out)
+{
+	enum kf_err err;
+	struct query q;
+
+	memset(out, 0, sizeof(*out));
+	q_start(&q, c, STMT_PLAN_VERSION_APPROVED_HEAD);
+	q_int(&q, 1, org);
+	err = q_one(&q);
+	if (!err)
+		read_version(&q, a, out);
+	return q_end(&q, err);
+}
+
 static enum kf_err count_query(struct store_conn *c, enum stmt id, int64_t org, int64_t *n_r)
 {
 	enum kf_err err = KF_EDB;

@@ -41,7 +41,7 @@ void web_plan_version_state(struct req *r, int with_link)
 	int changed = 0;
 	char href[64];
 
-	if (store_plan_version_get(r->db, r->arena, r->org.id, 0, &v) != KF_OK ||
+	if (store_plan_version_approved_head(r->db, r->arena, r->org.id, &v) != KF_OK ||
 	    store_plan_changed_since(r->db, r->org.id, &v, &changed) != KF_OK)
 		return;
 	snprintf(href, sizeof(href), "/o/%lld/plan-versions", (long long)r->org.id);
