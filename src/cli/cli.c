@@ -1,4 +1,5 @@
 /* cli.c: dispatches `krisenfest COMMAND`, prints help, and holds helpers for the subcommands. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,20 @@ struct store *cli_open_store(const char *cmd, const char *dir, int must_exist)
 out:
 	sb_release(&path);
 	return s;
+}
+
+int64_t cli_parse_org(const char *s)
+{
+	char *end;
+	long long v;
+
+	if (!s || *s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end || v <= 0)
+		return 0;
+	return (int64_t)v;
 }
 
 int cli_wants_help(int argc, char **argv)

@@ -26,6 +26,8 @@ struct store *cli_open_store(const char *cmd, const char *dir, int must_exist);
  * wrong on stderr.
  */
 int cli_base_url(const char *cmd, const char *url, char *buf, size_t len);
+/* The organisation id of --org, or 0 when it is no positive whole number. */
+int64_t cli_parse_org(const char *s);
 /* 1 when argv holds --help or -h. */
 int cli_wants_help(int argc, char **argv);
 
@@ -37,6 +39,7 @@ int cmd_token(int argc, char **argv);
 int cmd_check(int argc, char **argv); /* plan check */
 int cmd_remind(int argc, char **argv); /* notifications */
 int cmd_export(int argc, char **argv); /* exports */
+int cmd_import(int argc, char **argv); /* exports: re-import */
 
 struct arena;
 struct store_conn;

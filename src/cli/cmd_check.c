@@ -20,21 +20,6 @@ static const char help[] = N_(
 	"\n"
 	"Exit status: 0 no gaps, 1 gaps found, 2 wrong usage or the check could not run.\n");
 
-/* The organisation id of --org, or 0 when it is no positive whole number. */
-static int64_t parse_org(const char *s)
-{
-	char *end;
-	long long v;
-
-	if (!s || *s < '0' || *s > '9')
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || *end || v <= 0)
-		return 0;
-	return (int64_t)v;
-}
-
 static void print_text(const struct plan_check *pc, struct arena *a, enum kf_lang L, int64_t org)
 {
 	printf(_(L, "Plan-Check: %d%% complete, gaps found: %zu\n"), pc->percent, pc->ngaps);
@@ -90,7 +75,7 @@ int cmd_check(int argc, char **argv)
 		fputs(_(L, help), stderr);
 		return CLI_USAGE;
 	}
-	org_id = parse_org(org_arg);
+	org_id = cli_parse_org(org_arg);
 	if (!org_id) {
 		cli_error("check", N_("--org needs the id of an organisation (krisenfest org list shows them):"), org_arg);
 		return CLI_USAGE;

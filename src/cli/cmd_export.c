@@ -37,20 +37,6 @@ static const char help[] = N_(
 	"\n"
 	"Exit status: 0 written, 1 refused or failed, 2 wrong usage.\n");
 
-static int64_t parse_org(const char *s)
-{
-	char *end;
-	long long v;
-
-	if (!s || *s < '0' || *s > '9')
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || *end || v <= 0)
-		return 0;
-	return (int64_t)v;
-}
-
 static void list_kinds(enum kf_lang L)
 {
 	size_t n;
@@ -175,7 +161,7 @@ int cmd_export(int argc, char **argv)
 	}
 	if (base_arg && cli_base_url("export", base_arg, base_url, sizeof(base_url)) < 0)
 		return CLI_USAGE;
-	org_id = parse_org(org_arg);
+	org_id = cli_parse_org(org_arg);
 	if (!org_id) {
 		cli_error("export", N_("--org needs the id of an organisation (krisenfest org list shows them):"), org_arg);
 		return CLI_USAGE;

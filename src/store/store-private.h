@@ -54,7 +54,8 @@ struct store_conn {
 	void *stmts[STMT__MAX];
 	struct store_conn *next;
 	/* sse: history records of the open transaction, published at commit */
-	int in_tx;
+	int in_tx;     /* nesting depth of the open transaction, 0 when none */
+	int tx_doomed; /* an inner level rolled back: the outermost commit rolls back */
 	struct pending_change *pending;
 	size_t n_pending, cap_pending;
 };

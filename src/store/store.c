@@ -133,8 +133,9 @@ void store_conn_put(struct store_conn *c)
 	if (!c)
 		return;
 	s = c->store;
+	while (c->in_tx) /* a batch left open by mistake: nothing of it is kept */
+		tx_rollback(c);
 	c->n_pending = 0; /* sse: changes of a transaction never committed are not news */
-	c->in_tx = 0;
 	pthread_mutex_lock(&s->mu);
 	c->next = s->idle;
 	s->idle = c;
@@ -345,19 +346,40 @@ static enum kf_err run_simple(struct store_conn *c, enum stmt id)
 	return q_exec(&q) == 0 ? KF_OK : KF_EDB;
 }
 
+/*
+ * Transactions nest: a write called inside a batch (store_batch_begin) joins
+ * the batch's transaction instead of opening its own. Only the outermost
+ * level speaks to the database; a rollback at an inner level dooms the whole
+ * transaction, so the outermost commit rolls back instead (all or nothing).
+ */
 enum kf_err tx_begin(struct store_conn *c)
 {
-	enum kf_err err = run_simple(c, STMT_BEGIN);
+	enum kf_err err;
 
+	if (c->in_tx > 0) {
+		c->in_tx++;
+		return KF_OK;
+	}
+	err = run_simple(c, STMT_BEGIN);
 	c->in_tx = err == KF_OK;
+	c->tx_doomed = 0;
 	c->n_pending = 0;
 	return err;
 }
 
 enum kf_err tx_commit(struct store_conn *c)
 {
-	enum kf_err err = run_simple(c, STMT_COMMIT);
+	enum kf_err err;
 
+	if (c->in_tx > 1) {
+		c->in_tx--;
+		return KF_OK;
+	}
+	if (c->tx_doomed) {
+		tx_rollback(c);
+		return KF_EDB;
+	}
+	err = run_simple(c, STMT_COMMIT);
 	if (err) {
 		tx_rollback(c);
 		return err;
@@ -369,7 +391,28 @@ enum kf_err tx_commit(struct store_conn *c)
 
 void tx_rollback(struct store_conn *c)
 {
+	if (c->in_tx > 1) {
+		c->in_tx--;
+		c->tx_doomed = 1;
+		return;
+	}
 	run_simple(c, STMT_ROLLBACK);
 	c->in_tx = 0;
+	c->tx_doomed = 0;
 	changes_flush(c, 0);
+}
+
+enum kf_err store_batch_begin(struct store_conn *c)
+{
+	return tx_begin(c);
+}
+
+enum kf_err store_batch_commit(struct store_conn *c)
+{
+	return tx_commit(c);
+}
+
+void store_batch_rollback(struct store_conn *c)
+{
+	tx_rollback(c);
 }

@@ -44,6 +44,14 @@ void store_close(struct store *s);
 /* A connection of the pool, or NULL when the database cannot be opened. */
 struct store_conn *store_conn_get(struct store *s);
 void store_conn_put(struct store_conn *c);
+/*
+ * A batch: every store write between begin and commit is one transaction,
+ * all or nothing (an import). A write that fails inside the batch makes the
+ * commit roll everything back (KF_EDB); rollback drops the batch at once.
+ */
+enum kf_err store_batch_begin(struct store_conn *c);
+enum kf_err store_batch_commit(struct store_conn *c);
+void store_batch_rollback(struct store_conn *c);
 /* Schema version after migrations (for `krisenfest --version` and tests). */
 int store_schema_version(struct store_conn *c);
 

@@ -3,12 +3,18 @@
 # times and the stamp's made_at/hash become "*", calendar dates become their
 # distance from today ("today+30"), because the demo company's dates lie
 # relative to the day it was made.
+# With --ids (the re-import round trip) every id becomes the item's place in
+# its section ("contacts#3"), every reference the place it points to, and
+# the versions and the organisation's name "*": an import gives new ids and
+# new versions, and nothing else may differ.
 import datetime
 import json
 import re
 import sys
 
-TODAY = datetime.date.today() if len(sys.argv) < 3 else datetime.date.fromisoformat(sys.argv[2])
+IDS = "--ids" in sys.argv
+ARGS = [a for a in sys.argv if a != "--ids"]
+TODAY = datetime.date.today() if len(ARGS) < 3 else datetime.date.fromisoformat(ARGS[2])
 DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})$")
 STAMP_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 VOLATILE = {"created_at", "updated_at", "made_at", "hash"}
@@ -29,7 +35,55 @@ def walk(v, key=None):
     return v
 
 
-with open(sys.argv[1], encoding="utf-8") as f:
+# which section a reference field points into
+REFS = [
+    (re.compile(r"(contact_id|contact_ids|participant_ids|observer_ids)$"), "contacts"),
+    (re.compile(r"role_ids?$"), "roles"),
+    (re.compile(r"(system_ids?|depends_on_ids)$"), "systems"),
+    (re.compile(r"process_ids?$"), "processes"),
+    (re.compile(r"risk_id$"), "risks"),
+    (re.compile(r"backup_id$"), "backups"),
+    (re.compile(r"exercise_id$"), "exercises"),
+]
+
+
+def places(sections):
+    """{(section, id): "section#place"} for every item of every list section."""
+    out = {}
+    for name, items in sections.items():
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                out[(name, item.get("id"))] = "%s#%d" % (name, i)
+    return out
+
+
+def relabel(v, where, key=None, section=None):
+    if isinstance(v, dict):
+        out = {}
+        for k, x in v.items():
+            if k == "id" and section is not None:
+                out[k] = where.get((section, x), x)
+            elif k == "version":
+                out[k] = "*"
+            else:
+                out[k] = relabel(x, where, k)
+        return out
+    if isinstance(v, list):
+        return [relabel(x, where, key, section) for x in v]
+    if key and isinstance(v, int) and not isinstance(v, bool) and v:
+        for rx, target in REFS:
+            if rx.search(key):
+                return where.get((target, v), "%s?%d" % (target, v))
+    return v
+
+
+with open(ARGS[1], encoding="utf-8") as f:
     doc = json.load(f)
+if IDS:
+    secs = doc.get("sections", {})
+    where = places(secs)
+    doc["sections"] = {name: (relabel(items, where, None, name) if isinstance(items, list) else relabel(items, where))
+                       for name, items in secs.items()}
+    doc.get("organisation", {})["name"] = "*"
 json.dump(walk(doc), sys.stdout, ensure_ascii=False, indent=1, sort_keys=True)
 sys.stdout.write("\n")
