@@ -87,6 +87,7 @@ void api_system_graph(struct req *r);
 void api_export_list(struct req *r);
 void api_export_get(struct req *r);
 void api_export_sealed(struct req *r); /* wire: POST /exports/{kind}: the sealed offline copy */
+void api_import(struct req *r); /* exports: a JSON export into an empty organisation */
 /* step 4: registers */
 void api_plan_copy_list(struct req *r);
 void api_plan_copy_create(struct req *r);

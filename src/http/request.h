@@ -19,6 +19,8 @@ struct store_conn;
 struct throttle;
 
 #define REQ_BODY_MAX ((size_t)256 * 1024)
+/* A plan to import (a JSON export of a large plan runs to a few MiB). */
+#define REQ_IMPORT_BODY_MAX ((size_t)32 * 1024 * 1024)
 
 /* Shared, long-lived server state. */
 struct app {

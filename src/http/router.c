@@ -71,6 +71,22 @@ static int path_matches(const char *pattern, const char *path)
 	return *pattern == '\0' && *path == '\0';
 }
 
+/* Routes that take a file in their body, with their own cap. */
+static const struct {
+	const char *method, *pattern;
+	size_t max;
+} big_bodies[] = {
+	{ "POST", "/api/v1/orgs/{org}/import", REQ_IMPORT_BODY_MAX }, /* exports: re-import */
+};
+
+size_t router_body_max(const char *method, const char *path)
+{
+	for (size_t i = 0; i < sizeof(big_bodies) / sizeof(big_bodies[0]); i++)
+		if (strcmp(method, big_bodies[i].method) == 0 && path_matches(big_bodies[i].pattern, path))
+			return big_bodies[i].max;
+	return REQ_BODY_MAX;
+}
+
 const char *router_segment(struct req *r, const char *name)
 {
 	const char *pattern = r->route ? r->route->pattern : NULL, *path = r->path;
@@ -225,7 +241,10 @@ void router_dispatch(struct req *r)
 		return;
 	}
 	if (r->body_too_big) {
-		router_fail(r, 413, "body_too_large", N_("The request is too large (at most 256 KiB)."));
+		if (r->body.max > REQ_BODY_MAX)
+			router_fail(r, 413, "body_too_large", N_("The file is too large (at most 32 MiB)."));
+		else
+			router_fail(r, 413, "body_too_large", N_("The request is too large (at most 256 KiB)."));
 		return;
 	}
 	r->db = store_conn_get(r->app->store);

@@ -2,6 +2,8 @@
 #ifndef KF_ROUTER_H
 #define KF_ROUTER_H
 
+#include <stddef.h>
+
 #include "../core/member.h"
 
 struct req;
@@ -27,6 +29,8 @@ extern const int routes_count;
 void router_dispatch(struct req *r);
 /* Answers an error in the style of the route (JSON for the API, a page otherwise). */
 void router_fail(struct req *r, int status, const char *code, const char *msgid);
+/* The largest body a request to path may send: REQ_BODY_MAX but for the few routes that take files. */
+size_t router_body_max(const char *method, const char *path);
 /* The {name} path segment of the matched route (NULL when none). */
 const char *router_segment(struct req *r, const char *name);
 

@@ -189,7 +189,7 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 	q = strchr(url, '?');
 	r->path = q ? arena_strndup(a, url, (size_t)(q - url)) : arena_strdup(a, url);
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_query_arg, r);
-	sb_init(&r->body, REQ_BODY_MAX);
+	sb_init(&r->body, router_body_max(r->method, r->path));
 	sb_init(&r->out, 0);
 	r->status = 200;
 	r->content_type = "text/html; charset=utf-8";
@@ -278,7 +278,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			return MHD_NO;
 		*req_cls = r;
 		cl = req_header(r, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > REQ_BODY_MAX)
+		if (cl && strtoull(cl, NULL, 10) > r->body.max)
 			r->body_too_big = 1;
 		return MHD_YES;
 	}

@@ -65,6 +65,8 @@ def relabel(v, where, key=None, section=None):
                 out[k] = where.get((section, x), x)
             elif k == "version":
                 out[k] = "*"
+            elif k == "category" and isinstance(x, str) and x.startswith("custom:"):
+                out[k] = "custom:*"  # an own category: its name travels in category_name
             else:
                 out[k] = relabel(x, where, k)
         return out
@@ -84,6 +86,9 @@ if IDS:
     where = places(secs)
     doc["sections"] = {name: (relabel(items, where, None, name) if isinstance(items, list) else relabel(items, where))
                        for name, items in secs.items()}
+    for single in doc["sections"].values():  # alarm_plan, review, ...: one item, any id
+        if isinstance(single, dict) and single.get("id") is not None:
+            single["id"] = "*"
     doc.get("organisation", {})["name"] = "*"
 json.dump(walk(doc), sys.stdout, ensure_ascii=False, indent=1, sort_keys=True)
 sys.stdout.write("\n")
