@@ -76,7 +76,7 @@ assert_contains "$CLI_ERR" "nothing was imported" "says nothing was kept"
 assert_eq 0 "$(items_of "$o3")" "the organisation stays empty"
 # German messages by default
 cli import --data "$KF_DATA" --org "$o3" "$KF_TMP/bad.json"
-assert_contains "$CLI_ERR" "nicht importiert" "German"
+assert_contains "$CLI_ERR" "nichts importiert" "German"
 
 # systems that depend on each other in a circle: both named
 jq '.sections.systems[0].depends_on_ids = [.sections.systems[1].id]
