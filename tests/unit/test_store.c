@@ -769,6 +769,62 @@ static void test_changes_reach_listener_after_commit(void **state)
 	store_set_listener(f->store, NULL, NULL);
 }
 
+/* A batch: writes inside it are one transaction; an inner refusal or a rollback keeps none of them. */
+static void test_batch_all_or_nothing(void **state)
+{
+	struct fix *f = *state;
+	struct contact *list, cur, ct;
+	struct role r;
+	struct field_errors fe = { 0 };
+	size_t n;
+
+	memset(&heard, 0, sizeof(heard));
+	store_set_listener(f->store, listen_changes, NULL);
+	/* committed: both kept, and the listener hears them only at the end */
+	assert_int_equal(store_batch_begin(f->c), KF_OK);
+	make_contact(f, f->org, "Eins");
+	make_contact(f, f->org, "Zwei");
+	assert_int_equal(heard.n, 0);
+	assert_int_equal(store_batch_commit(f->c), KF_OK);
+	assert_int_equal(heard.n, 2);
+	assert_int_equal(store_contact_list(f->c, f->a, f->org, &list, &n), KF_OK);
+	assert_int_equal(n, 2);
+
+	/* an inner write refused (a stale version): the commit rolls back the whole batch */
+	assert_int_equal(store_batch_begin(f->c), KF_OK);
+	make_contact(f, f->org, "Drei");
+	ct = new_contact("Eins neu");
+	ct.id = list[0].id;
+	assert_int_equal(store_contact_update(f->c, f->a, f->org, f->user, 9, &ct, &cur), KF_ECONFLICT);
+	assert_int_not_equal(store_batch_commit(f->c), KF_OK);
+	assert_int_equal(store_contact_list(f->c, f->a, f->org, &list, &n), KF_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(heard.n, 2); /* nothing of it was news */
+
+	/* a role naming a missing contact is refused inside the batch: nothing kept either */
+	assert_int_equal(store_batch_begin(f->c), KF_OK);
+	make_contact(f, f->org, "Vier");
+	role_init(&r);
+	r.name = "Notfallleitung";
+	r.primary_contact_id = 999;
+	assert_int_equal(store_role_create(f->c, f->a, f->org, f->user, &r, &fe), KF_EINVAL);
+	store_batch_rollback(f->c);
+	assert_int_equal(store_contact_list(f->c, f->a, f->org, &list, &n), KF_OK);
+	assert_int_equal(n, 2);
+
+	/* a batch left open when the connection goes back: rolled back, the connection usable again */
+	assert_int_equal(store_batch_begin(f->c), KF_OK);
+	make_contact(f, f->org, "Fünf");
+	store_conn_put(f->c);
+	f->c = store_conn_get(f->store);
+	assert_int_equal(store_contact_list(f->c, f->a, f->org, &list, &n), KF_OK);
+	assert_int_equal(n, 2);
+	make_contact(f, f->org, "Sechs");
+	assert_int_equal(store_contact_list(f->c, f->a, f->org, &list, &n), KF_OK);
+	assert_int_equal(n, 3);
+	store_set_listener(f->store, NULL, NULL);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -794,6 +850,7 @@ int main(void)
 		T(test_tokens),
 		T(test_many_contacts_list),
 		T(test_changes_reach_listener_after_commit),
+		T(test_batch_all_or_nothing),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
