@@ -7,6 +7,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "../../src/export/export.h"
 #include "../../src/export/handbook_pdf.h"
 #include "../../src/export/pdf_text.h"
 #include "../../src/export/plan_doc.h"
@@ -20,11 +21,13 @@
 /*
  * usage: handbook_render [--lang de|en] [--approved] DBFILE ORGID OUT.pdf
  *        handbook_render [--lang de|en] --large SYSTEMS RISKS CONTACTS STEPS OUT.pdf
+ *        handbook_render --json --large SYSTEMS RISKS CONTACTS STEPS OUT.json
  *
  * Prints "ms N" (render time, wall clock), "cpu_ms N" (CPU time), "pages N", "bytes N" and one line per chapter:
  * "chapter NUMBER PAGE TITLE". --approved prints the stamp of an approved
  * version 7 instead of the draft. --large renders a generated plan (the
  * renderer is pure, so the plan is built in memory, not in a database).
+ * --json writes the plan's JSON export instead (for bench/import.sh).
  */
 
 static double now_ms(clockid_t clk)
@@ -175,7 +178,8 @@ static int large_plan(struct arena *a, struct plan_doc *doc, int nsys, int nrisk
 static int usage(void)
 {
 	fprintf(stderr, "usage: handbook_render [--lang de|en] [--approved] DBFILE ORGID OUT.pdf\n"
-			"       handbook_render [--lang de|en] --large SYSTEMS RISKS CONTACTS STEPS OUT.pdf\n");
+			"       handbook_render [--lang de|en] --large SYSTEMS RISKS CONTACTS STEPS OUT.pdf\n"
+			"       handbook_render --json --large SYSTEMS RISKS CONTACTS STEPS OUT.json\n");
 	return 2;
 }
 
@@ -189,7 +193,7 @@ int main(int argc, char **argv)
 	struct plan_doc doc;
 	struct strbuf out;
 	const char *path;
-	int approved = 0, large = 0, rc = 1, i = 1;
+	int approved = 0, large = 0, json = 0, rc = 1, i = 1;
 	enum kf_err err;
 	double t0, c0;
 	FILE *f;
@@ -201,6 +205,8 @@ int main(int argc, char **argv)
 			approved = 1;
 		else if (strcmp(argv[i], "--large") == 0)
 			large = 1;
+		else if (strcmp(argv[i], "--json") == 0)
+			json = 1;
 		else
 			return usage();
 	}
@@ -237,14 +243,19 @@ int main(int argc, char **argv)
 	}
 	t0 = now_ms(CLOCK_MONOTONIC);
 	c0 = now_ms(CLOCK_PROCESS_CPUTIME_ID);
-	err = handbook_pdf_render_layout(&doc, lang, &out, &lay);
+	if (json) {
+		err = export_json_render(&doc, lang, &out);
+		memset(&lay, 0, sizeof(lay));
+	} else {
+		err = handbook_pdf_render_layout(&doc, lang, &out, &lay);
+	}
 	if (err) {
 		fprintf(stderr, "handbook_render: rendering: %s\n", kf_strerror(err));
 		goto out;
 	}
 	printf("ms %.0f\ncpu_ms %.0f\npages %d\nbytes %zu\n", now_ms(CLOCK_MONOTONIC) - t0,
 	       now_ms(CLOCK_PROCESS_CPUTIME_ID) - c0, lay.npages, out.len);
-	for (int ch = 0; ch < HANDBOOK_CHAPTERS; ch++)
+	for (int ch = 0; !json && ch < HANDBOOK_CHAPTERS; ch++)
 		printf("chapter %s %d %s\n", lay.number[ch], lay.page[ch], lay.title[ch]);
 	f = fopen(path, "wb");
 	if (!f || fwrite(out.buf, 1, out.len, f) != out.len || fclose(f) != 0) {
