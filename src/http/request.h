@@ -56,6 +56,8 @@ struct req {
 	struct kv_list query;
 	struct strbuf body;
 	int body_too_big;
+	int big_body; /* holds one of the few places for a file-sized body (server.c) */
+	int big_busy; /* asked for one while all were taken: the usual cap applies */
 	struct kv_list form; /* urlencoded body, parsed by the router for web routes */
 	enum kf_lang lang;
 	const char *client_ip;

@@ -241,7 +241,9 @@ void router_dispatch(struct req *r)
 		return;
 	}
 	if (r->body_too_big) {
-		if (r->body.max > REQ_BODY_MAX)
+		if (r->big_busy)
+			router_fail(r, 503, "busy", N_("Another large file is being received. Please try again in a minute."));
+		else if (r->body.max > REQ_BODY_MAX)
 			router_fail(r, 413, "body_too_large", N_("The file is too large (at most 32 MiB)."));
 		else
 			router_fail(r, 413, "body_too_large", N_("The request is too large (at most 256 KiB)."));

@@ -3,6 +3,7 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +167,30 @@ static enum MHD_Result queue_stream(struct req *r)
 	return ret;
 }
 
+/*
+ * Requests that may send a file-sized body (an import) at the same time: at
+ * most BIG_BODIES_MAX, so that nobody fills the memory with them before the
+ * router has even looked at who is asking. Another one meanwhile gets the
+ * usual cap, and a larger body then a "busy" answer (big_busy).
+ */
+#define BIG_BODIES_MAX 2
+static atomic_int big_bodies;
+
+static size_t body_cap(struct req *r)
+{
+	size_t max = router_body_max(r->method, r->path);
+
+	if (max <= REQ_BODY_MAX)
+		return max;
+	if (atomic_fetch_add(&big_bodies, 1) < BIG_BODIES_MAX) {
+		r->big_body = 1;
+		return max;
+	}
+	atomic_fetch_sub(&big_bodies, 1);
+	r->big_busy = 1;
+	return REQ_BODY_MAX;
+}
+
 static struct req *req_new(struct app *app, struct MHD_Connection *conn, const char *url, const char *method)
 {
 	const union MHD_ConnectionInfo *ci;
@@ -189,7 +214,7 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 	q = strchr(url, '?');
 	r->path = q ? arena_strndup(a, url, (size_t)(q - url)) : arena_strdup(a, url);
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_query_arg, r);
-	sb_init(&r->body, router_body_max(r->method, r->path));
+	sb_init(&r->body, body_cap(r));
 	sb_init(&r->out, 0);
 	r->status = 200;
 	r->content_type = "text/html; charset=utf-8";
@@ -210,6 +235,8 @@ static struct req *req_new(struct app *app, struct MHD_Connection *conn, const c
 
 static void req_free(struct req *r)
 {
+	if (r->big_body)
+		atomic_fetch_sub(&big_bodies, 1);
 	if (r->stream)
 		hub_leave(r->stream);
 	if (r->db)

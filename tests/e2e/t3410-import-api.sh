@@ -101,8 +101,30 @@ head -c $((33 * 1024 * 1024)) /dev/zero | tr '\0' ' ' >"$KF_TMP/huge.json"
 api POST "$I3/import" -H 'Content-Type: application/json' --data-binary @"$KF_TMP/huge.json"
 assert_status 413
 assert_contains "$(json .error.message)" "32 MiB" "the cap is named"
-# other writes keep their 256 KiB
+# at most two file-sized bodies at once: two uploads that have not ended
+# hold both places; a third large body is refused as busy (a small one still
+# passes); once they end, a large body is read again
+mkfifo "$KF_TMP/f1" "$KF_TMP/f2"
+curl -s -o /dev/null -X POST -T "$KF_TMP/f1" -H 'Content-Type: application/json' "$KF_BASE$I3/import" &
+p1=$!
+curl -s -o /dev/null -X POST -T "$KF_TMP/f2" -H 'Content-Type: application/json' "$KF_BASE$I3/import" &
+p2=$!
+exec 7>"$KF_TMP/f1" 8>"$KF_TMP/f2"
+printf '{"sections": ' >&7
+printf '{"sections": ' >&8
 head -c $((300 * 1024)) /dev/zero | tr '\0' ' ' >"$KF_TMP/big.json"
+sleep 0.5
+api POST "$I3/import" -H 'Content-Type: application/json' --data-binary @"$KF_TMP/big.json"
+assert_error 503 busy
+api POST "$I3/import" '{"format": "krisenfest-plan", "schema": 9, "sections": {}}'
+assert_status 422
+exec 7>&- 8>&-
+wait "$p1" "$p2"
+api POST "$I3/import" -H 'Content-Type: application/json' --data-binary @"$KF_TMP/big.json"
+assert_error 400 malformed_json
+api GET "$I3/contacts"
+assert_json 'length' 0
+# other writes keep their 256 KiB
 api POST "$I3/contacts" -H 'Content-Type: application/json' --data-binary @"$KF_TMP/big.json"
 assert_status 413
 
