@@ -50,6 +50,17 @@ assert_eq "$c1" "$(jq -c '[.percent, .gaps | length]' <<<"$CLI_OUT")" "same Plan
 n=$(sqlite3 "$KF_DATA/krisenfest.db" "SELECT count(*) FROM history WHERE org_id = $o2 AND user_id IS NULL")
 assert_match "$n" '^1[0-9]{2}$' "history of the import"
 
+# the same into a new, empty instance (another server): its first organisation
+cli_pw "$PW" init --data "$KF_TMP/other" --org "Anderswo GmbH" --admin-email "$ADMIN_EMAIL" --password-stdin
+assert_eq 0 "$CLI_RC" "init another instance"
+cli import --data "$KF_TMP/other" --org 1 "$KF_TMP/demo.json"
+assert_eq 0 "$CLI_RC" "import into the new instance (stderr: $CLI_ERR)"
+cli export json --data "$KF_TMP/other" --org 1 -o "$KF_TMP/other.json"
+"$KF_PY" "$NORM" --ids "$KF_TMP/other.json" >"$KF_TMP/c.norm"
+if diff -u "$KF_TMP/a.norm" "$KF_TMP/c.norm" >"$KF_TMP/rt2.diff"; then _kf_pass; else
+	fail "the plan in the new instance differs from the export: $(head -n 40 "$KF_TMP/rt2.diff")"
+fi
+
 # ---- an organisation with a plan is refused, and unchanged
 before=$(items_of "$o2")
 cli import --data "$KF_DATA" --org "$o2" "$KF_TMP/demo.json"
