@@ -1,6 +1,7 @@
 /* pdf_text.c: the text layer of the printed exports (moved out of the handbook so that the card and later outputs share
  * it). */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -8,6 +9,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include "pdf_text.h"
+#include "hyphenate.h"
 #include "../lib/banned.h"
 
 #define CELL_PAD 3.5
@@ -106,19 +108,35 @@ static const char *cell_text(struct pdf *p, const char *s)
 
 /* ---------------------------------------------------------------- layouts and the page flow */
 
+/* 1 when a line of l is wider than width (a word that does not fit). */
+static int overflows(PangoLayout *l, double width)
+{
+	PangoRectangle ink, log;
+
+	pango_layout_get_extents(l, &ink, &log);
+	return log.x + log.width > (int)(width * PANGO_SCALE) + PANGO_SCALE;
+}
+
 /* A layout of plain text (never markup) in font f, wrapped at word boundaries to width. */
 PangoLayout *pdf_layout(struct pdf *p, const char *text, enum pdf_font f, double width)
 {
 	PangoLayout *l = pango_layout_new(p->pc);
-	PangoRectangle ink, log;
+	char *hyphenated;
 
 	pango_layout_set_font_description(l, p->fonts[f]);
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
 	pango_layout_set_text(l, text ? text : "", -1);
-	/* the last resort for a single token longer than the line (a URL): break it between characters */
-	pango_layout_get_extents(l, &ink, &log);
-	if (log.x + log.width > (int)(width * PANGO_SCALE) + PANGO_SCALE)
+	if (!overflows(l, width))
+		return l;
+	/* a word longer than the line (a narrow table column): break it at its German hyphenation points */
+	hyphenated = hyphenate_soft(text);
+	if (hyphenated) {
+		pango_layout_set_text(l, hyphenated, -1);
+		free(hyphenated);
+	}
+	/* the last resort for a token that still does not fit (a URL): break it between characters */
+	if (overflows(l, width))
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	return l;
 }
@@ -142,13 +160,21 @@ double pdf_layout_width(PangoLayout *l)
 PangoLayout *pdf_layout_fit(struct pdf *p, const char *text, enum pdf_font f, double width, double height,
 			    double min_size)
 {
-	PangoFontDescription *fd = pango_font_description_copy(p->fonts[f]);
+	PangoFontDescription *fd;
 	double size = (double)pango_font_description_get_size(p->fonts[f]) / PANGO_SCALE;
-	PangoLayout *l = pango_layout_new(p->pc);
+	PangoLayout *l = pdf_layout(p, text, f, width);
+	char *hyphenated;
 
-	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+	if (pdf_layout_height(l) <= height)
+		return l; /* fits as it is: no word broken */
+	/* too long: break words at their hyphenation points (between any characters only as the last resort), then shrink */
+	hyphenated = hyphenate_soft(text);
+	if (hyphenated) {
+		pango_layout_set_text(l, hyphenated, -1);
+		free(hyphenated);
+	}
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_text(l, text ? text : "", -1);
+	fd = pango_font_description_copy(p->fonts[f]);
 	for (;;) {
 		pango_font_description_set_size(fd, (int)(size * PANGO_SCALE));
 		pango_layout_set_font_description(l, fd);
@@ -475,6 +501,7 @@ void pdf_table_end(struct pdf_table *t)
 
 void pdf_text_release_process_caches(void)
 {
+	hyphenate_release();
 	pango_cairo_font_map_set_default(NULL);
 	cairo_debug_reset_static_data();
 	FcFini();
