@@ -16,9 +16,7 @@ void api_check(struct req *r)
 	enum kf_err err;
 	json_t *obj;
 
-	err = store_plan_load(r->db, r->arena, r->org.id, &d);
-	if (!err) /* wire: copies with a noted stamp are compared with the current stamps */
-		err = export_copies_check(r->db, r->arena, r->org.id, (struct plan_copy *)d.copies, d.ncopies);
+	err = export_plan_load(r->db, r->arena, r->org.id, &d);
 	if (err) {
 		api_store_error(r, err);
 		return;

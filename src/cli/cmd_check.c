@@ -91,9 +91,7 @@ int cmd_check(int argc, char **argv)
 		cli_error("check", N_("there is no organisation with this id:"), org_arg);
 		goto out;
 	}
-	if (err || store_plan_load(conn, a, org_id, &d) != KF_OK ||
-	    export_copies_check(conn, a, org_id, (struct plan_copy *)d.copies, d.ncopies) != KF_OK ||
-	    plan_check_run(&d, a, &pc) < 0) {
+	if (err || export_plan_load(conn, a, org_id, &d) != KF_OK || plan_check_run(&d, a, &pc) < 0) {
 		cli_error("check", N_("the database could not be read."), NULL);
 		goto out;
 	}

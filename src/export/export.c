@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "export.h"
+#include "../store/store.h"
 #include "card_pdf.h"
 #include "handbook_pdf.h"
 #include "wallet_pdf.h"
@@ -205,6 +206,14 @@ enum kf_err export_copies_check(struct store_conn *c, struct arena *a, int64_t o
 		return err;
 	export_copies_mark(copies, n, working, approved);
 	return KF_OK;
+}
+
+enum kf_err export_plan_load(struct store_conn *c, struct arena *a, int64_t org, struct plan_data *d)
+{
+	enum kf_err err = store_plan_load(c, a, org, d);
+
+	/* the arena's own list: marking its copies changes nothing stored */
+	return err ? err : export_copies_check(c, a, org, (struct plan_copy *)d->copies, d->ncopies);
 }
 
 enum kf_err export_render(const struct export_kind *k, const struct plan_doc *doc, enum kf_lang lang,

@@ -75,6 +75,11 @@ enum kf_err export_current_stamps(struct store_conn *c, struct arena *a, int64_t
 void export_copies_mark(struct plan_copy *copies, size_t n, const char *working, const char *approved);
 /* export_current_stamps + export_copies_mark, computed only when a copy has a stamp. */
 enum kf_err export_copies_check(struct store_conn *c, struct arena *a, int64_t org, struct plan_copy *copies, size_t n);
+/*
+ * What the Plan-Check reads, the same for the pages, the API and the command
+ * line: store_plan_load with the copies' stamps compared (export_copies_check).
+ */
+enum kf_err export_plan_load(struct store_conn *c, struct arena *a, int64_t org, struct plan_data *d);
 
 /*
  * Renders kind k of doc into out: with opts->bom (and k->bom_option) a UTF-8

@@ -3,8 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "html.h"
+#include "../lib/timeutil.h"
 #include "../lib/banned.h"
 
 void html_text(struct strbuf *sb, const char *s)
@@ -88,6 +90,27 @@ void html_text_subst(struct strbuf *sb, const char *tmpl, const char *arg)
 	sb_release(&head);
 	html_text(sb, arg ? arg : "");
 	html_text(sb, at + 2);
+}
+
+void html_time(struct strbuf *sb, int64_t t, int german)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char iso[24], day[11], clock[6];
+
+	kf_time_iso(t, iso);
+	if (!localtime_r(&tt, &tm) || !strftime(day, sizeof(day), "%Y-%m-%d", &tm) ||
+	    !strftime(clock, sizeof(clock), "%H:%M", &tm)) {
+		html_text(sb, iso);
+		return;
+	}
+	sb_adds(sb, "<time datetime=\"");
+	html_text(sb, iso);
+	sb_adds(sb, "\">");
+	html_date(sb, day, german);
+	sb_adds(sb, ", ");
+	html_text(sb, clock);
+	sb_adds(sb, "</time>");
 }
 
 void html_date(struct strbuf *sb, const char *iso, int german)

@@ -65,22 +65,6 @@ static const char *field_label(struct req *r, const char *field)
 	return field;
 }
 
-static void when(struct req *r, int64_t t)
-{
-	char iso[24];
-
-	kf_time_iso(t, iso);
-	html_lit(&r->out, "<time datetime=\"");
-	html_text(&r->out, iso);
-	html_lit(&r->out, "\">");
-	iso[10] = '\0';
-	html_date(&r->out, iso, r->lang == KF_LANG_DE);
-	html_lit(&r->out, ", ");
-	iso[16] = '\0';
-	html_text(&r->out, iso + 11);
-	html_lit(&r->out, " UTC</time>");
-}
-
 static void comments(struct req *r, const char *entity, int64_t id)
 {
 	struct strbuf *o = &r->out;
@@ -112,7 +96,7 @@ static void comments(struct req *r, const char *entity, int64_t id)
 		html_lit(o, "><p class=\"comment-meta\"><strong>");
 		html_text(o, *c->author_name ? c->author_name : _(r->lang, "(unknown)"));
 		html_lit(o, "</strong> · ");
-		when(r, c->created_at);
+		html_time(&r->out, c->created_at, r->lang == KF_LANG_DE);
 		if (c->updated_at != c->created_at) {
 			html_lit(o, " · ");
 			html_text(o, _(r->lang, "edited"));
@@ -194,7 +178,7 @@ static void history(struct req *r, const char *entity, int64_t id)
 		int nd = 0;
 
 		html_lit(o, "<li class=\"history-entry\"><p class=\"history-meta\">");
-		when(r, h->at);
+		html_time(&r->out, h->at, r->lang == KF_LANG_DE);
 		html_lit(o, " · <strong>");
 		html_text(o, *h->user_name ? h->user_name : _(r->lang, "(unknown)"));
 		html_lit(o, "</strong> ");

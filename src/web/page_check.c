@@ -14,10 +14,7 @@
 
 int check_view_load(struct req *r, struct plan_data *d, struct plan_check *pc)
 {
-	if (store_plan_load(r->db, r->arena, r->org.id, d) != KF_OK)
-		return -1;
-	/* wire: copies with a noted stamp are compared with the current stamps (the arena's own list) */
-	if (export_copies_check(r->db, r->arena, r->org.id, (struct plan_copy *)d->copies, d->ncopies) != KF_OK)
+	if (export_plan_load(r->db, r->arena, r->org.id, d) != KF_OK)
 		return -1;
 	return plan_check_run(d, r->arena, pc);
 }

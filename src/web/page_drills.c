@@ -19,19 +19,6 @@
 
 #define PRE_COOKIE "kf_pre"
 
-static void when(struct req *r, int64_t t)
-{
-	char iso[24];
-
-	kf_time_iso(t, iso);
-	iso[10] = '\0';
-	html_date(&r->out, iso, r->lang == KF_LANG_DE);
-	html_lit(&r->out, ", ");
-	iso[16] = '\0';
-	html_text(&r->out, iso + 11);
-	html_lit(&r->out, " UTC");
-}
-
 /* "3 min" / "2 h 5 min" / "40 s" */
 static void duration(struct req *r, int64_t s)
 {
@@ -121,7 +108,7 @@ static void list_page(struct req *r, int status, const char *webhook_value, cons
 			html_lit(o, "><a");
 			html_attr(o, "href", href);
 			html_lit(o, ">");
-			when(r, list[i].started_at);
+			html_time(&r->out, list[i].started_at, r->lang == KF_LANG_DE);
 			html_lit(o, "</a></td><td");
 			html_attr(o, "data-label", _(r->lang, "Confirmed"));
 			html_lit(o, ">");
@@ -291,7 +278,7 @@ static void detail_page(struct req *r, int status, const char *notice)
 	html_lit(o, "<p>");
 	html_text(o, _(r->lang, "Started"));
 	html_lit(o, ": ");
-	when(r, d.started_at);
+	html_time(&r->out, d.started_at, r->lang == KF_LANG_DE);
 	if (*d.started_by_name) {
 		html_lit(o, " – ");
 		html_text(o, d.started_by_name);
@@ -302,7 +289,7 @@ static void detail_page(struct req *r, int status, const char *notice)
 	if (d.closed_at) {
 		html_text(o, _(r->lang, "closed"));
 		html_lit(o, " (");
-		when(r, d.closed_at);
+		html_time(&r->out, d.closed_at, r->lang == KF_LANG_DE);
 		html_lit(o, ")");
 	} else {
 		html_text(o, _(r->lang, "running"));
@@ -331,14 +318,14 @@ static void detail_page(struct req *r, int status, const char *notice)
 		html_attr(o, "data-label", _(r->lang, "Sent"));
 		html_lit(o, ">");
 		if (p->sent_at)
-			when(r, p->sent_at);
+			html_time(&r->out, p->sent_at, r->lang == KF_LANG_DE);
 		else
 			html_text(o, _(r->lang, "not sent: no email address"));
 		html_lit(o, "</td><td");
 		html_attr(o, "data-label", _(r->lang, "Confirmed"));
 		html_lit(o, ">");
 		if (p->confirmed_at)
-			when(r, p->confirmed_at);
+			html_time(&r->out, p->confirmed_at, r->lang == KF_LANG_DE);
 		else
 			html_text(o, _(r->lang, "not confirmed"));
 		html_lit(o, "</td><td");
@@ -417,7 +404,6 @@ static void confirm_page(struct req *r, enum drill_confirm_result res, const str
 			 int64_t retry, const char *token)
 {
 	struct strbuf *o = &r->out;
-	char iso[24];
 
 	sb_reset(o);
 	switch (res) {
@@ -440,16 +426,10 @@ static void confirm_page(struct req *r, enum drill_confirm_result res, const str
 	if (res == DRILL_CONFIRM_CLOSED) {
 		html_text(o, _(r->lang, "This reachability drill is over; a confirmation is no longer needed. Thank you."));
 	} else if (res == DRILL_CONFIRM_ALREADY) {
-		kf_time_iso(info->confirmed_at, iso);
-		iso[10] = '\0';
 		html_text(o, _(r->lang, "Already confirmed on"));
 		html_lit(o, " ");
-		html_date(o, iso, r->lang == KF_LANG_DE);
-		html_lit(o, ", ");
-		kf_time_iso(info->confirmed_at, iso);
-		iso[16] = '\0';
-		html_text(o, iso + 11);
-		html_lit(o, " UTC. ");
+		html_time(o, info->confirmed_at, r->lang == KF_LANG_DE);
+		html_lit(o, ". ");
 		html_text(o, _(r->lang, "Thank you."));
 	} else if (token) {
 		html_text_subst(o, _(r->lang, "This is a test of the alarm chain of %s."), info->org_name);

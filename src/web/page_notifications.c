@@ -44,19 +44,6 @@ void web_notify_header_link(struct req *r)
 	html_lit(o, "</a>");
 }
 
-static void when(struct req *r, int64_t t)
-{
-	char iso[24];
-
-	kf_time_iso(t, iso);
-	iso[10] = '\0';
-	html_date(&r->out, iso, r->lang == KF_LANG_DE);
-	html_lit(&r->out, ", ");
-	iso[16] = '\0';
-	html_text(&r->out, iso + 11);
-	html_lit(&r->out, " UTC");
-}
-
 static void item(struct req *r, const struct notification *n)
 {
 	struct strbuf *o = &r->out;
@@ -74,7 +61,7 @@ static void item(struct req *r, const struct notification *n)
 	}
 	html_text_subst(o, _(r->lang, n->text), n->param);
 	html_lit(o, "</p><p class=\"meta\">");
-	when(r, n->created_at);
+	html_time(&r->out, n->created_at, r->lang == KF_LANG_DE);
 	html_lit(o, "</p><div class=\"row-actions\">");
 	if (local_link(n->link)) {
 		html_lit(o, "<a class=\"button secondary\"");
