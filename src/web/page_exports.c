@@ -304,7 +304,7 @@ static void import_section(struct req *r, int empty)
 	html_attr(o, "action", url);
 	html_attr(o, "data-home", home);
 	html_attr(o, "data-busy", _(r->lang, "Being imported …"));
-	html_attr(o, "data-done", _(r->lang, "The plan was imported: {n} items."));
+	html_attr(o, "data-done", _(r->lang, "The plan was imported. Items taken over: {n}."));
 	html_attr(o, "data-home-label", _(r->lang, "Go to the start page"));
 	html_attr(o, "data-failed", _(r->lang, "The plan could not be imported. Please try again."));
 	html_lit(o, ">");

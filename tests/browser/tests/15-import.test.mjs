@@ -4,7 +4,8 @@
 // imported" while the server works; a broken file (a contact without a name)
 // shows every error by its place in the file, with the focus on the list, and
 // nothing is stored; the good file then shows the number of items and a link
-// to the start page, and the demo's contacts are there. Once the organisation
+// to the start page, and the demo's contacts are there. The empty
+// organisation's start page links to the section. Once the organisation
 // has a plan the page says why there is no form; an editor sees no section;
 // without JavaScript the section names the command line. Screenshots and
 // axe-core at 1280 and 360 px of the empty form, the error list and the result.
@@ -59,7 +60,12 @@ test('import: a JSON export into an empty organisation from the download page', 
     const ctx = await newContext(browser, { bypassCSP: true }); // bypassCSP only so that axe-core can be injected
     const page = await ctx.newPage();
     await login(page, base);
-    await page.goto(`${base}/o/2/exports`);
+    // the empty organisation's start page shows the way to the import
+    await page.goto(`${base}/o/2/`);
+    const hint = page.locator('main p.import-hint a');
+    assert.equal(await hint.getAttribute('href'), '/o/2/exports#import');
+    await hint.click();
+    await page.waitForURL(`${base}/o/2/exports#import`);
     const section = page.locator('section#import');
     const form = section.locator('form[data-import-form]');
     const input = section.getByLabel(/JSON-Export des Plans|JSON export of the plan/);
@@ -102,18 +108,19 @@ test('import: a JSON export into an empty organisation from the download page', 
     assert.ok(n > 100, `items imported: ${n}`);
     const done = section.locator('#import-notice.ok');
     await done.waitFor();
-    assert.match(await text(done), new RegExp(`\\b${n} (Einträge|items)`), 'the number of items');
+    assert.match(await text(done), new RegExp(`(Übernommene Einträge|Items taken over): ${n}\\b`), 'the number of items');
     assert.equal(await section.locator('.import-status progress').count(), 0, 'not busy any more');
     assert.equal(await form.isVisible(), false, 'no second import from this page');
     // live updates refresh the page after the import: the message stays, with focus
     await section.locator('#import-not-empty').waitFor();
-    assert.match(await text(section.locator('#import-notice.ok')), new RegExp(`\\b${n} (Einträge|items)`));
+    assert.match(await text(section.locator('#import-notice.ok')), new RegExp(`(Übernommene Einträge|Items taken over): ${n}\\b`));
     assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'import-notice');
     await look(page, 'done');
 
     // the link to the start page, then the demo's contacts in the new organisation's team
     await done.locator('a').click();
     await page.waitForURL(`${base}/o/2/`);
+    assert.equal(await page.locator('main p.import-hint').count(), 0, 'no import hint once there is a plan');
     await page.goto(`${base}/o/2/team`);
     assert.ok(await page.locator('main').getByText(doc.sections.contacts[0].name).first().isVisible(), 'a contact of the demo in the team');
     assert.equal(await contacts2(), doc.sections.contacts.length, 'every contact');
