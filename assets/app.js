@@ -68,10 +68,18 @@ document.addEventListener("DOMContentLoaded", function () {
 		var nav = document.querySelector("nav.steps");
 		var freshNav = doc.querySelector("nav.steps");
 		var focusId = document.activeElement && document.activeElement.id;
+		/* importui: a message the page's own script showed (data-live-keep) stays in the fresh page's place with the same id */
+		var keep = main ? Array.prototype.slice.call(main.querySelectorAll("[data-live-keep][id]")) : [];
 		if (!main || !fresh) {
 			return;
 		}
 		main.replaceChildren.apply(main, Array.prototype.slice.call(fresh.childNodes));
+		keep.forEach(function (el) {
+			var twin = document.getElementById(el.id);
+			if (twin && twin !== el) {
+				twin.replaceWith(el);
+			}
+		});
 		if (nav && freshNav) {
 			nav.replaceChildren.apply(nav, Array.prototype.slice.call(freshNav.childNodes));
 		}

@@ -159,3 +159,144 @@ document.addEventListener("DOMContentLoaded", function () {
 		});
 	});
 });
+
+/*
+ * importui: "take over a plan from a file" (admins, empty organisation). The
+ * form is hidden without this script (the text beside it names the command
+ * line instead). With it, the chosen JSON export is sent to the import API
+ * with the page's session and CSRF token; meanwhile the button is disabled and
+ * the status line says "being imported" with an indeterminate progress bar.
+ * Then: the number of items and a link to the start page; or every error of
+ * the file by its place in it (focus on the list); or the server's message.
+ */
+document.addEventListener("DOMContentLoaded", function () {
+	var form = document.querySelector("form[data-import-form]");
+	if (!form || !window.fetch || !window.Blob || !Blob.prototype.text) {
+		return;
+	}
+	var section = form.closest("section") || form.parentNode;
+	var line = section.querySelector(".import-status");
+	var input = form.querySelector("input[type='file']");
+	var button = form.querySelector("button[type='submit']");
+	var csrf = form.querySelector("input[name='_csrf']");
+	var nojs = section.querySelector("[data-import-nojs]");
+
+	form.hidden = false;
+	if (nojs) {
+		nojs.hidden = true;
+	}
+
+	function el(tag, cls, text) {
+		var e = document.createElement(tag);
+		if (cls) {
+			e.className = cls;
+		}
+		if (text !== undefined && text !== null) {
+			e.textContent = text;
+		}
+		return e;
+	}
+
+	function busy(on) {
+		button.disabled = on;
+		form.classList.toggle("busy", on);
+		if (on) {
+			form.setAttribute("aria-busy", "true");
+		} else {
+			form.removeAttribute("aria-busy");
+		}
+		line.replaceChildren();
+		if (on) {
+			var msg = form.getAttribute("data-busy");
+			var bar = el("progress");
+			bar.setAttribute("aria-label", msg);
+			line.appendChild(bar);
+			line.appendChild(document.createTextNode(" " + msg));
+		}
+	}
+
+	/*
+	 * A notice in the result area that takes the focus (a refusal is also an
+	 * alert). The area is looked up each time: after the import, live updates
+	 * may already have refreshed the page (the area keeps its notice then).
+	 */
+	function notice(cls, alert) {
+		var result = document.getElementById("import-result");
+		var box = el("div", "notice " + cls);
+		box.id = "import-notice";
+		box.tabIndex = -1;
+		if (alert) {
+			box.setAttribute("role", "alert");
+		}
+		result.replaceChildren(box);
+		return box;
+	}
+
+	function done(n) {
+		var box = notice("ok", false);
+		var p = el("p", null, form.getAttribute("data-done").replace("{n}", String(n)) + " ");
+		var a = el("a", null, form.getAttribute("data-home-label"));
+		a.href = form.getAttribute("data-home");
+		p.appendChild(a);
+		box.appendChild(p);
+		form.hidden = true; /* the organisation has a plan now: a second import would be refused */
+		box.focus();
+	}
+
+	function refused(message, errors) {
+		var box = notice("error", true);
+		box.setAttribute("aria-labelledby", "import-error-title");
+		var title = el("p", "import-error-title", message);
+		title.id = "import-error-title";
+		box.appendChild(title);
+		if (errors && errors.length) {
+			var list = el("ul", "import-errors");
+			errors.forEach(function (e) {
+				var li = el("li");
+				li.appendChild(el("code", null, e.path));
+				li.appendChild(document.createTextNode(": " + e.message));
+				list.appendChild(li);
+			});
+			box.appendChild(list);
+		}
+		box.focus();
+	}
+
+	form.addEventListener("submit", function (e) {
+		e.preventDefault();
+		var file = input.files && input.files[0];
+		if (!file || button.disabled) {
+			return;
+		}
+		busy(true);
+		document.getElementById("import-result").replaceChildren();
+		file.text().then(function (body) {
+			return fetch(form.action, {
+				method: "POST",
+				credentials: "same-origin",
+				headers: {
+					"Content-Type": "application/json",
+					"Accept": "application/json",
+					"X-CSRF-Token": csrf ? csrf.value : ""
+				},
+				body: body
+			});
+		}).then(function (resp) {
+			return resp.json().catch(function () {
+				return null;
+			}).then(function (json) {
+				busy(false);
+				if (resp.ok && json && typeof json.items_imported === "number") {
+					done(json.items_imported);
+					return;
+				}
+				var err = json && json.error;
+				refused(err && err.message ? err.message : form.getAttribute("data-failed"),
+					resp.status === 422 && err && Array.isArray(err.errors) ? err.errors : null);
+			});
+		}).catch(function () {
+			busy(false);
+			refused(form.getAttribute("data-failed"), null);
+		});
+	});
+});

@@ -442,19 +442,33 @@ static enum kf_err add_exercises(struct imp *x, const struct plan_data *d)
 	return KF_OK;
 }
 
-int plan_import_org_is_empty(struct store_conn *c, struct arena *a, int64_t org)
+int plan_import_data_is_empty(const struct plan_data *d)
 {
-	struct plan_doc doc;
-	const struct plan_data *d = &doc.d;
+	return !d->nrisks && !d->nprocesses && !d->nsystems && !d->ncontacts && !d->nroles && !d->nalarm_steps &&
+	       !d->nbackups && !d->nrunbooks && !d->nworkarounds && !d->ncopies && !d->nacks && !d->ntemplates &&
+	       !d->nexercises && !d->nfindings && (!d->alarm_plan || !d->alarm_plan->id) && (!d->review || !d->review->id);
+}
+
+int plan_import_doc_is_empty(struct store_conn *c, struct arena *a, const struct plan_doc *doc)
+{
 	struct risk_owncat *cats = NULL;
 	size_t ncats = 0;
 
-	if (plan_doc_load_working(c, a, org, NULL, &doc) || store_risk_owncat_list(c, a, org, &cats, &ncats))
+	if (!plan_import_data_is_empty(&doc->d) || doc->nsteps || doc->nrestore_tests || doc->overrides->id ||
+	    doc->risk_settings->id)
+		return 0;
+	if (store_risk_owncat_list(c, a, doc->org_id, &cats, &ncats))
 		return -1;
-	return !d->nrisks && !d->nprocesses && !d->nsystems && !d->ncontacts && !d->nroles && !doc.nsteps &&
-	       !d->nbackups && !doc.nrestore_tests && !d->nrunbooks && !d->nworkarounds && !d->ncopies && !d->nacks &&
-	       !d->ntemplates && !d->nexercises && !d->nfindings && !ncats && (!d->alarm_plan || !d->alarm_plan->id) &&
-	       (!d->review || !d->review->id) && !doc.overrides->id && !doc.risk_settings->id;
+	return !ncats;
+}
+
+int plan_import_org_is_empty(struct store_conn *c, struct arena *a, int64_t org)
+{
+	struct plan_doc doc;
+
+	if (plan_doc_load_working(c, a, org, NULL, &doc))
+		return -1;
+	return plan_import_doc_is_empty(c, a, &doc);
 }
 
 enum kf_err plan_import(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const json_t *in,

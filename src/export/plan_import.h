@@ -31,4 +31,19 @@ enum kf_err plan_import(struct store_conn *c, struct arena *a, int64_t org, int6
 /* 1 when org holds no item of the plan and none of its settings were ever written; -1 on a store failure. */
 int plan_import_org_is_empty(struct store_conn *c, struct arena *a, int64_t org);
 
+/*
+ * The same for an organisation whose working state doc is loaded already
+ * (plan_doc_load_working): the store is asked only for the own risk
+ * categories, which the document does not hold (and only when everything
+ * else is empty).
+ */
+int plan_import_doc_is_empty(struct store_conn *c, struct arena *a, const struct plan_doc *doc);
+
+/*
+ * 1 when the registers d (store_plan_load) hold no item and the alarm plan
+ * and the review were never written: the part of the check that needs no
+ * more than d (the start page's hint; plan_import_doc_is_empty decides).
+ */
+int plan_import_data_is_empty(const struct plan_data *d);
+
 #endif

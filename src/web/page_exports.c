@@ -8,6 +8,7 @@
 #include "../api/api_exports.h"
 #include "../core/passphrase.h"
 #include "../export/export.h"
+#include "../export/plan_import.h"
 #include "../http/request.h"
 #include "../http/router.h"
 #include "../lib/kv.h"
@@ -266,6 +267,57 @@ static void csv_table(struct req *r, const struct export_kind *kinds, size_t n, 
 	html_lit(o, "</tbody></table></div></section>");
 }
 
+/*
+ * importui: for admins, "take over a plan from a file": into an empty
+ * organisation the form that sends a JSON export to the import API
+ * (exports.js; without the script the form stays hidden and the text names
+ * the command line), else one sentence why there is no form. empty:
+ * plan_import_doc_is_empty of the working state.
+ */
+static void import_section(struct req *r, int empty)
+{
+	struct strbuf *o = &r->out;
+	char cmd[160], url[64], home[48];
+
+	html_lit(o, "<section aria-labelledby=\"h-import\" class=\"card import\" id=\"import\"><h2 id=\"h-import\">");
+	html_text(o, _(r->lang, "Take over a plan from a file"));
+	html_lit(o, "</h2><p>");
+	html_text(o, _(r->lang, "Do you have the plan as a JSON export of krisenfest, for example from another server or from a backup? It can be read into an organisation that has no plan yet. Either everything is taken over or nothing. The items get new numbers."));
+	html_lit(o, "</p>");
+	if (!empty) {
+		/* the import's result stays here when live updates refresh the page after it (app.js, data-live-keep) */
+		html_lit(o, "<div class=\"import-result\" id=\"import-result\" data-live-keep=\"\"></div><p id=\"import-not-empty\">");
+		html_text(o, _(r->lang, "This organisation already has a plan. A plan can only be imported into a new, empty organisation (made for example with \"krisenfest org add\"), so that nothing is mixed or overwritten."));
+		html_lit(o, "</p></section>");
+		return;
+	}
+	snprintf(cmd, sizeof(cmd), "krisenfest import --data DIR --org %lld %s", (long long)r->org.id,
+		 _(r->lang, "FILE"));
+	html_lit(o, "<p class=\"import-nojs\" data-import-nojs=\"\">");
+	html_text(o, _(r->lang, "Importing in the browser needs JavaScript. Without it, the command line on the server does the same:"));
+	html_lit(o, " <code>");
+	html_text(o, cmd);
+	html_lit(o, "</code></p>");
+	snprintf(url, sizeof(url), "/api/v1/orgs/%lld/import", (long long)r->org.id);
+	snprintf(home, sizeof(home), "/o/%lld/", (long long)r->org.id);
+	html_lit(o, "<form method=\"post\" class=\"import-form\" data-import-form=\"\" hidden");
+	html_attr(o, "action", url);
+	html_attr(o, "data-home", home);
+	html_attr(o, "data-busy", _(r->lang, "Being imported …"));
+	html_attr(o, "data-done", _(r->lang, "The plan was imported. Items taken over: {n}."));
+	html_attr(o, "data-home-label", _(r->lang, "Go to the start page"));
+	html_attr(o, "data-failed", _(r->lang, "The plan could not be imported. Please try again."));
+	html_lit(o, ">");
+	form_hidden(r, "_csrf", r->csrf ? r->csrf : "");
+	html_lit(o, "<div class=\"field\"><label for=\"f-plan-file\">");
+	html_text(o, _(r->lang, "JSON export of the plan"));
+	html_lit(o, "</label><input type=\"file\" id=\"f-plan-file\" name=\"plan_file\" accept=\".json,application/json\" "
+		    "required></div>");
+	form_submit(r, N_("Import the plan"), "primary");
+	html_lit(o, "</form><div class=\"import-status\" role=\"status\" aria-live=\"polite\"></div>"
+		    "<div class=\"import-result\" id=\"import-result\" data-live-keep=\"\"></div></section>");
+}
+
 /* The whole page; with fe, the offline form's refusal (status 422). */
 static void exports_page(struct req *r, int status, const struct field_errors *fe)
 {
@@ -273,7 +325,7 @@ static void exports_page(struct req *r, int status, const struct field_errors *f
 	const struct export_kind *offline = export_kind_find("offline.html");
 	struct strbuf *o = &r->out;
 	enum kf_err err;
-	int have_approved;
+	int have_approved, empty = 0;
 	size_t n;
 	const struct export_kind *kinds = export_kinds(&n);
 
@@ -284,6 +336,9 @@ static void exports_page(struct req *r, int status, const struct field_errors *f
 		if (err == KF_ENOTFOUND)
 			err = KF_OK;
 	}
+	/* importui: whether the organisation is empty, for the import section (admins only) */
+	if (!err && r->org.role >= MEMBER_ADMIN && (empty = plan_import_doc_is_empty(r->db, r->arena, &working)) < 0)
+		err = KF_EDB;
 	if (err) {
 		web_error_page(r, 500, N_("The database could not be read. Please try again."));
 		return;
@@ -304,6 +359,8 @@ static void exports_page(struct req *r, int status, const struct field_errors *f
 	if (offline)
 		offline_section(r, offline, &working, have_approved ? &approved : NULL, fe);
 	csv_table(r, kinds, n, &working, have_approved ? &approved : NULL);
+	if (r->org.role >= MEMBER_ADMIN) /* importui */
+		import_section(r, empty);
 	html_lit(o, "<div id=\"export-texts\" hidden");
 	html_attr(o, "data-busy", _(r->lang, "Being made …"));
 	html_attr(o, "data-done", _(r->lang, "Saved: {name}"));

@@ -4,6 +4,7 @@
 #include "../http/request.h"
 #include "../lib/i18n.h"
 #include "../store/store.h"
+#include "../export/plan_import.h" /* importui */
 #include "check_view.h" /* plan check */
 #include "docs_view.h"
 #include "html.h"
@@ -162,6 +163,21 @@ static int documents_card(struct req *r, const struct plan_data *d)
 	return 0;
 }
 
+/* importui: an admin of an organisation without a plan may have one as a file: the way to the import section. */
+static void import_hint(struct req *r, const struct plan_data *d)
+{
+	char href[64];
+
+	if (r->org.role < MEMBER_ADMIN || !plan_import_data_is_empty(d))
+		return;
+	snprintf(href, sizeof(href), "/o/%lld/exports#import", (long long)r->org.id);
+	html_lit(&r->out, "<p class=\"import-hint\">");
+	html_text(&r->out, _(r->lang, "Do you already have the plan as a JSON export of krisenfest?"));
+	html_lit(&r->out, " ");
+	page_link(r, href, _(r->lang, "Take it over from the file"), NULL);
+	html_lit(&r->out, "</p>");
+}
+
 /*
  * What each step shows on the start page; NULL while a step is not built.
  * A card writes its part of the page from the plan loaded once for the
@@ -189,6 +205,7 @@ void web_home(struct req *r)
 		   N_("Five steps lead to a plan that works when the IT is down. Work through them together, one after the other."));
 	check_view_home_summary(r, &pc);
 	web_plan_version_state(r, 1); /* approval: approved version, changed since */
+	import_hint(r, &d);           /* importui */
 	html_lit(o, "<ol class=\"path\">");
 	for (int s = STEP_RISKS; s < STEP__MAX; s++) {
 		const struct plan_step_info *info = plan_step((enum plan_step)s);

@@ -44,7 +44,7 @@ export function freePort() {
   });
 }
 
-function cli(args, stdin) {
+export function cli(args, stdin) {
   const r = spawnSync(BIN, args, { input: stdin, encoding: 'utf8', timeout: 30_000 });
   if (r.status !== 0)
     throw new Error(`krisenfest ${args.join(' ')} failed (${r.status}): ${r.stderr}${r.stdout}`);
@@ -55,12 +55,15 @@ function cli(args, stdin) {
  * Starts krisenfest on a free port.
  *   init: true  -> `krisenfest init` first (organisation ORG, admin ADMIN / PW)
  *   init: false -> empty folder; the set-up link appears on stdout (server.setupLink())
+ *   init: 'demo' -> `krisenfest init --demo` (the demo company, admin ADMIN / PW)
  *   serveArgs: (base) => [...] more `krisenfest serve` options (e.g. SMTP), given the server's address
  */
 export async function startServer({ init = true, serveArgs = null } = {}) {
   checkBinary();
   const dir = mkdtempSync(join(tmpdir(), 'kf-browser-'));
-  if (init)
+  if (init === 'demo')
+    cli(['init', '--demo', '--data', dir, '--admin-email', ADMIN, '--password-stdin'], `${PW}\n`);
+  else if (init)
     cli(['init', '--data', dir, '--org', ORG, '--admin-email', ADMIN, '--admin-name', 'Anna Admin',
       '--password-stdin'], `${PW}\n`);
   let lastErr;
