@@ -96,6 +96,31 @@ assert_jq '.error.errors[0].path == "schema"' "schema named"
 KF_NO_CSRF=1 api POST "$I3/import" '{"sections": {}}'
 assert_status 403
 
+# ---- the approved version's export (its frozen snapshot) imports the same way
+kf_user_add nele@example.com "Nele Notfall" notfallleiter 1
+login nele nele@example.com "$PW" || kf_die "login nele"
+api_as nele POST "$O/plan-versions" '{"note": "Fassung für den Ordner"}'
+assert_status 201
+vid=$(json .number)
+api POST "$O/plan-versions/$vid/approve" '{}' -H "$(im 1)"
+assert_status 200
+api GET "$O/exports/json?version=approved"
+assert_status 200
+assert_header X-Krisenfest-Plan-Version 1
+printf '%s' "$BODY" >"$KF_TMP/approved.json"
+cli org add --data "$KF_DATA" --name "Freigabe GmbH"
+o4=$(grep -Eo '[0-9]+' <<<"$CLI_OUT" | head -n 1)
+kf_user_add "$ADMIN_EMAIL" "Admin" admin "$o4"
+api POST "/api/v1/orgs/$o4/import" -H 'Content-Type: application/json' --data-binary @"$KF_TMP/approved.json"
+assert_status 200
+api GET "/api/v1/orgs/$o4/exports/json?version=draft"
+printf '%s' "$BODY" >"$KF_TMP/approved-again.json"
+"$KF_PY" "$NORM" --ids "$KF_TMP/approved.json" | jq -S .sections >"$KF_TMP/ap.norm"
+"$KF_PY" "$NORM" --ids "$KF_TMP/approved-again.json" | jq -S .sections >"$KF_TMP/ap2.norm"
+if diff -u "$KF_TMP/ap.norm" "$KF_TMP/ap2.norm" >"$KF_TMP/ap.diff"; then _kf_pass; else
+	fail "the imported approved version differs: $(head -n 30 "$KF_TMP/ap.diff")"
+fi
+
 # ---- size: a body beyond 32 MiB is refused before it is read
 head -c $((33 * 1024 * 1024)) /dev/zero | tr '\0' ' ' >"$KF_TMP/huge.json"
 api POST "$I3/import" -H 'Content-Type: application/json' --data-binary @"$KF_TMP/huge.json"
