@@ -11,7 +11,7 @@ document.addEventListener("DOMContentLoaded", function () {
 
 /*
  * Live updates and presence (progressive enhancement): one event stream per tab
- * for the organisation. A change refreshes <main> (and the step navigation)
+ * in front for the organisation. A change refreshes <main> (and the step navigation)
  * from the server, unless the user has unsaved input: then a calm notice offers
  * to show the new state. Also shows who else has this page open.
  */
@@ -116,8 +116,7 @@ document.addEventListener("DOMContentLoaded", function () {
 		});
 	}
 
-	source = new EventSource(live.getAttribute("data-events") + "?page=" + encodeURIComponent(location.pathname));
-	source.addEventListener("change", function (e) {
+	function onChange(e) {
 		try {
 			last = JSON.parse(e.data);
 		} catch (err) {
@@ -127,8 +126,9 @@ document.addEventListener("DOMContentLoaded", function () {
 			clearTimeout(timer);
 		}
 		timer = setTimeout(refresh, 250);
-	});
-	source.addEventListener("presence", function (e) {
+	}
+
+	function onPresence(e) {
 		var me = live.getAttribute("data-user");
 		var names = [];
 		try {
@@ -143,12 +143,56 @@ document.addEventListener("DOMContentLoaded", function () {
 		presence.textContent = names.length ? live.getAttribute("data-label") + " " + names.join(", ") : "";
 		presence.hidden = names.length === 0;
 		showLive();
+	}
+
+	function connect() {
+		source = new EventSource(live.getAttribute("data-events") + "?page=" + encodeURIComponent(location.pathname));
+		source.addEventListener("change", onChange);
+		source.addEventListener("presence", onPresence);
+		source.addEventListener("reload", function () {
+			disconnect();
+			stopped = true;
+			showNotice(last);
+		});
+	}
+
+	function disconnect() {
+		if (source) {
+			source.close();
+			source = null;
+		}
+	}
+
+	/*
+	 * A tab in the background gives its stream back after a while: a browser
+	 * opens at most six connections to one server (HTTP/1.1), and every open
+	 * stream holds one, so many tabs would leave none for loading pages. Back
+	 * in front, the tab connects again and shows what changed meanwhile.
+	 */
+	var stopped = false;
+	var idle = null;
+	document.addEventListener("visibilitychange", function () {
+		if (stopped) {
+			return;
+		}
+		if (document.hidden) {
+			idle = setTimeout(function () {
+				idle = null;
+				disconnect();
+			}, 10000);
+			return;
+		}
+		if (idle) {
+			clearTimeout(idle);
+			idle = null;
+		}
+		if (!source) {
+			connect();
+			if (!editing()) {
+				refresh();
+			}
+		}
 	});
-	source.addEventListener("reload", function () {
-		source.close();
-		showNotice(last);
-	});
-	window.addEventListener("pagehide", function () {
-		source.close();
-	});
+	connect();
+	window.addEventListener("pagehide", disconnect);
 });

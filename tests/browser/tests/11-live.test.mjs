@@ -50,3 +50,48 @@ test('live: a new contact appears for the other person, presence is shown', () =
     assert.equal(await b.locator('#f-name').inputValue(), 'Halb getippt', 'input kept');
     await b.screenshot({ path: screenshotPath('11-live-notice'), fullPage: true });
   }));
+
+// A tab in the background gives its event stream back (a browser keeps at most
+// six connections to one server); back in front it shows what changed meanwhile.
+test('live: a tab in the background lets go of its stream and catches up when back', () =>
+  withKrisenfest({}, async ({ server, browser, base }) => {
+    server.addUser('bea@example.org', 'Bea Bearbeiterin', 'editor');
+    const ctxA = await newContext(browser);
+    const ctxB = await newContext(browser);
+    const a = await ctxA.newPage();
+    const b = await ctxB.newPage();
+    await uiLogin(a, base, 'bea@example.org');
+    await uiLogin(b, base);
+    await b.goto(`${base}/o/1/team`);
+    await a.goto(`${base}/o/1/team`);
+    const presence = b.locator('#live .presence');
+    await presence.waitFor({ state: 'visible', timeout: 5000 });
+
+    // Bea's tab goes to the background: after its grace time the stream closes, and B no longer sees her
+    const setHidden = (page, hidden) => page.evaluate((h) => {
+      Object.defineProperty(document, 'hidden', { value: h, configurable: true });
+      Object.defineProperty(document, 'visibilityState', { value: h ? 'hidden' : 'visible', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+    await a.evaluate(() => { window.kfNoReload = 1; });
+    await setHidden(a, true);
+    // (the server notices the closed stream at its next heartbeat, within 15 s)
+    await presence.waitFor({ state: 'hidden', timeout: 40000 });
+
+    // meanwhile B adds a contact; Bea's hidden tab hears nothing of it
+    await b.goto(`${base}/o/1/contacts/new`);
+    await b.locator('#f-name').fill('Otto Hintergrund');
+    await b.locator('#f-phone_kind_0').selectOption('mobile');
+    await b.locator('#f-phone_number_0').fill('+49 170 7654321');
+    assert.equal(await submit(b), 303, 'contact saved');
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(await a.locator('main', { hasText: 'Otto Hintergrund' }).count(), 0, 'no update while in the background');
+
+    // back in front: Bea's tab connects again and shows the new contact, without a reload
+    await setHidden(a, false);
+    await a.locator('main', { hasText: 'Otto Hintergrund' }).waitFor({ timeout: 5000 });
+    assert.equal(await a.evaluate(() => window.kfNoReload), 1, 'no page reload');
+    await b.goto(`${base}/o/1/team`);
+    await presence.waitFor({ state: 'visible', timeout: 5000 });
+    assert.match(await text(presence), /Bea Bearbeiterin/);
+  }));
