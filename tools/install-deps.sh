@@ -1,7 +1,7 @@
 #!/bin/sh
 # install-deps.sh: installs the Debian packages krisenfest needs (build, or build + test) when they are missing.
 set -eu
-build_pkgs="build-essential pkg-config meson ninja-build python3 gettext libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libgraphviz-dev libmd4c-dev libcurl4-openssl-dev libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core libssl-dev libqrencode-dev libical-dev libxlsxwriter-dev libhyphen-dev hyphen-de"
+build_pkgs="build-essential pkg-config meson ninja-build python3 gettext libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libgraphviz-dev libmd4c-dev libcurl4-openssl-dev libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core libssl-dev libqrencode-dev libical-dev libxlsxwriter-dev hyphen-de"
 test_pkgs="libcmocka-dev curl jq sqlite3 tidy clang libclang-rt-14-dev chromium poppler-utils qpdf zbar-tools python3-cryptography python3-vobject python3-icalendar python3-openpyxl"
 case "${1:-build}" in
 build) want="$build_pkgs" ;;

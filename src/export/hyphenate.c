@@ -1,31 +1,149 @@
-/* hyphenate.c: soft hyphens at the German hyphenation points of long words (libhyphen with hyphen-de's patterns). */
+/* hyphenate.c: soft hyphens at the German hyphenation points of long words (Liang's algorithm over hyphen-de's patterns). */
 #include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <hyphen.h>
 
 #include "hyphenate.h"
 #include "../lib/banned.h"
 
-#define PATTERNS "/usr/share/hyphen/hyph_de_DE.dic" /* Debian: hyphen-de; Latin-1 */
+/*
+ * Debian's hyphen-de, in libhyphen's two levels (Latin-1): first some
+ * 69,000 patterns that mostly split compounds ("zeit1er1fassung"), then,
+ * after the line NEXTLEVEL, TeX's German syllable patterns, applied to each
+ * part. libhyphen's own loader needs seconds for the file; this one reads it
+ * into two hash tables in a few milliseconds.
+ */
+#define PATTERNS "/usr/share/hyphen/hyph_de_DE.dic"
 #define WORD_MIN 5   /* shorter words are never broken */
 #define WORD_MAX 64  /* longer "words" (addresses, codes) are left to the layout */
+#define LEFT_MIN 2   /* letters before a break at least */
+#define RIGHT_MIN 3  /* and after it */
+#define PART_MIN 2   /* letters of a compound's part on either side of a break inside it */
+#define PAT_MAX 48   /* the longest pattern (letters) read; longer ones are skipped */
 #define SOFT_HYPHEN "\xc2\xad"
 
+/* A set of patterns: entries [len][letters][len + 1 values] in pool, found by hash (slot = offset + 1, 0 empty). */
+struct patset {
+	unsigned char *pool;
+	size_t used, cap;
+	uint32_t *slots;
+	uint32_t nslots; /* a power of two */
+	size_t count;
+	int longest;
+};
+
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-static HyphenDict *dict;
+static struct patset levels[2]; /* compounds, syllables; none loaded when the patterns are not installed */
+static int loaded;
+
+static uint32_t hash(const unsigned char *s, size_t n)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 16777619u;
+	return h;
+}
+
+/* The values of the pattern with the letters s[0..n), or NULL. */
+static const unsigned char *find(const struct patset *set, const unsigned char *s, size_t n)
+{
+	for (uint32_t i = hash(s, n) & (set->nslots - 1);; i = (i + 1) & (set->nslots - 1)) {
+		const unsigned char *e;
+
+		if (!set->slots[i])
+			return NULL;
+		e = set->pool + set->slots[i] - 1;
+		if (e[0] == n && memcmp(e + 1, s, n) == 0)
+			return e + 1 + n;
+	}
+}
+
+/* Reads one pattern line ("ab3l", ".a1be") into set; wrong lines are skipped. 0, or -1 when memory ran out. */
+static int add(struct patset *set, const char *line)
+{
+	unsigned char letters[PAT_MAX], values[PAT_MAX + 1];
+	size_t len = 0, need;
+	uint32_t i;
+
+	memset(values, 0, sizeof(values));
+	for (const unsigned char *s = (const unsigned char *)line; *s && *s != '\n' && *s != '\r'; s++) {
+		if (*s >= '0' && *s <= '9')
+			values[len] = (unsigned char)(*s - '0');
+		else if (len < PAT_MAX && *s > ' ')
+			letters[len++] = *s;
+		else
+			return 0;
+	}
+	if (!len || set->count >= set->nslots / 2)
+		return 0;
+	for (i = hash(letters, len) & (set->nslots - 1); set->slots[i]; i = (i + 1) & (set->nslots - 1))
+		if (set->pool[set->slots[i] - 1] == len && memcmp(set->pool + set->slots[i], letters, len) == 0)
+			return 0; /* the first one wins */
+	need = 1 + len + len + 1;
+	if (set->used + need > set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 65536;
+		unsigned char *pool = realloc(set->pool, cap);
+
+		if (!pool)
+			return -1;
+		set->pool = pool;
+		set->cap = cap;
+	}
+	set->pool[set->used] = (unsigned char)len;
+	memcpy(set->pool + set->used + 1, letters, len);
+	memcpy(set->pool + set->used + 1 + len, values, len + 1);
+	set->slots[i] = (uint32_t)set->used + 1;
+	set->used += need;
+	set->count++;
+	if ((int)len > set->longest)
+		set->longest = (int)len;
+	return 0;
+}
+
+static void free_levels(void)
+{
+	for (int l = 0; l < 2; l++) {
+		free(levels[l].pool);
+		free(levels[l].slots);
+		memset(&levels[l], 0, sizeof(levels[l]));
+	}
+	loaded = 0;
+}
 
 static void load(void)
 {
-	dict = hnj_hyphen_load(PATTERNS); /* NULL when not installed: no hyphenation */
+	FILE *f = fopen(PATTERNS, "r");
+	char line[256];
+	int level = 0, ok = 1;
+
+	if (!f)
+		return; /* not installed: no hyphenation */
+	levels[0].nslots = 1u << 18; /* ~69,000 patterns */
+	levels[1].nslots = 1u << 15; /* ~8,700 */
+	for (int l = 0; l < 2; l++)
+		ok &= (levels[l].slots = calloc(levels[l].nslots, sizeof(uint32_t))) != NULL;
+	ok &= fgets(line, sizeof(line), f) && strncmp(line, "ISO8859-1", 9) == 0;
+	while (ok && fgets(line, sizeof(line), f)) {
+		if (strncmp(line, "NEXTLEVEL", 9) == 0)
+			level = 1;
+		else if (line[0] >= 'A' && line[0] <= 'Z') /* COMPOUNDLEFTHYPHENMIN, NOHYPHEN, ...: settings, no patterns */
+			continue;
+		else if (line[0] != '#' && line[0] != '%' && line[0] != '\n')
+			ok = add(&levels[level], line) == 0;
+	}
+	fclose(f);
+	if (ok && levels[0].count && levels[1].count)
+		loaded = 1;
+	else
+		free_levels();
 }
 
 void hyphenate_release(void)
 {
-	if (dict)
-		hnj_hyphen_free(dict);
-	dict = NULL;
+	free_levels();
 }
 
 /*
@@ -69,38 +187,127 @@ static int foreign_letter(const unsigned char *s)
 	return cp >= 0x100 && cp < 0x2000;
 }
 
+/*
+ * Liang's algorithm: the values of every pattern of set found in ".word."
+ * (word = latin[0..n)) are laid over the gaps between the letters; an odd
+ * value allows a break there. points[k] is the value of the gap before w[k]
+ * of ".word.", so the gap after letter i is points[i + 2].
+ */
+static void break_points(const struct patset *set, const unsigned char *latin, int n, unsigned char *points)
+{
+	unsigned char w[WORD_MAX + 2];
+	int len = n + 2;
+
+	w[0] = '.';
+	memcpy(w + 1, latin, (size_t)n);
+	w[n + 1] = '.';
+	memset(points, 0, (size_t)len + 1);
+	for (int i = 0; i < len; i++)
+		for (int j = i + 1; j <= len && j - i <= set->longest; j++) {
+			const unsigned char *v = find(set, w + i, (size_t)(j - i));
+
+			for (int k = 0; v && k <= j - i; k++)
+				if (v[k] > points[i + k])
+					points[i + k] = v[k];
+		}
+}
+
+/*
+ * The break values of the word (cut[i] > 0: a break after letter i): the
+ * first level splits it into parts (mostly the words of a compound), the
+ * syllable patterns then break each part, PART_MIN letters from its edges.
+ */
+static void word_cuts(const unsigned char *latin, int n, unsigned char *cut)
+{
+	unsigned char points[WORD_MAX + 3];
+	int start = 0;
+
+	break_points(&levels[0], latin, n, points);
+	memset(cut, 0, (size_t)n);
+	for (int i = 0; i + 1 < n; i++)
+		if ((points[i + 2] & 1) && i + 1 >= PART_MIN && n - (i + 1) >= PART_MIN)
+			cut[i] = 9; /* a compound's seam: the strongest break */
+	for (int i = 0; i < n; i++) {
+		int plen;
+
+		if (!cut[i] && i != n - 1)
+			continue;
+		plen = i + 1 - start;
+		if (plen >= 2 * PART_MIN) {
+			break_points(&levels[1], latin + start, plen, points);
+			for (int k = 0; k + 1 < plen; k++)
+				if ((points[k + 2] & 1) && k + 1 >= PART_MIN && plen - (k + 1) >= PART_MIN)
+					cut[start + k] = points[k + 2];
+		}
+		start = i + 1;
+	}
+	for (int i = 0; i < n; i++) /* the edges of the whole word */
+		if (i + 1 < LEFT_MIN || n - (i + 1) < RIGHT_MIN)
+			cut[i] = 0;
+}
+
+static int vowel(unsigned char c)
+{
+	return strchr("aeiouy", c) || c == 0xe4 || c == 0xf6 || c == 0xfc || (c >= 0xe0 && c <= 0xef) ||
+	       (c >= 0xf2 && c <= 0xfd && c != 0xf7);
+}
+
+/*
+ * The breaks of the word (cut[i] > 0: a break after letter i, its pattern
+ * value), each part between two breaks keeping a vowel: the patterns alone
+ * would split "Inter-ne-t-anschluss"; of the two breaks around such a part
+ * the weaker one goes ("Inter-net-anschluss").
+ */
+static void cuts(const unsigned char *latin, int n, unsigned char *cut)
+{
+	int changed = 1;
+
+	word_cuts(latin, n, cut);
+	while (changed) {
+		int prev = -1; /* the break before the part, -1 = the word's start */
+
+		changed = 0;
+		for (int i = 0; i < n && !changed; i++) {
+			int has_vowel = 0, next;
+
+			if (!cut[i] && i != n - 1)
+				continue;
+			/* the part is latin[prev + 1 .. i] */
+			for (int k = prev + 1; k <= i; k++)
+				has_vowel |= vowel(latin[k]);
+			next = i == n - 1 ? -1 : i;
+			if (!has_vowel && (prev >= 0 || next >= 0)) {
+				if (prev < 0 || (next >= 0 && cut[next] < cut[prev]))
+					cut[next] = 0;
+				else
+					cut[prev] = 0;
+				changed = 1;
+			}
+			prev = i;
+		}
+	}
+}
+
 /* Appends the word at w (n letters) to out with its soft hyphens; returns the new end of out. */
 static char *put_word(char *out, const unsigned char *w, int n)
 {
-	char latin[WORD_MAX + 1], hyphens[WORD_MAX + 5];
-	char **rep = NULL;
-	int *pos = NULL, *cut = NULL, len;
+	unsigned char latin[WORD_MAX], cut[WORD_MAX];
 	const unsigned char *s = w;
+	int len;
 
 	for (int i = 0; i < n; i++, s += len)
-		latin[i] = (char)letter(s, &len);
-	latin[n] = '\0';
-	memset(hyphens, 0, sizeof(hyphens));
-	if (hnj_hyphen_hyphenate3(dict, latin, n, hyphens, NULL, &rep, &pos, &cut, 2, 3, 2, 2) != 0)
-		memset(hyphens, 0, sizeof(hyphens));
+		latin[i] = letter(s, &len);
+	cuts(latin, n, cut);
 	s = w;
 	for (int i = 0; i < n; i++, s += len) {
 		letter(s, &len);
 		memcpy(out, s, (size_t)len);
 		out += len;
-		/* odd: a break after letter i; a break with a spelling change (rep) is left out */
-		if ((hyphens[i] & 1) && i + 1 < n && (!rep || !rep[i])) {
+		if (cut[i]) {
 			memcpy(out, SOFT_HYPHEN, 2);
 			out += 2;
 		}
 	}
-	if (rep) {
-		for (int i = 0; i < n; i++)
-			free(rep[i]);
-		free(rep);
-	}
-	free(pos);
-	free(cut);
 	return out;
 }
 
@@ -163,7 +370,7 @@ char *hyphenate_soft(const char *text)
 	int changed = 0;
 
 	pthread_once(&once, load);
-	if (!dict || !text)
+	if (!loaded || !text)
 		return NULL;
 	/* at most one soft hyphen (2 bytes) after every byte */
 	if (!(out = malloc(strlen(text) * 3 + 1)))

@@ -5,7 +5,7 @@
 /*
  * A copy of text (UTF-8) with a soft hyphen at every hyphenation point of
  * each word of five letters or more, by the German patterns of Debian's
- * hyphen-de (libhyphen): pango breaks a word only there and prints the
+ * hyphen-de (Liang's algorithm, as TeX hyphenates): pango breaks a word only there and prints the
  * hyphen ("Strom-versorgung", never "Stromversorgu-ng"). Words with letters
  * outside Latin-1, and everything when the patterns are not installed, stay
  * as they are. A new string (free()), or NULL when nothing changed or

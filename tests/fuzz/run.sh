@@ -6,7 +6,7 @@ set -u
 build=${1:?usage: run.sh BUILD_DIR [SECONDS]}
 secs=${2:-20}
 here=$(cd "$(dirname "$0")" && pwd)
-targets="urlencoded json_contact json_role validate markdown mention plan_doc_json"
+targets="urlencoded json_contact json_role validate markdown mention plan_doc_json hyphenate"
 work=$(mktemp -d "${TMPDIR:-/tmp}/kf-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 status=0
