@@ -180,7 +180,10 @@ static void history(struct req *r, const char *entity, int64_t id)
 		html_lit(o, "<li class=\"history-entry\"><p class=\"history-meta\">");
 		html_time(&r->out, h->at, r->lang == KF_LANG_DE);
 		html_lit(o, " · <strong>");
-		html_text(o, *h->user_name ? h->user_name : _(r->lang, "(unknown)"));
+		/* no user: written on the command line (an import, the demo company) */
+		html_text(o, *h->user_name ? h->user_name
+			     : !h->user_id ? _(r->lang, "krisenfest on the command line")
+					   : _(r->lang, "(unknown)"));
 		html_lit(o, "</strong> ");
 		html_text(o, _(r->lang, action_label(h->action)));
 		html_lit(o, "</p>");

@@ -72,5 +72,15 @@ tidy_clean "exports page, organisation with a plan"
 web w GET /o/2/
 assert_not_contains "$BODY" 'import-hint' "no start page hint with a plan"
 
+# the history of an item imported on the command line names no person but the command line
+cli org add --data "$KF_DATA" --name "Dritte GmbH"
+kf_user_add "$ADMIN_EMAIL" "Admin" admin 3
+cli import --data "$KF_DATA" --org 3 "$KF_TMP/plan.json"
+assert_eq 0 "$CLI_RC" "import on the command line"
+cid=$(db_sql "SELECT id FROM contact WHERE org_id = 3 LIMIT 1")
+web w GET "/o/3/contacts/$cid"
+assert_status 200
+assert_contains "$(html_text)" "krisenfest über die Befehlszeile" "history: written on the command line"
+
 kf_stop
 kf_done
