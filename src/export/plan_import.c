@@ -442,6 +442,33 @@ static enum kf_err add_exercises(struct imp *x, const struct plan_data *d)
 	return KF_OK;
 }
 
+/* The number of items an import of doc creates (the settings only when they had been written). */
+static size_t doc_items(const struct plan_doc *doc)
+{
+	const struct plan_data *d = &doc->d;
+
+	return d->ncontacts + d->nroles + d->nsystems + d->nprocesses + d->nrisks + doc->nsteps + d->nbackups +
+	       doc->nrestore_tests + d->nrunbooks + d->nworkarounds + d->ncopies + d->nacks + d->ntemplates +
+	       d->nexercises + d->nfindings + (d->alarm_plan && d->alarm_plan->id) + (d->review && d->review->id) +
+	       (doc->overrides->id != 0) + (doc->risk_settings->id != 0);
+}
+
+enum kf_err plan_import_check(const json_t *in, struct arena *a, const char *today, struct plan_json_errors *errs,
+			      size_t *items_r)
+{
+	struct imp x = { .a = a, .errs = errs };
+	struct plan_doc doc;
+	size_t *order;
+	enum kf_err err;
+
+	*items_r = 0;
+	memset(&doc, 0, sizeof(doc));
+	if ((err = plan_doc_from_json(in, a, today, &doc, errs)) || (err = systems_in_order(&x, &doc.d, &order)))
+		return err;
+	*items_r = doc_items(&doc);
+	return KF_OK;
+}
+
 int plan_import_data_is_empty(const struct plan_data *d)
 {
 	return !d->nrisks && !d->nprocesses && !d->nsystems && !d->ncontacts && !d->nroles && !d->nalarm_steps &&

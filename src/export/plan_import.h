@@ -28,6 +28,16 @@ struct arena;
 enum kf_err plan_import(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const json_t *in,
 			const char *today, struct plan_json_errors *errs, size_t *items_r);
 
+/*
+ * Checks in as plan_import does before it writes (every value, every
+ * reference, no dependency cycle), without a database: KF_OK with
+ * *items_r the number of items an import would create, KF_EINVAL with
+ * errs. The rules of the database (one runbook per system, ...) are the
+ * import's.
+ */
+enum kf_err plan_import_check(const json_t *in, struct arena *a, const char *today, struct plan_json_errors *errs,
+			      size_t *items_r);
+
 /* 1 when org holds no item of the plan and none of its settings were ever written; -1 on a store failure. */
 int plan_import_org_is_empty(struct store_conn *c, struct arena *a, int64_t org);
 

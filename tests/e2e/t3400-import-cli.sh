@@ -26,12 +26,19 @@ items_of() {
 	jq '[.sections[] | arrays | length] | add' "$KF_TMP/items.json"
 }
 
+# ---- --check: the file alone, no database; the same count the import reports
+cli import --check "$KF_TMP/demo.json"
+assert_eq 0 "$CLI_RC" "import --check (stderr: $CLI_ERR)"
+checked=$(grep -Eo '[0-9]+' <<<"$CLI_OUT" | head -n 1)
+assert_match "$CLI_OUT" 'in Ordnung' "German"
+
 # ---- round trip: export -> import into an empty organisation -> export
 new_org "Neustart GmbH" o2
 cli import --data "$KF_DATA" --org "$o2" "$KF_TMP/demo.json"
 assert_eq 0 "$CLI_RC" "import into an empty organisation (stderr: $CLI_ERR)"
 assert_contains "$CLI_OUT" "Neustart GmbH" "the organisation is named"
 assert_match "$CLI_OUT" '^1[0-9]{2} ' "the number of items imported"
+assert_eq "$checked" "$(grep -Eo '^[0-9]+' <<<"$CLI_OUT")" "--check counted the same items"
 cli export json --data "$KF_DATA" --org "$o2" -o "$KF_TMP/again.json"
 assert_eq 0 "$CLI_RC" "export the imported plan"
 "$KF_PY" "$NORM" --ids "$KF_TMP/demo.json" >"$KF_TMP/a.norm"
@@ -88,6 +95,11 @@ assert_eq 0 "$(items_of "$o3")" "the organisation stays empty"
 # German messages by default
 cli import --data "$KF_DATA" --org "$o3" "$KF_TMP/bad.json"
 assert_contains "$CLI_ERR" "nichts importiert" "German"
+LANGUAGE=en cli import --check "$KF_TMP/bad.json"
+assert_eq 1 "$CLI_RC" "--check of a file with errors"
+assert_match "$CLI_ERR" 'sections.contacts\[3\].email: ' "--check names the same paths"
+cli import --check --data "$KF_DATA" "$KF_TMP/demo.json"
+assert_eq 2 "$CLI_RC" "--check takes no database"
 
 # systems that depend on each other in a circle: both named
 jq '.sections.systems[0].depends_on_ids = [.sections.systems[1].id]
@@ -96,6 +108,8 @@ LANGUAGE=en cli import --data "$KF_DATA" --org "$o3" "$KF_TMP/cycle.json"
 assert_eq 1 "$CLI_RC" "a dependency cycle"
 assert_match "$CLI_ERR" 'sections.systems\[0\].depends_on_ids: .*cycle' "first system of the cycle"
 assert_match "$CLI_ERR" 'sections.systems\[1\].depends_on_ids: .*cycle' "second system of the cycle"
+LANGUAGE=en cli import --check "$KF_TMP/cycle.json"
+assert_eq 1 "$CLI_RC" "--check finds the cycle too"
 assert_eq 0 "$(items_of "$o3")" "still empty"
 
 # refused by the store half-way (two runbooks for one system, after 100
