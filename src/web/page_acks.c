@@ -419,8 +419,9 @@ static void back(struct req *r, char *buf, size_t len, const void *item)
 _Static_assert(WEB_RESOURCE_LAYOUT_OK(struct acknowledgement), "acknowledgements begin with id and version");
 
 static const struct web_resource acks = {
-	.size = sizeof(struct acknowledgement), .gone_msgid = MSG_GONE, .init = init, .get = get, .read_form = read_form,
-	.create = create, .update = update, .remove = remove_item, .form = ack_form, .confirm = confirm_page, .back = back,
+	.size = sizeof(struct acknowledgement), .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .init = init,
+	.get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item, .form = ack_form,
+	.confirm = confirm_page, .back = back,
 };
 
 void web_ack_create(struct req *r) { web_res_create(r, &acks); }

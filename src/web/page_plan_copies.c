@@ -247,8 +247,9 @@ static void back(struct req *r, char *buf, size_t len, const void *item)
 _Static_assert(WEB_RESOURCE_LAYOUT_OK(struct plan_copy), "copies begin with id and version");
 
 static const struct web_resource copies = {
-	.size = sizeof(struct plan_copy), .gone_msgid = MSG_GONE, .init = init, .get = get, .read_form = read_form,
-	.create = create, .update = update, .remove = remove_item, .form = copy_form, .confirm = confirm_page, .back = back,
+	.size = sizeof(struct plan_copy), .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .init = init,
+	.get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item,
+	.form = copy_form, .confirm = confirm_page, .back = back,
 };
 
 void web_plan_copy_create(struct req *r) { web_res_create(r, &copies); }

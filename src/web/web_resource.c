@@ -25,14 +25,14 @@ static void *new_items(struct req *r, const struct web_resource *res)
 
 /* The end of every write: the form again for rules the database checks, an error page, or back (item NULL: deleted). */
 static void write_done(struct req *r, const struct web_resource *res, const void *item, enum kf_err err,
-		       const struct field_errors *fe)
+		       const struct field_errors *fe, const char *gone_msgid)
 {
 	char back[256];
 
 	if (err == KF_EINVAL && item) {
 		res->form(r, 422, item, fe, NULL);
 	} else if (err) {
-		web_store_error(r, err, res->gone_msgid, 1);
+		web_store_error(r, err, gone_msgid, 1);
 	} else {
 		res->back(r, back, sizeof(back), item);
 		resp_redirect(r, back);
@@ -54,7 +54,9 @@ void web_res_create(struct req *r, const struct web_resource *res)
 	err = res->create(r, item, &fe);
 	if (err == KF_EINVAL)
 		memset(item, 0, sizeof(int64_t)); /* id: still new */
-	write_done(r, res, item, err, &fe);
+	if (err == KF_ENOTFOUND && !res->create_gone_msgid)
+		err = KF_EDB;
+	write_done(r, res, item, err, &fe, res->create_gone_msgid);
 }
 
 void web_res_edit(struct req *r, const struct web_resource *res)
@@ -94,7 +96,7 @@ void web_res_update(struct req *r, const struct web_resource *res)
 	if (err == KF_ECONFLICT)
 		res->form(r, 409, item, NULL, current);
 	else
-		write_done(r, res, item, err, &fe);
+		write_done(r, res, item, err, &fe, res->gone_msgid);
 }
 
 void web_res_confirm_delete(struct req *r, const struct web_resource *res)
@@ -125,5 +127,5 @@ void web_res_delete(struct req *r, const struct web_resource *res)
 	if (err == KF_ECONFLICT || err == KF_EINUSE)
 		res->confirm(r, 409, current, err == KF_ECONFLICT, blockers);
 	else
-		write_done(r, res, NULL, err, NULL);
+		write_done(r, res, NULL, err, NULL, res->gone_msgid);
 }

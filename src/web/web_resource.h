@@ -16,8 +16,9 @@ struct req;
  * each description). Every callback works in r's organisation and arena.
  */
 struct web_resource {
-	size_t size;           /* sizeof the item */
+	size_t size; /* sizeof the item */
 	const char *gone_msgid; /* the 404 page of a missing item */
+	const char *create_gone_msgid; /* the 404 page when creating finds something missing; NULL: always 500 */
 	void (*init)(void *item);
 	enum kf_err (*get)(struct req *r, int64_t id, void *out);
 	/* Form → item, every rule and the reference checks; -1 when fe names a mistake. */
