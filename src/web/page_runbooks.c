@@ -464,18 +464,6 @@ static void runbook_confirm(struct req *r, int status, const void *item, int cha
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_runbook_confirm_delete(struct req *r)
-{
-	struct runbook rb;
-	enum kf_err err = store_runbook_get(r->db, r->arena, r->org.id, r->id, &rb);
-
-	if (err) {
-		web_store_error(r, err, MSG_NO_RUNBOOK, 0);
-		return;
-	}
-	runbook_confirm(r, 200, &rb, 0, NULL);
-}
-
 static void init(void *item)
 {
 	runbook_init(item);
@@ -511,7 +499,7 @@ static void back(struct req *r, char *buf, size_t len, const void *item)
 _Static_assert(WEB_RESOURCE_LAYOUT_OK(struct runbook), "runbooks begin with id and version");
 
 static const struct web_resource runbooks = {
-	.size = sizeof(struct runbook), .gone_msgid = MSG_NO_RUNBOOK, .init = init, .get = get,
+	.size = sizeof(struct runbook), .gone_msgid = MSG_NO_RUNBOOK, .confirm_db_error = 1, .init = init, .get = get,
 	.read_form = read_runbook_form, .create = create, .update = update, .remove = remove_item, .form = runbook_form,
 	.confirm = runbook_confirm, .back = back,
 };
@@ -519,4 +507,5 @@ static const struct web_resource runbooks = {
 void web_runbook_create(struct req *r) { web_res_create(r, &runbooks); }
 void web_runbook_edit(struct req *r) { web_res_edit(r, &runbooks); }
 void web_runbook_update(struct req *r) { web_res_update(r, &runbooks); }
+void web_runbook_confirm_delete(struct req *r) { web_res_confirm_delete(r, &runbooks); }
 void web_runbook_delete(struct req *r) { web_res_delete(r, &runbooks); }

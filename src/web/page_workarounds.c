@@ -261,18 +261,6 @@ static void workaround_confirm(struct req *r, int status, const void *item, int 
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_workaround_confirm_delete(struct req *r)
-{
-	struct workaround w;
-	enum kf_err err = store_workaround_get(r->db, r->arena, r->org.id, r->id, &w);
-
-	if (err) {
-		web_store_error(r, err, MSG_NO_WORKAROUND, 0);
-		return;
-	}
-	workaround_confirm(r, 200, &w, 0, NULL);
-}
-
 static void init(void *item)
 {
 	workaround_init(item);
@@ -311,12 +299,13 @@ static void back(struct req *r, char *buf, size_t len, const void *item)
 _Static_assert(WEB_RESOURCE_LAYOUT_OK(struct workaround), "workarounds begin with id and version");
 
 static const struct web_resource workarounds = {
-	.size = sizeof(struct workaround), .gone_msgid = MSG_NO_WORKAROUND, .init = init, .get = get,
-	.read_form = read_workaround_form, .create = create, .update = update, .remove = remove_item,
+	.size = sizeof(struct workaround), .gone_msgid = MSG_NO_WORKAROUND, .confirm_db_error = 1, .init = init,
+	.get = get, .read_form = read_workaround_form, .create = create, .update = update, .remove = remove_item,
 	.form = workaround_form, .confirm = workaround_confirm, .back = back,
 };
 
 void web_workaround_create(struct req *r) { web_res_create(r, &workarounds); }
 void web_workaround_edit(struct req *r) { web_res_edit(r, &workarounds); }
 void web_workaround_update(struct req *r) { web_res_update(r, &workarounds); }
+void web_workaround_confirm_delete(struct req *r) { web_res_confirm_delete(r, &workarounds); }
 void web_workaround_delete(struct req *r) { web_res_delete(r, &workarounds); }

@@ -102,14 +102,17 @@ void web_res_update(struct req *r, const struct web_resource *res)
 void web_res_confirm_delete(struct req *r, const struct web_resource *res)
 {
 	void *item = new_items(r, res);
+	enum kf_err err;
 
 	if (!item)
 		return;
-	if (res->get(r, r->id, item) != KF_OK) {
+	err = res->get(r, r->id, item);
+	if (err && res->confirm_db_error)
+		web_store_error(r, err, res->gone_msgid, 0);
+	else if (err)
 		web_error_page(r, 404, res->gone_msgid);
-		return;
-	}
-	res->confirm(r, 200, item, 0, NULL);
+	else
+		res->confirm(r, 200, item, 0, NULL);
 }
 
 void web_res_delete(struct req *r, const struct web_resource *res)

@@ -19,6 +19,7 @@ struct web_resource {
 	size_t size; /* sizeof the item */
 	const char *gone_msgid; /* the 404 page of a missing item */
 	const char *create_gone_msgid; /* the 404 page when creating finds something missing; NULL: always 500 */
+	int confirm_db_error; /* the delete question: a failed read is a database error (500), not 404 */
 	void (*init)(void *item);
 	enum kf_err (*get)(struct req *r, int64_t id, void *out);
 	/* Form → item, every rule and the reference checks; -1 when fe names a mistake. */
