@@ -23,20 +23,24 @@ static void *new_items(struct req *r, const struct web_resource *res)
 	return items;
 }
 
-/* The end of every write: the form again for rules the database checks, an error page, or back (item NULL: deleted). */
-static void write_done(struct req *r, const struct web_resource *res, const void *item, enum kf_err err,
-		       const struct field_errors *fe, const char *gone_msgid)
+static void redirect_back(struct req *r, const struct web_resource *res, const void *item)
 {
 	char back[256];
 
-	if (err == KF_EINVAL && item) {
+	res->back(r, back, sizeof(back), item);
+	resp_redirect(r, back);
+}
+
+/* The end of a create or update: the form again for rules the database checks, an error page, or back. */
+static void write_done(struct req *r, const struct web_resource *res, const void *item, enum kf_err err,
+		       const struct field_errors *fe, const char *gone_msgid)
+{
+	if (err == KF_EINVAL)
 		res->form(r, 422, item, fe, NULL);
-	} else if (err) {
+	else if (err)
 		web_store_error(r, err, gone_msgid, 1);
-	} else {
-		res->back(r, back, sizeof(back), item);
-		resp_redirect(r, back);
-	}
+	else
+		redirect_back(r, res, item);
 }
 
 void web_res_create(struct req *r, const struct web_resource *res)
@@ -88,6 +92,14 @@ void web_res_update(struct req *r, const struct web_resource *res)
 	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	memcpy(item + sizeof(int64_t), &(int64_t){ version }, sizeof(int64_t));
+	if (res->keep) {
+		err = res->get(r, r->id, current);
+		if (err) {
+			web_store_error(r, err, res->gone_msgid, 0);
+			return;
+		}
+		res->keep(item, current);
+	}
 	if (res->read_form(r, item, &fe) < 0) {
 		res->form(r, 422, item, &fe, NULL);
 		return;
@@ -117,18 +129,23 @@ void web_res_confirm_delete(struct req *r, const struct web_resource *res)
 
 void web_res_delete(struct req *r, const struct web_resource *res)
 {
-	void *current = new_items(r, res);
+	char *stored = new_items(r, res), *current;
 	const char *blockers = NULL;
 	long long version;
 	enum kf_err err;
 
-	if (!current)
+	if (!stored)
 		return;
+	current = stored + res->size;
 	if ((version = page_form_version(r, 1)) < 0)
 		return;
-	err = res->remove(r, r->id, version, current, &blockers);
+	err = res->keep ? res->get(r, r->id, stored) : KF_OK;
+	if (!err)
+		err = res->remove(r, r->id, version, current, &blockers);
 	if (err == KF_ECONFLICT || err == KF_EINUSE)
 		res->confirm(r, 409, current, err == KF_ECONFLICT, blockers);
+	else if (err)
+		web_store_error(r, err, res->gone_msgid, 1);
 	else
-		write_done(r, res, NULL, err, NULL, res->gone_msgid);
+		redirect_back(r, res, res->keep ? stored : NULL);
 }

@@ -34,8 +34,11 @@ struct web_resource {
 	void (*form)(struct req *r, int status, const void *item, const struct field_errors *fe, const void *current);
 	/* The delete question; changed after a conflict, blockers after KF_EINUSE (or NULL). */
 	void (*confirm)(struct req *r, int status, const void *item, int changed, const char *blockers);
-	/* Where a successful write leads; item is NULL after a deletion. */
+	/* Where a successful write leads; after a deletion item is NULL, or with keep the item as it was stored. */
 	void (*back)(struct req *r, char *buf, size_t len, const void *item);
+	/* Or NULL. Copies what the form never changes (e.g. the item's exercise) from the stored item: update and
+	 * delete read the item first. */
+	void (*keep)(void *item, const void *stored);
 };
 
 void web_res_create(struct req *r, const struct web_resource *res);
