@@ -12,6 +12,7 @@
 #include "html.h"
 #include "page.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
 
 #define MSG_GONE N_("This confirmation does not exist (any more).")
@@ -253,9 +254,9 @@ static const char *text_saved(const struct acknowledgement *saved, const char *m
 	return saved && strcmp(mine, theirs) != 0 ? theirs : NULL;
 }
 
-static void ack_form(struct req *r, int status, const struct acknowledgement *k, const struct field_errors *fe,
-		     const struct acknowledgement *saved)
+static void ack_form(struct req *r, int status, const void *item, const struct field_errors *fe, const void *current)
 {
+	const struct acknowledgement *k = item, *saved = current;
 	int is_new = k->id == 0, readonly = r->org.role < MEMBER_EDITOR;
 	struct option *people, *hows;
 	struct strbuf *o = &r->out;
@@ -344,8 +345,9 @@ void web_ack_new(struct req *r)
 	ack_form(r, 200, &k, NULL, NULL);
 }
 
-static int read_form(struct req *r, struct acknowledgement *k, struct field_errors *fe)
+static int read_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct acknowledgement *k = item;
 	char today[11];
 
 	kf_date_iso(kf_now(), today);
@@ -356,81 +358,9 @@ static int read_form(struct req *r, struct acknowledgement *k, struct field_erro
 	return fe->n ? -1 : 0;
 }
 
-void web_ack_create(struct req *r)
+static void confirm_page(struct req *r, int status, const void *item, int changed, const char *blockers)
 {
-	struct field_errors fe = { 0 };
-	struct acknowledgement k;
-	enum kf_err err;
-	char back[96];
-
-	ack_init(&k);
-	if (read_form(r, &k, &fe) < 0) {
-		ack_form(r, 422, &k, &fe, NULL);
-		return;
-	}
-	err = store_ack_create(r->db, r->arena, r->org.id, r->user.id, &k, &fe);
-	if (err == KF_EINVAL) {
-		k.id = 0;
-		ack_form(r, 422, &k, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_GONE, 1);
-		return;
-	}
-	docs_url(r, back, sizeof(back), "/acknowledgements");
-	resp_redirect(r, back);
-}
-
-void web_ack_edit(struct req *r)
-{
-	struct acknowledgement k;
-	enum kf_err err;
-
-	err = store_ack_get(r->db, r->arena, r->org.id, r->id, &k);
-	if (err) {
-		web_store_error(r, err, MSG_GONE, 0);
-		return;
-	}
-	ack_form(r, 200, &k, NULL, NULL);
-}
-
-void web_ack_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct acknowledgement k, current;
-	long long version;
-	enum kf_err err;
-	char back[96];
-
-	ack_init(&k);
-	k.id = r->id;
-	if ((version = page_form_version(r, 1)) < 0)
-		return;
-	k.version = version;
-	if (read_form(r, &k, &fe) < 0) {
-		ack_form(r, 422, &k, &fe, NULL);
-		return;
-	}
-	err = store_ack_update(r->db, r->arena, r->org.id, r->user.id, version, &k, &current, &fe);
-	if (err == KF_ECONFLICT) {
-		ack_form(r, 409, &k, NULL, &current);
-		return;
-	}
-	if (err == KF_EINVAL) {
-		ack_form(r, 422, &k, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_GONE, 1);
-		return;
-	}
-	docs_url(r, back, sizeof(back), "/acknowledgements");
-	resp_redirect(r, back);
-}
-
-static void confirm_page(struct req *r, int status, const struct acknowledgement *k, int changed)
-{
+	const struct acknowledgement *k = item;
 	char action[96], back[96];
 	const char *name = "";
 	struct contact ct;
@@ -445,6 +375,7 @@ static void confirm_page(struct req *r, int status, const struct acknowledgement
 		.step = STEP_DOCUMENT,
 	};
 
+	(void)blockers;
 	if (store_contact_get(r->db, r->arena, r->org.id, k->contact_id, &ct) == KF_OK)
 		name = ct.name;
 	dc.name = name;
@@ -453,35 +384,48 @@ static void confirm_page(struct req *r, int status, const struct acknowledgement
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_ack_confirm_delete(struct req *r)
+static void init(void *item)
 {
-	struct acknowledgement k;
-
-	if (store_ack_get(r->db, r->arena, r->org.id, r->id, &k) != KF_OK) {
-		web_error_page(r, 404, MSG_GONE);
-		return;
-	}
-	confirm_page(r, 200, &k, 0);
+	ack_init(item);
 }
 
-void web_ack_delete(struct req *r)
+static enum kf_err get(struct req *r, int64_t id, void *out)
 {
-	struct acknowledgement current;
-	long long version;
-	enum kf_err err;
-	char back[96];
-
-	if ((version = page_form_version(r, 1)) < 0)
-		return;
-	err = store_ack_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
-	if (err == KF_ECONFLICT) {
-		confirm_page(r, 409, &current, 1);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_GONE, 1);
-		return;
-	}
-	docs_url(r, back, sizeof(back), "/acknowledgements");
-	resp_redirect(r, back);
+	return store_ack_get(r->db, r->arena, r->org.id, id, out);
 }
+
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_ack_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_ack_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	(void)blockers_r;
+	return store_ack_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+}
+
+static void back(struct req *r, char *buf, size_t len, const void *item)
+{
+	(void)item;
+	docs_url(r, buf, len, "/acknowledgements");
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct acknowledgement), "acknowledgements begin with id and version");
+
+static const struct web_resource acks = {
+	.size = sizeof(struct acknowledgement), .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .init = init,
+	.get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item, .form = ack_form,
+	.confirm = confirm_page, .back = back,
+};
+
+void web_ack_create(struct req *r) { web_res_create(r, &acks); }
+void web_ack_edit(struct req *r) { web_res_edit(r, &acks); }
+void web_ack_update(struct req *r) { web_res_update(r, &acks); }
+void web_ack_confirm_delete(struct req *r) { web_res_confirm_delete(r, &acks); }
+void web_ack_delete(struct req *r) { web_res_delete(r, &acks); }

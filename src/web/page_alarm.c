@@ -10,7 +10,10 @@
 #include "page.h"
 #include "team_view.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
+
+#define MSG_NO_STEP N_("This alarm step does not exist (any more).")
 
 static void alarm_url(struct req *r, char *out, size_t len)
 {
@@ -333,9 +336,9 @@ static const char *contact_label(struct req *r, const struct contact *c)
 	return *c->function ? arena_printf(r->arena, "%s (%s)", c->name, c->function) : c->name;
 }
 
-static void step_form(struct req *r, int status, const struct alarm_step *s, const struct field_errors *fe,
-		      const struct alarm_step *saved)
+static void step_form(struct req *r, int status, const void *item, const struct field_errors *fe, const void *current)
 {
+	const struct alarm_step *s = item, *saved = current;
 	int is_new = s->id == 0, readonly = r->org.role < MEMBER_EDITOR, npos, ncallers, npeople, nchan;
 	struct option *positions, *callers, *people, chans[CHANNEL__MAX];
 	struct strbuf *o = &r->out;
@@ -455,18 +458,15 @@ static void step_form(struct req *r, int status, const struct alarm_step *s, con
 	page_end(r);
 }
 
-static int read_step_form(struct req *r, struct alarm_step *s, struct field_errors *fe)
+static int read_step_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct alarm_step *s = item;
+
 	alarm_step_from_form(s, &r->form, fe);
 	alarm_step_validate(s, fe);
 	if (fe->n)
 		store_alarm_step_check_refs(r->db, s, r->org.id, fe);
 	return fe->n ? -1 : 0;
-}
-
-static void step_not_found(struct req *r, enum kf_err err, int writing)
-{
-	web_store_error(r, err, N_("This alarm step does not exist (any more)."), writing);
 }
 
 void web_alarm_step_new(struct req *r)
@@ -477,82 +477,9 @@ void web_alarm_step_new(struct req *r)
 	step_form(r, 200, &s, NULL, NULL);
 }
 
-void web_alarm_step_create(struct req *r)
+static void step_confirm_page(struct req *r, int status, const void *item, int changed, const char *blockers)
 {
-	struct field_errors fe = { 0 };
-	struct alarm_step s;
-	enum kf_err err;
-	char back[64];
-
-	alarm_step_init(&s);
-	if (read_step_form(r, &s, &fe) < 0) {
-		step_form(r, 422, &s, &fe, NULL);
-		return;
-	}
-	err = store_alarm_step_create(r->db, r->arena, r->org.id, r->user.id, &s, &fe);
-	if (err == KF_EINVAL) {
-		s.id = 0;
-		step_form(r, 422, &s, &fe, NULL);
-		return;
-	}
-	if (err) {
-		step_not_found(r, err, 1);
-		return;
-	}
-	alarm_url(r, back, sizeof(back));
-	resp_redirect(r, back);
-}
-
-void web_alarm_step_edit(struct req *r)
-{
-	struct alarm_step s;
-	enum kf_err err;
-
-	err = store_alarm_step_get(r->db, r->arena, r->org.id, r->id, &s);
-	if (err) {
-		step_not_found(r, err, 0);
-		return;
-	}
-	step_form(r, 200, &s, NULL, NULL);
-}
-
-void web_alarm_step_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct alarm_step s, current;
-	long long version;
-	enum kf_err err;
-	char back[64];
-
-	alarm_step_init(&s);
-	s.id = r->id;
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	s.version = version;
-	if (read_step_form(r, &s, &fe) < 0) {
-		step_form(r, 422, &s, &fe, NULL);
-		return;
-	}
-	err = store_alarm_step_update(r->db, r->arena, r->org.id, r->user.id, version, &s, &current, &fe);
-	if (err == KF_ECONFLICT) {
-		step_form(r, 409, &s, NULL, &current);
-		return;
-	}
-	if (err == KF_EINVAL) {
-		step_form(r, 422, &s, &fe, NULL);
-		return;
-	}
-	if (err) {
-		step_not_found(r, err, 1);
-		return;
-	}
-	alarm_url(r, back, sizeof(back));
-	resp_redirect(r, back);
-}
-
-static void step_confirm_page(struct req *r, int status, const struct alarm_step *s, int changed)
-{
+	const struct alarm_step *s = item;
 	char action[96], back[64];
 	struct delete_confirmation dc = {
 		.title = N_("Delete alarm step"),
@@ -566,46 +493,58 @@ static void step_confirm_page(struct req *r, int status, const struct alarm_step
 		.step = STEP_TEAM,
 	};
 
+	(void)blockers;
 	snprintf(action, sizeof(action), "/o/%lld/alarm/steps/%lld/delete", (long long)r->org.id, (long long)s->id);
 	alarm_url(r, back, sizeof(back));
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_alarm_step_confirm_delete(struct req *r)
+static void step_init(void *item)
 {
-	struct alarm_step s;
-	enum kf_err err;
-
-	err = store_alarm_step_get(r->db, r->arena, r->org.id, r->id, &s);
-	if (err) {
-		step_not_found(r, err, 0);
-		return;
-	}
-	step_confirm_page(r, 200, &s, 0);
+	alarm_step_init(item);
 }
 
-void web_alarm_step_delete(struct req *r)
+static enum kf_err step_get(struct req *r, int64_t id, void *out)
 {
-	struct alarm_step current;
-	long long version;
-	enum kf_err err;
-	char back[64];
-
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	err = store_alarm_step_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
-	if (err == KF_ECONFLICT) {
-		step_confirm_page(r, 409, &current, 1);
-		return;
-	}
-	if (err) {
-		step_not_found(r, err, 1);
-		return;
-	}
-	alarm_url(r, back, sizeof(back));
-	resp_redirect(r, back);
+	return store_alarm_step_get(r->db, r->arena, r->org.id, id, out);
 }
+
+static enum kf_err step_create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_alarm_step_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err step_update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_alarm_step_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err step_remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	(void)blockers_r;
+	return store_alarm_step_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+}
+
+static void step_back(struct req *r, char *buf, size_t len, const void *item)
+{
+	(void)item;
+	alarm_url(r, buf, len);
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct alarm_step), "alarm steps begin with id and version");
+
+static const struct web_resource alarm_steps = {
+	.size = sizeof(struct alarm_step), .gone_msgid = MSG_NO_STEP, .create_gone_msgid = MSG_NO_STEP,
+	.confirm_db_error = 1, .init = step_init, .get = step_get, .read_form = read_step_form, .create = step_create,
+	.update = step_update, .remove = step_remove_item, .form = step_form, .confirm = step_confirm_page,
+	.back = step_back,
+};
+
+void web_alarm_step_create(struct req *r) { web_res_create(r, &alarm_steps); }
+void web_alarm_step_edit(struct req *r) { web_res_edit(r, &alarm_steps); }
+void web_alarm_step_update(struct req *r) { web_res_update(r, &alarm_steps); }
+void web_alarm_step_confirm_delete(struct req *r) { web_res_confirm_delete(r, &alarm_steps); }
+void web_alarm_step_delete(struct req *r) { web_res_delete(r, &alarm_steps); }
 
 /* ---------------------------------------------------------------- plan settings form */
 

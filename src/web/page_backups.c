@@ -12,7 +12,10 @@
 #include "html.h"
 #include "page.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
+
+#define MSG_GONE N_("This backup does not exist (any more).")
 
 #define PURPOSE_REGISTER                                                                                              \
 	N_("Which data is backed up, how often and where the copies are kept, and whether a restore has really been " \
@@ -24,11 +27,6 @@ void backup_view_url(struct req *r, int64_t backup_id, char *out, size_t len)
 		snprintf(out, len, "/o/%lld/backups/%lld", (long long)r->org.id, (long long)backup_id);
 	else
 		snprintf(out, len, "/o/%lld/backups", (long long)r->org.id);
-}
-
-static void not_found(struct req *r, enum kf_err err, int writing)
-{
-	web_store_error(r, err, N_("This backup does not exist (any more)."), writing);
 }
 
 static void link_button(struct req *r, const char *href, const char *css_class, const char *msgid)
@@ -453,7 +451,7 @@ void web_backup_show(struct req *r)
 	if (!err)
 		err = store_restore_test_list(r->db, r->arena, r->org.id, b.id, &tests, &ntests);
 	if (err) {
-		not_found(r, err, 0);
+		web_store_error(r, err, MSG_GONE, 0);
 		return;
 	}
 	if (store_contact_list(r->db, r->arena, r->org.id, &contacts, &ncontacts) != KF_OK ||
@@ -709,9 +707,9 @@ static const char *text_saved(const struct backup *saved, const char *mine, cons
 	return saved && strcmp(mine, theirs) != 0 ? theirs : NULL;
 }
 
-static void backup_form(struct req *r, int status, const struct backup *b, const struct field_errors *fe,
-			const struct backup *saved)
+static void backup_form(struct req *r, int status, const void *item, const struct field_errors *fe, const void *current)
 {
+	const struct backup *b = item, *saved = current;
 	int is_new = b->id == 0, readonly = r->org.role < MEMBER_EDITOR;
 	static const int presets[] = { BACKUP_HOURLY, BACKUP_DAILY, BACKUP_WEEKLY, BACKUP_MONTHLY };
 	struct option freqs[5], *people;
@@ -831,8 +829,10 @@ static void backup_form(struct req *r, int status, const struct backup *b, const
 	page_end(r);
 }
 
-static int read_form(struct req *r, struct backup *b, struct field_errors *fe)
+static int read_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct backup *b = item;
+
 	backup_from_form(b, &r->form, fe);
 	backup_validate(b, r->arena, fe);
 	if (fe->n)
@@ -848,82 +848,9 @@ void web_backup_new(struct req *r)
 	backup_form(r, 200, &b, NULL, NULL);
 }
 
-void web_backup_create(struct req *r)
+static void confirm_page(struct req *r, int status, const void *item, int changed, const char *blockers)
 {
-	struct field_errors fe = { 0 };
-	struct backup b;
-	enum kf_err err;
-	char back[96];
-
-	backup_init(&b);
-	if (read_form(r, &b, &fe) < 0) {
-		backup_form(r, 422, &b, &fe, NULL);
-		return;
-	}
-	err = store_backup_create(r->db, r->arena, r->org.id, r->user.id, &b, &fe);
-	if (err == KF_EINVAL) {
-		b.id = 0;
-		backup_form(r, 422, &b, &fe, NULL);
-		return;
-	}
-	if (err) {
-		not_found(r, err, 1);
-		return;
-	}
-	backup_view_url(r, b.id, back, sizeof(back));
-	resp_redirect(r, back);
-}
-
-void web_backup_edit(struct req *r)
-{
-	struct backup b;
-	enum kf_err err;
-
-	err = store_backup_get(r->db, r->arena, r->org.id, r->id, &b);
-	if (err) {
-		not_found(r, err, 0);
-		return;
-	}
-	backup_form(r, 200, &b, NULL, NULL);
-}
-
-void web_backup_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct backup b, current;
-	long long version;
-	enum kf_err err;
-	char back[96];
-
-	backup_init(&b);
-	b.id = r->id;
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	b.version = version;
-	if (read_form(r, &b, &fe) < 0) {
-		backup_form(r, 422, &b, &fe, NULL);
-		return;
-	}
-	err = store_backup_update(r->db, r->arena, r->org.id, r->user.id, version, &b, &current, &fe);
-	if (err == KF_ECONFLICT) {
-		backup_form(r, 409, &b, NULL, &current);
-		return;
-	}
-	if (err == KF_EINVAL) {
-		backup_form(r, 422, &b, &fe, NULL);
-		return;
-	}
-	if (err) {
-		not_found(r, err, 1);
-		return;
-	}
-	backup_view_url(r, b.id, back, sizeof(back));
-	resp_redirect(r, back);
-}
-
-static void confirm_page(struct req *r, int status, const struct backup *b, int changed)
-{
+	const struct backup *b = item;
 	char action[96], back[80];
 	struct delete_confirmation dc = {
 		.title = N_("Delete backup"),
@@ -937,43 +864,53 @@ static void confirm_page(struct req *r, int status, const struct backup *b, int 
 		.step = STEP_RECOVERY,
 	};
 
+	(void)blockers;
 	snprintf(action, sizeof(action), "/o/%lld/backups/%lld/delete", (long long)r->org.id, (long long)b->id);
 	backup_view_url(r, b->id, back, sizeof(back));
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_backup_confirm_delete(struct req *r)
+static void init(void *item)
 {
-	struct backup b;
-	enum kf_err err;
-
-	err = store_backup_get(r->db, r->arena, r->org.id, r->id, &b);
-	if (err) {
-		not_found(r, err, 0);
-		return;
-	}
-	confirm_page(r, 200, &b, 0);
+	backup_init(item);
 }
 
-void web_backup_delete(struct req *r)
+static enum kf_err get(struct req *r, int64_t id, void *out)
 {
-	struct backup current;
-	long long version;
-	enum kf_err err;
-	char back[80];
-
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	err = store_backup_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
-	if (err == KF_ECONFLICT) {
-		confirm_page(r, 409, &current, 1);
-		return;
-	}
-	if (err) {
-		not_found(r, err, 1);
-		return;
-	}
-	backup_view_url(r, 0, back, sizeof(back));
-	resp_redirect(r, back);
+	return store_backup_get(r->db, r->arena, r->org.id, id, out);
 }
+
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_backup_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_backup_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	(void)blockers_r;
+	return store_backup_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+}
+
+static void back(struct req *r, char *buf, size_t len, const void *item)
+{
+	backup_view_url(r, item ? ((const struct backup *)item)->id : 0, buf, len);
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct backup), "backups begin with id and version");
+
+static const struct web_resource backups = {
+	.size = sizeof(struct backup), .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .confirm_db_error = 1,
+	.init = init, .get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item,
+	.form = backup_form, .confirm = confirm_page, .back = back,
+};
+
+void web_backup_create(struct req *r) { web_res_create(r, &backups); }
+void web_backup_edit(struct req *r) { web_res_edit(r, &backups); }
+void web_backup_update(struct req *r) { web_res_update(r, &backups); }
+void web_backup_confirm_delete(struct req *r) { web_res_confirm_delete(r, &backups); }
+void web_backup_delete(struct req *r) { web_res_delete(r, &backups); }

@@ -11,10 +11,10 @@
 #include "html.h"
 #include "page.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
 
 #define MSG_DB_READ N_("The database could not be read. Please try again.")
-#define MSG_DB_WRITE N_("The database could not be written. Please try again.")
 #define MSG_NO_PROCESS N_("This business process does not exist (any more).")
 #define MSG_NO_SYSTEM N_("This IT system does not exist (any more).")
 
@@ -360,9 +360,10 @@ static void impact_fieldset(struct req *r, const struct process *p, const struct
 	html_lit(&r->out, "</div></fieldset>");
 }
 
-static void process_form(struct req *r, int status, const struct process *p, const struct field_errors *fe,
-			 const struct process *saved)
+static void process_form(struct req *r, int status, const void *item, const struct field_errors *fe,
+			 const void *current)
 {
+	const struct process *p = item, *saved = current;
 	int is_new = p->id == 0, readonly = r->org.role < MEMBER_EDITOR;
 	struct strbuf *o = &r->out;
 	struct contact *contacts;
@@ -462,8 +463,11 @@ void web_process_new(struct req *r)
 	process_form(r, 200, &p, NULL, NULL);
 }
 
-static int read_process_form(struct req *r, struct process *p, struct field_errors *fe)
+static int read_process_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct process *p = item;
+
+
 	process_from_form(p, &r->form, fe);
 	process_validate(p, r->arena, fe);
 	if (fe->n)
@@ -471,76 +475,9 @@ static int read_process_form(struct req *r, struct process *p, struct field_erro
 	return fe->n ? -1 : 0;
 }
 
-void web_process_create(struct req *r)
+static void process_confirm(struct req *r, int status, const void *item, int changed, const char *blockers)
 {
-	struct field_errors fe = { 0 };
-	struct process p;
-	enum kf_err err;
-
-	process_init(&p);
-	if (read_process_form(r, &p, &fe) < 0) {
-		process_form(r, 422, &p, &fe, NULL);
-		return;
-	}
-	err = store_process_create(r->db, r->arena, r->org.id, r->user.id, &p, &fe);
-	if (err == KF_EINVAL) {
-		p.id = 0;
-		process_form(r, 422, &p, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_error_page(r, 500, MSG_DB_WRITE);
-		return;
-	}
-	resp_redirect(r, org_url(r, "processes"));
-}
-
-void web_process_edit(struct req *r)
-{
-	struct process p;
-	enum kf_err err = store_process_get(r->db, r->arena, r->org.id, r->id, &p);
-
-	if (err) {
-		web_store_error(r, err, MSG_NO_PROCESS, 0);
-		return;
-	}
-	process_form(r, 200, &p, NULL, NULL);
-}
-
-void web_process_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct process p, current;
-	long long version;
-	enum kf_err err;
-
-	process_init(&p);
-	p.id = r->id;
-	if ((version = page_form_version(r, 1)) < 0)
-		return;
-	p.version = version;
-	if (read_process_form(r, &p, &fe) < 0) {
-		process_form(r, 422, &p, &fe, NULL);
-		return;
-	}
-	err = store_process_update(r->db, r->arena, r->org.id, r->user.id, version, &p, &current, &fe);
-	if (err == KF_ECONFLICT) {
-		process_form(r, 409, &p, NULL, &current);
-		return;
-	}
-	if (err == KF_EINVAL) {
-		process_form(r, 422, &p, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_NO_PROCESS, 1);
-		return;
-	}
-	resp_redirect(r, org_url(r, "processes"));
-}
-
-static void process_confirm(struct req *r, int status, const struct process *p, int changed)
-{
+	const struct process *p = item;
 	struct delete_confirmation dc = {
 		.title = N_("Delete business process"),
 		.question = N_("Do you really want to delete the business process \"%s\"?"),
@@ -553,39 +490,55 @@ static void process_confirm(struct req *r, int status, const struct process *p, 
 		.step = STEP_RISKS,
 	};
 
+	(void)blockers;
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_process_confirm_delete(struct req *r)
+static void proc_init(void *item)
 {
-	struct process p;
-
-	if (store_process_get(r->db, r->arena, r->org.id, r->id, &p) != KF_OK) {
-		web_error_page(r, 404, MSG_NO_PROCESS);
-		return;
-	}
-	process_confirm(r, 200, &p, 0);
+	process_init(item);
 }
 
-void web_process_delete(struct req *r)
+static enum kf_err proc_get(struct req *r, int64_t id, void *out)
 {
-	struct process current;
-	long long version;
-	enum kf_err err;
-
-	if ((version = page_form_version(r, 1)) < 0)
-		return;
-	err = store_process_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
-	if (err == KF_ECONFLICT) {
-		process_confirm(r, 409, &current, 1);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_NO_PROCESS, 1);
-		return;
-	}
-	resp_redirect(r, org_url(r, "processes"));
+	return store_process_get(r->db, r->arena, r->org.id, id, out);
 }
+
+static enum kf_err proc_create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_process_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err proc_update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_process_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err proc_remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	(void)blockers_r;
+	return store_process_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+}
+
+static void proc_back(struct req *r, char *buf, size_t len, const void *item)
+{
+	(void)item;
+	snprintf(buf, len, "%s", org_url(r, "processes"));
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct process), "processes begin with id and version");
+
+static const struct web_resource processes = {
+	.size = sizeof(struct process), .gone_msgid = MSG_NO_PROCESS, .init = proc_init, .get = proc_get,
+	.read_form = read_process_form, .create = proc_create, .update = proc_update, .remove = proc_remove_item,
+	.form = process_form, .confirm = process_confirm, .back = proc_back,
+};
+
+void web_process_create(struct req *r) { web_res_create(r, &processes); }
+void web_process_edit(struct req *r) { web_res_edit(r, &processes); }
+void web_process_update(struct req *r) { web_res_update(r, &processes); }
+void web_process_confirm_delete(struct req *r) { web_res_confirm_delete(r, &processes); }
+void web_process_delete(struct req *r) { web_res_delete(r, &processes); }
 
 /* ---------------------------------------------------------------- systems */
 
@@ -773,9 +726,9 @@ static void system_computed(struct req *r, const struct system *s)
 	}
 }
 
-static void system_form(struct req *r, int status, const struct system *s, const struct field_errors *fe,
-			const struct system *saved)
+static void system_form(struct req *r, int status, const void *item, const struct field_errors *fe, const void *current)
 {
+	const struct system *s = item, *saved = current;
 	int is_new = s->id == 0, readonly = r->org.role < MEMBER_EDITOR;
 	struct strbuf *o = &r->out;
 	struct option *types, *providers, *owners;
@@ -863,8 +816,10 @@ void web_system_new(struct req *r)
 	system_form(r, 200, &s, NULL, NULL);
 }
 
-static int read_system_form(struct req *r, struct system *s, struct field_errors *fe)
+static int read_system_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct system *s = item;
+
 	system_from_form(s, &r->form, fe);
 	system_validate(s, r->arena, fe);
 	if (fe->n)
@@ -872,76 +827,9 @@ static int read_system_form(struct req *r, struct system *s, struct field_errors
 	return fe->n ? -1 : 0;
 }
 
-void web_system_create(struct req *r)
+static void system_confirm(struct req *r, int status, const void *item, int changed, const char *used_by)
 {
-	struct field_errors fe = { 0 };
-	struct system s;
-	enum kf_err err;
-
-	system_init(&s);
-	if (read_system_form(r, &s, &fe) < 0) {
-		system_form(r, 422, &s, &fe, NULL);
-		return;
-	}
-	err = store_system_create(r->db, r->arena, r->org.id, r->user.id, &s, &fe);
-	if (err == KF_EINVAL) {
-		s.id = 0;
-		system_form(r, 422, &s, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_error_page(r, 500, MSG_DB_WRITE);
-		return;
-	}
-	resp_redirect(r, org_url(r, "systems"));
-}
-
-void web_system_edit(struct req *r)
-{
-	struct system s;
-	enum kf_err err = store_system_get(r->db, r->arena, r->org.id, r->id, &s);
-
-	if (err) {
-		web_store_error(r, err, MSG_NO_SYSTEM, 0);
-		return;
-	}
-	system_form(r, 200, &s, NULL, NULL);
-}
-
-void web_system_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct system s, current;
-	long long version;
-	enum kf_err err;
-
-	system_init(&s);
-	s.id = r->id;
-	if ((version = page_form_version(r, 1)) < 0)
-		return;
-	s.version = version;
-	if (read_system_form(r, &s, &fe) < 0) {
-		system_form(r, 422, &s, &fe, NULL);
-		return;
-	}
-	err = store_system_update(r->db, r->arena, r->org.id, r->user.id, version, &s, &current, &fe);
-	if (err == KF_ECONFLICT) {
-		system_form(r, 409, &s, NULL, &current);
-		return;
-	}
-	if (err == KF_EINVAL) {
-		system_form(r, 422, &s, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_NO_SYSTEM, 1);
-		return;
-	}
-	resp_redirect(r, org_url(r, "systems"));
-}
-
-static void system_confirm(struct req *r, int status, const struct system *s, int changed, const char *used_by)
-{
+	const struct system *s = item;
 	struct delete_confirmation dc = {
 		.title = N_("Delete IT system"),
 		.question = N_("Do you really want to delete the IT system \"%s\"?"),
@@ -975,26 +863,49 @@ void web_system_confirm_delete(struct req *r)
 	system_confirm(r, 200, &s, 0, used_by);
 }
 
-void web_system_delete(struct req *r)
+static void sys_init(void *item)
 {
-	const char *used_by = NULL;
-	struct system current;
-	long long version;
-	enum kf_err err;
-
-	if ((version = page_form_version(r, 1)) < 0)
-		return;
-	err = store_system_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current, &used_by);
-	if (err == KF_ECONFLICT || err == KF_EINUSE) {
-		system_confirm(r, 409, &current, err == KF_ECONFLICT, used_by);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_NO_SYSTEM, 1);
-		return;
-	}
-	resp_redirect(r, org_url(r, "systems"));
+	system_init(item);
 }
+
+static enum kf_err sys_get(struct req *r, int64_t id, void *out)
+{
+	return store_system_get(r->db, r->arena, r->org.id, id, out);
+}
+
+static enum kf_err sys_create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_system_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err sys_update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_system_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err sys_remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	return store_system_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current, blockers_r);
+}
+
+static void sys_back(struct req *r, char *buf, size_t len, const void *item)
+{
+	(void)item;
+	snprintf(buf, len, "%s", org_url(r, "systems"));
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct system), "systems begin with id and version");
+
+static const struct web_resource systems = {
+	.size = sizeof(struct system), .gone_msgid = MSG_NO_SYSTEM, .init = sys_init, .get = sys_get,
+	.read_form = read_system_form, .create = sys_create, .update = sys_update, .remove = sys_remove_item,
+	.form = system_form, .confirm = system_confirm, .back = sys_back,
+};
+
+void web_system_create(struct req *r) { web_res_create(r, &systems); }
+void web_system_edit(struct req *r) { web_res_edit(r, &systems); }
+void web_system_update(struct req *r) { web_res_update(r, &systems); }
+void web_system_delete(struct req *r) { web_res_delete(r, &systems); }
 
 /* ---------------------------------------------------------------- links from step 1 */
 

@@ -13,6 +13,7 @@
 #include "html.h"
 #include "page.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
 
 #define MSG_GONE N_("This template does not exist (any more).")
@@ -174,9 +175,9 @@ static const char *text_saved(const struct comm_template *saved, const char *min
 	return saved && strcmp(mine, theirs) != 0 ? theirs : NULL;
 }
 
-static void tpl_form(struct req *r, int status, const struct comm_template *t, const struct field_errors *fe,
-		     const struct comm_template *saved)
+static void tpl_form(struct req *r, int status, const void *item, const struct field_errors *fe, const void *current)
 {
+	const struct comm_template *t = item, *saved = current;
 	int is_new = t->id == 0, readonly = r->org.role < MEMBER_EDITOR;
 	struct option auds[AUDIENCE__MAX + 1];
 	struct strbuf *o = &r->out;
@@ -250,81 +251,18 @@ void web_comm_template_new(struct req *r)
 	tpl_form(r, 200, &t, NULL, NULL);
 }
 
-static int read_form(struct req *r, struct comm_template *t, struct field_errors *fe)
+static int read_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct comm_template *t = item;
+
 	comm_template_from_form(t, &r->form, fe);
 	comm_template_validate(t, r->arena, fe);
 	return fe->n ? -1 : 0;
 }
 
-void web_comm_template_create(struct req *r)
+static void confirm_page(struct req *r, int status, const void *item, int changed, const char *blockers)
 {
-	struct field_errors fe = { 0 };
-	struct comm_template t;
-	enum kf_err err;
-	char loc[96];
-
-	comm_template_init(&t);
-	if (read_form(r, &t, &fe) < 0) {
-		tpl_form(r, 422, &t, &fe, NULL);
-		return;
-	}
-	err = store_comm_template_create(r->db, r->arena, r->org.id, r->user.id, &t);
-	if (err) {
-		web_store_error(r, err, MSG_GONE, 1);
-		return;
-	}
-	docs_url(r, loc, sizeof(loc), "");
-	snprintf(loc + strlen(loc), sizeof(loc) - strlen(loc), "/templates#t-%lld", (long long)t.id);
-	resp_redirect(r, loc);
-}
-
-void web_comm_template_edit(struct req *r)
-{
-	struct comm_template t;
-	enum kf_err err;
-
-	err = store_comm_template_get(r->db, r->arena, r->org.id, r->id, &t);
-	if (err) {
-		web_store_error(r, err, MSG_GONE, 0);
-		return;
-	}
-	tpl_form(r, 200, &t, NULL, NULL);
-}
-
-void web_comm_template_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct comm_template t, current;
-	long long version;
-	enum kf_err err;
-	char loc[96];
-
-	comm_template_init(&t);
-	t.id = r->id;
-	if ((version = page_form_version(r, 1)) < 0)
-		return;
-	t.version = version;
-	if (read_form(r, &t, &fe) < 0) {
-		tpl_form(r, 422, &t, &fe, NULL);
-		return;
-	}
-	err = store_comm_template_update(r->db, r->arena, r->org.id, r->user.id, version, &t, &current);
-	if (err == KF_ECONFLICT) {
-		tpl_form(r, 409, &t, NULL, &current);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_GONE, 1);
-		return;
-	}
-	docs_url(r, loc, sizeof(loc), "");
-	snprintf(loc + strlen(loc), sizeof(loc) - strlen(loc), "/templates#t-%lld", (long long)t.id);
-	resp_redirect(r, loc);
-}
-
-static void confirm_page(struct req *r, int status, const struct comm_template *t, int changed)
-{
+	const struct comm_template *t = item;
 	char action[96], back[96];
 	struct delete_confirmation dc = {
 		.title = N_("Delete template"),
@@ -338,43 +276,61 @@ static void confirm_page(struct req *r, int status, const struct comm_template *
 		.step = STEP_DOCUMENT,
 	};
 
+	(void)blockers;
 	tpl_url(r, action, sizeof(action), t->id, "/delete");
 	docs_url(r, back, sizeof(back), "/templates");
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_comm_template_confirm_delete(struct req *r)
+static void init(void *item)
 {
-	struct comm_template t;
-
-	if (store_comm_template_get(r->db, r->arena, r->org.id, r->id, &t) != KF_OK) {
-		web_error_page(r, 404, MSG_GONE);
-		return;
-	}
-	confirm_page(r, 200, &t, 0);
+	comm_template_init(item);
 }
 
-void web_comm_template_delete(struct req *r)
+static enum kf_err get(struct req *r, int64_t id, void *out)
 {
-	struct comm_template current;
-	long long version;
-	enum kf_err err;
-	char back[96];
-
-	if ((version = page_form_version(r, 1)) < 0)
-		return;
-	err = store_comm_template_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
-	if (err == KF_ECONFLICT) {
-		confirm_page(r, 409, &current, 1);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_GONE, 1);
-		return;
-	}
-	docs_url(r, back, sizeof(back), "/templates");
-	resp_redirect(r, back);
+	return store_comm_template_get(r->db, r->arena, r->org.id, id, out);
 }
+
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
+{
+	(void)fe;
+	return store_comm_template_create(r->db, r->arena, r->org.id, r->user.id, item);
+}
+
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	(void)fe;
+	return store_comm_template_update(r->db, r->arena, r->org.id, r->user.id, version, item, current);
+}
+
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	(void)blockers_r;
+	return store_comm_template_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+}
+
+static void back(struct req *r, char *buf, size_t len, const void *item)
+{
+	docs_url(r, buf, len, item ? "" : "/templates");
+	if (item)
+		snprintf(buf + strlen(buf), len - strlen(buf), "/templates#t-%lld",
+			 (long long)((const struct comm_template *)item)->id);
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct comm_template), "templates begin with id and version");
+
+static const struct web_resource templates = {
+	.size = sizeof(struct comm_template), .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .init = init,
+	.get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item, .form = tpl_form,
+	.confirm = confirm_page, .back = back,
+};
+
+void web_comm_template_create(struct req *r) { web_res_create(r, &templates); }
+void web_comm_template_edit(struct req *r) { web_res_edit(r, &templates); }
+void web_comm_template_update(struct req *r) { web_res_update(r, &templates); }
+void web_comm_template_confirm_delete(struct req *r) { web_res_confirm_delete(r, &templates); }
+void web_comm_template_delete(struct req *r) { web_res_delete(r, &templates); }
 
 /* ---- the starter templates */
 

@@ -11,7 +11,10 @@
 #include "page.h"
 #include "team_view.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
+
+#define MSG_GONE N_("This contact does not exist (any more).")
 
 /* The value saved meanwhile, shown only where it differs from the input. */
 static const char *differs(const struct contact *saved, const char *mine, const char *theirs)
@@ -106,9 +109,10 @@ static void phone_rows(struct req *r, const struct contact *c, const struct fiel
  * The contact form. saved is the state someone else stored meanwhile (stale
  * edit) or NULL; then each differing field shows the saved value beside the input.
  */
-static void contact_form(struct req *r, int status, const struct contact *c, const struct field_errors *fe,
-			 const struct contact *saved)
+static void contact_form(struct req *r, int status, const void *item, const struct field_errors *fe,
+			 const void *current)
 {
+	const struct contact *c = item, *saved = current;
 	int is_new = c->id == 0, readonly = r->org.role < MEMBER_EDITOR;
 	struct strbuf *o = &r->out;
 	char action[80], version[24], back[64];
@@ -189,8 +193,9 @@ void web_contact_new(struct req *r)
 }
 
 /* Reads and validates the posted form; 0 when it is fine. */
-static int read_form(struct req *r, struct contact *c, struct field_errors *fe)
+static int read_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct contact *c = item;
 	char today[11];
 
 	contact_from_form(c, r->arena, &r->form, fe);
@@ -199,71 +204,9 @@ static int read_form(struct req *r, struct contact *c, struct field_errors *fe)
 	return fe->n ? -1 : 0;
 }
 
-void web_contact_create(struct req *r)
+static void confirm_page(struct req *r, int status, const void *item, int changed, const char *used_by)
 {
-	struct field_errors fe = { 0 };
-	char back[64];
-	struct contact c;
-
-	contact_init(&c);
-	if (read_form(r, &c, &fe) < 0) {
-		contact_form(r, 422, &c, &fe, NULL);
-		return;
-	}
-	if (store_contact_create(r->db, r->arena, r->org.id, r->user.id, &c) != KF_OK) {
-		web_error_page(r, 500, N_("The database could not be written. Please try again."));
-		return;
-	}
-	team_view_url(r, back, sizeof(back));
-	resp_redirect(r, back);
-}
-
-void web_contact_edit(struct req *r)
-{
-	struct contact c;
-	enum kf_err err;
-
-	err = store_contact_get(r->db, r->arena, r->org.id, r->id, &c);
-	if (err) {
-		web_store_error(r, err, N_("This contact does not exist (any more)."), 0);
-		return;
-	}
-	contact_form(r, 200, &c, NULL, NULL);
-}
-
-void web_contact_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct contact c, current;
-	long long version = 0;
-	enum kf_err err;
-	char back[64];
-
-	contact_init(&c);
-	c.id = r->id;
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	c.version = version;
-	if (read_form(r, &c, &fe) < 0) {
-		contact_form(r, 422, &c, &fe, NULL);
-		return;
-	}
-	err = store_contact_update(r->db, r->arena, r->org.id, r->user.id, version, &c, &current);
-	if (err == KF_ECONFLICT) {
-		contact_form(r, 409, &c, NULL, &current);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, N_("This contact does not exist (any more)."), 1);
-		return;
-	}
-	team_view_url(r, back, sizeof(back));
-	resp_redirect(r, back);
-}
-
-static void confirm_page(struct req *r, int status, const struct contact *c, const char *used_by, int changed)
-{
+	const struct contact *c = item;
 	char action[96], back[64];
 	struct delete_confirmation dc = {
 		.title = N_("Delete contact"),
@@ -285,37 +228,49 @@ static void confirm_page(struct req *r, int status, const struct contact *c, con
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_contact_confirm_delete(struct req *r)
+static void init(void *item)
 {
-	struct contact c;
-
-	if (store_contact_get(r->db, r->arena, r->org.id, r->id, &c) != KF_OK) {
-		web_error_page(r, 404, N_("This contact does not exist (any more)."));
-		return;
-	}
-	confirm_page(r, 200, &c, NULL, 0);
+	contact_init(item);
 }
 
-void web_contact_delete(struct req *r)
+static enum kf_err get(struct req *r, int64_t id, void *out)
 {
-	const char *used_by = NULL;
-	struct contact current;
-	long long version = 0;
-	enum kf_err err;
-	char back[64];
-
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	err = store_contact_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current, &used_by);
-	if (err == KF_ECONFLICT || err == KF_EINUSE) {
-		confirm_page(r, 409, &current, used_by, err == KF_ECONFLICT);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, N_("This contact does not exist (any more)."), 1);
-		return;
-	}
-	team_view_url(r, back, sizeof(back));
-	resp_redirect(r, back);
+	return store_contact_get(r->db, r->arena, r->org.id, id, out);
 }
+
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
+{
+	(void)fe;
+	return store_contact_create(r->db, r->arena, r->org.id, r->user.id, item);
+}
+
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	(void)fe;
+	return store_contact_update(r->db, r->arena, r->org.id, r->user.id, version, item, current);
+}
+
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	return store_contact_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current, blockers_r);
+}
+
+static void back(struct req *r, char *buf, size_t len, const void *item)
+{
+	(void)item;
+	team_view_url(r, buf, len);
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct contact), "contacts begin with id and version");
+
+static const struct web_resource contacts = {
+	.size = sizeof(struct contact), .gone_msgid = MSG_GONE, .init = init, .get = get, .read_form = read_form,
+	.create = create, .update = update, .remove = remove_item, .form = contact_form, .confirm = confirm_page,
+	.back = back,
+};
+
+void web_contact_create(struct req *r) { web_res_create(r, &contacts); }
+void web_contact_edit(struct req *r) { web_res_edit(r, &contacts); }
+void web_contact_update(struct req *r) { web_res_update(r, &contacts); }
+void web_contact_confirm_delete(struct req *r) { web_res_confirm_delete(r, &contacts); }
+void web_contact_delete(struct req *r) { web_res_delete(r, &contacts); }

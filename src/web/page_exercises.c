@@ -12,7 +12,10 @@
 #include "html.h"
 #include "page.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
+
+#define MSG_GONE N_("This exercise does not exist (any more).")
 
 #define PURPOSE_OVERVIEW                                                                                              \
 	N_("Exercises show whether the plan works in practice; their findings say what to improve, and a regular "   \
@@ -328,11 +331,6 @@ void web_review_update(struct req *r)
 
 /* ---------------------------------------------------------------- one exercise */
 
-static void not_found(struct req *r, enum kf_err err, int writing)
-{
-	web_store_error(r, err, N_("This exercise does not exist (any more)."), writing);
-}
-
 static void term(struct req *r, const char *msgid)
 {
 	html_lit(&r->out, "<dt>");
@@ -447,7 +445,7 @@ void web_exercise_show(struct req *r)
 	if (!err)
 		err = store_finding_list(r->db, r->arena, r->org.id, e.id, &findings, &nfindings);
 	if (err) {
-		not_found(r, err, 0);
+		web_store_error(r, err, MSG_GONE, 0);
 		return;
 	}
 	if (store_contact_list(r->db, r->arena, r->org.id, &contacts, &ncontacts) != KF_OK ||
@@ -637,9 +635,10 @@ static const char *text_saved(const struct exercise *saved, const char *mine, co
 	return saved && strcmp(mine, theirs) != 0 ? theirs : NULL;
 }
 
-static void exercise_form(struct req *r, int status, const struct exercise *e, const struct field_errors *fe,
-			  const struct exercise *saved)
+static void exercise_form(struct req *r, int status, const void *item, const struct field_errors *fe,
+			  const void *current)
 {
+	const struct exercise *e = item, *saved = current;
 	int is_new = e->id == 0, readonly = r->org.role < MEMBER_EDITOR;
 	struct option types[EXERCISE_TYPE__MAX + 1], stats[EXERCISE_STATUS__MAX], *risks_opt;
 	struct strbuf *o = &r->out;
@@ -766,8 +765,9 @@ static void exercise_form(struct req *r, int status, const struct exercise *e, c
 	page_end(r);
 }
 
-static int read_form(struct req *r, struct exercise *e, struct field_errors *fe)
+static int read_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct exercise *e = item;
 	char today[11];
 
 	kf_date_iso(kf_now(), today);
@@ -786,82 +786,17 @@ void web_exercise_new(struct req *r)
 	exercise_form(r, 200, &e, NULL, NULL);
 }
 
-void web_exercise_create(struct req *r)
+/* "2" open findings as text for the blocked notice, or NULL when none. */
+static const char *open_count(struct req *r, const struct exercise *e)
 {
-	struct field_errors fe = { 0 };
-	struct exercise e;
-	enum kf_err err;
-	char back[96];
-
-	exercise_init(&e);
-	if (read_form(r, &e, &fe) < 0) {
-		exercise_form(r, 422, &e, &fe, NULL);
-		return;
-	}
-	err = store_exercise_create(r->db, r->arena, r->org.id, r->user.id, &e, &fe);
-	if (err == KF_EINVAL) {
-		e.id = 0;
-		exercise_form(r, 422, &e, &fe, NULL);
-		return;
-	}
-	if (err) {
-		not_found(r, err, 1);
-		return;
-	}
-	exercise_view_url(r, e.id, back, sizeof(back));
-	resp_redirect(r, back);
+	return e->open_findings ? arena_printf(r->arena, "%d", e->open_findings) : NULL;
 }
 
-void web_exercise_edit(struct req *r)
+/* The delete question; it names the open findings that block it (the store's list is not needed). */
+static void confirm_page(struct req *r, int status, const void *item, int changed, const char *blockers)
 {
-	struct exercise e;
-	enum kf_err err;
-
-	err = store_exercise_get(r->db, r->arena, r->org.id, r->id, &e);
-	if (err) {
-		not_found(r, err, 0);
-		return;
-	}
-	exercise_form(r, 200, &e, NULL, NULL);
-}
-
-void web_exercise_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct exercise e, current;
-	long long version;
-	enum kf_err err;
-	char back[96];
-
-	exercise_init(&e);
-	e.id = r->id;
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	e.version = version;
-	if (read_form(r, &e, &fe) < 0) {
-		exercise_form(r, 422, &e, &fe, NULL);
-		return;
-	}
-	err = store_exercise_update(r->db, r->arena, r->org.id, r->user.id, version, &e, &current, &fe);
-	if (err == KF_ECONFLICT) {
-		exercise_form(r, 409, &e, NULL, &current);
-		return;
-	}
-	if (err == KF_EINVAL) {
-		exercise_form(r, 422, &e, &fe, NULL);
-		return;
-	}
-	if (err) {
-		not_found(r, err, 1);
-		return;
-	}
-	exercise_view_url(r, e.id, back, sizeof(back));
-	resp_redirect(r, back);
-}
-
-static void confirm_page(struct req *r, int status, const struct exercise *e, int changed, const char *blocked_by)
-{
+	const struct exercise *e = item;
+	const char *blocked_by = open_count(r, e);
 	char action[96], back[80];
 	struct delete_confirmation dc = {
 		.title = N_("Delete exercise"),
@@ -879,56 +814,10 @@ static void confirm_page(struct req *r, int status, const struct exercise *e, in
 		.step = STEP_EXERCISE,
 	};
 
+	(void)blockers;
 	snprintf(action, sizeof(action), "/o/%lld/exercises/%lld/delete", (long long)r->org.id, (long long)e->id);
 	exercise_view_url(r, e->id, back, sizeof(back));
 	page_confirm_delete(r, status, &dc);
-}
-
-/* "2" open findings as text for the blocked notice, or NULL when none. */
-static const char *open_count(struct req *r, const struct exercise *e)
-{
-	return e->open_findings ? arena_printf(r->arena, "%d", e->open_findings) : NULL;
-}
-
-void web_exercise_confirm_delete(struct req *r)
-{
-	struct exercise e;
-	enum kf_err err;
-
-	err = store_exercise_get(r->db, r->arena, r->org.id, r->id, &e);
-	if (err) {
-		not_found(r, err, 0);
-		return;
-	}
-	confirm_page(r, 200, &e, 0, open_count(r, &e));
-}
-
-void web_exercise_delete(struct req *r)
-{
-	const char *used_by = NULL;
-	struct exercise current;
-	long long version;
-	enum kf_err err;
-	char back[80];
-
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	err = store_exercise_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current, &used_by);
-	if (err == KF_ECONFLICT) {
-		confirm_page(r, 409, &current, 1, open_count(r, &current));
-		return;
-	}
-	if (err == KF_EINUSE) {
-		confirm_page(r, 409, &current, 0, open_count(r, &current));
-		return;
-	}
-	if (err) {
-		not_found(r, err, 1);
-		return;
-	}
-	exercise_view_url(r, 0, back, sizeof(back));
-	resp_redirect(r, back);
 }
 
 /* ---------------------------------------------------------------- the card on the start page */
@@ -981,3 +870,47 @@ int web_exercises_card(struct req *r, const struct plan_data *d)
 	html_lit(o, "</p>");
 	return 0;
 }
+
+static void init(void *item)
+{
+	exercise_init(item);
+}
+
+static enum kf_err get(struct req *r, int64_t id, void *out)
+{
+	return store_exercise_get(r->db, r->arena, r->org.id, id, out);
+}
+
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_exercise_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_exercise_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	return store_exercise_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current, blockers_r);
+}
+
+static void back(struct req *r, char *buf, size_t len, const void *item)
+{
+	exercise_view_url(r, item ? ((const struct exercise *)item)->id : 0, buf, len);
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct exercise), "exercises begin with id and version");
+
+static const struct web_resource exercises = {
+	.size = sizeof(struct exercise), .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .confirm_db_error = 1,
+	.init = init, .get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item,
+	.form = exercise_form, .confirm = confirm_page, .back = back,
+};
+
+void web_exercise_create(struct req *r) { web_res_create(r, &exercises); }
+void web_exercise_edit(struct req *r) { web_res_edit(r, &exercises); }
+void web_exercise_update(struct req *r) { web_res_update(r, &exercises); }
+void web_exercise_confirm_delete(struct req *r) { web_res_confirm_delete(r, &exercises); }
+void web_exercise_delete(struct req *r) { web_res_delete(r, &exercises); }

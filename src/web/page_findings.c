@@ -10,21 +10,20 @@
 #include "html.h"
 #include "page.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
 
-static void not_found(struct req *r, enum kf_err err, int writing)
-{
-	web_store_error(r, err, N_("This finding does not exist (any more)."), writing);
-}
+#define MSG_GONE N_("This finding does not exist (any more).")
 
 static const char *text_saved(const struct finding *saved, const char *mine, const char *theirs)
 {
 	return saved && strcmp(mine, theirs) != 0 ? theirs : NULL;
 }
 
-static void finding_form(struct req *r, int status, const struct finding *f, const struct field_errors *fe,
-			 const struct finding *saved)
+static void finding_form(struct req *r, int status, const void *item, const struct field_errors *fe,
+			 const void *current)
 {
+	const struct finding *f = item, *saved = current;
 	int is_new = f->id == 0, readonly = r->org.role < MEMBER_EDITOR;
 	struct option sevs[FINDING_SEVERITY__MAX], stats[FINDING_STATUS__MAX], *people;
 	struct strbuf *o = &r->out;
@@ -121,8 +120,12 @@ static void finding_form(struct req *r, int status, const struct finding *f, con
 	page_end(r);
 }
 
-static int read_form(struct req *r, struct finding *f, struct field_errors *fe)
+static int read_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct finding *f = item;
+
+	if (!f->id) /* new: under /exercises/{id}/findings/new the path id is the exercise's */
+		f->exercise_id = r->id;
 	finding_from_form(f, &r->form, fe);
 	finding_validate(f, r->arena, fe);
 	if (fe->n)
@@ -140,90 +143,9 @@ void web_finding_new(struct req *r)
 	finding_form(r, 200, &f, NULL, NULL);
 }
 
-void web_finding_create(struct req *r)
+static void confirm_page(struct req *r, int status, const void *item, int changed, const char *blockers)
 {
-	struct field_errors fe = { 0 };
-	struct finding f;
-	enum kf_err err;
-	char back[80];
-
-	finding_init(&f);
-	f.exercise_id = r->id;
-	if (read_form(r, &f, &fe) < 0) {
-		finding_form(r, 422, &f, &fe, NULL);
-		return;
-	}
-	err = store_finding_create(r->db, r->arena, r->org.id, r->user.id, &f, &fe);
-	if (err == KF_EINVAL) {
-		f.id = 0;
-		finding_form(r, 422, &f, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, N_("This exercise does not exist (any more)."), 1);
-		return;
-	}
-	exercise_view_url(r, f.exercise_id, back, sizeof(back));
-	resp_redirect(r, back);
-}
-
-void web_finding_edit(struct req *r)
-{
-	struct finding f;
-	enum kf_err err;
-
-	err = store_finding_get(r->db, r->arena, r->org.id, r->id, &f);
-	if (err) {
-		not_found(r, err, 0);
-		return;
-	}
-	finding_form(r, 200, &f, NULL, NULL);
-}
-
-void web_finding_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct finding f, current, stored;
-	long long version;
-	enum kf_err err;
-	char back[80];
-
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	/* the exercise of a finding never changes: take it from what is stored */
-	err = store_finding_get(r->db, r->arena, r->org.id, r->id, &stored);
-	if (err) {
-		not_found(r, err, 0);
-		return;
-	}
-	finding_init(&f);
-	f.id = r->id;
-	f.version = version;
-	f.exercise_id = stored.exercise_id;
-	if (read_form(r, &f, &fe) < 0) {
-		finding_form(r, 422, &f, &fe, NULL);
-		return;
-	}
-	err = store_finding_update(r->db, r->arena, r->org.id, r->user.id, version, &f, &current, &fe);
-	if (err == KF_ECONFLICT) {
-		finding_form(r, 409, &f, NULL, &current);
-		return;
-	}
-	if (err == KF_EINVAL) {
-		finding_form(r, 422, &f, &fe, NULL);
-		return;
-	}
-	if (err) {
-		not_found(r, err, 1);
-		return;
-	}
-	exercise_view_url(r, f.exercise_id, back, sizeof(back));
-	resp_redirect(r, back);
-}
-
-static void confirm_page(struct req *r, int status, const struct finding *f, int changed)
-{
+	const struct finding *f = item;
 	char action[96], back[80];
 	struct delete_confirmation dc = {
 		.title = N_("Delete finding"),
@@ -237,45 +159,59 @@ static void confirm_page(struct req *r, int status, const struct finding *f, int
 		.step = STEP_EXERCISE,
 	};
 
+	(void)blockers;
 	snprintf(action, sizeof(action), "/o/%lld/findings/%lld/delete", (long long)r->org.id, (long long)f->id);
 	exercise_view_url(r, f->exercise_id, back, sizeof(back));
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_finding_confirm_delete(struct req *r)
+static void init(void *item)
 {
-	struct finding f;
-	enum kf_err err;
-
-	err = store_finding_get(r->db, r->arena, r->org.id, r->id, &f);
-	if (err) {
-		not_found(r, err, 0);
-		return;
-	}
-	confirm_page(r, 200, &f, 0);
+	finding_init(item);
 }
 
-void web_finding_delete(struct req *r)
+static enum kf_err get(struct req *r, int64_t id, void *out)
 {
-	struct finding current, stored;
-	long long version;
-	enum kf_err err;
-	char back[80];
-
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	err = store_finding_get(r->db, r->arena, r->org.id, r->id, &stored);
-	if (!err)
-		err = store_finding_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
-	if (err == KF_ECONFLICT) {
-		confirm_page(r, 409, &current, 1);
-		return;
-	}
-	if (err) {
-		not_found(r, err, 1);
-		return;
-	}
-	exercise_view_url(r, stored.exercise_id, back, sizeof(back));
-	resp_redirect(r, back);
+	return store_finding_get(r->db, r->arena, r->org.id, id, out);
 }
+
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_finding_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_finding_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	(void)blockers_r;
+	return store_finding_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+}
+
+static void back(struct req *r, char *buf, size_t len, const void *item)
+{
+	exercise_view_url(r, ((const struct finding *)item)->exercise_id, buf, len);
+}
+
+static void keep(void *item, const void *stored)
+{
+	((struct finding *)item)->exercise_id = ((const struct finding *)stored)->exercise_id;
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct finding), "findings begin with id and version");
+
+static const struct web_resource findings = {
+	.size = sizeof(struct finding), .gone_msgid = MSG_GONE,
+	.create_gone_msgid = N_("This exercise does not exist (any more)."), .confirm_db_error = 1, .keep = keep,
+	.init = init, .get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item,
+	.form = finding_form, .confirm = confirm_page, .back = back,
+};
+
+void web_finding_create(struct req *r) { web_res_create(r, &findings); }
+void web_finding_edit(struct req *r) { web_res_edit(r, &findings); }
+void web_finding_update(struct req *r) { web_res_update(r, &findings); }
+void web_finding_confirm_delete(struct req *r) { web_res_confirm_delete(r, &findings); }
+void web_finding_delete(struct req *r) { web_res_delete(r, &findings); }

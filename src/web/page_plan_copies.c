@@ -14,6 +14,7 @@
 #include "html.h"
 #include "page.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
 
 #define MSG_GONE N_("This copy does not exist (any more).")
@@ -24,9 +25,10 @@ static const char *text_saved(const struct plan_copy *saved, const char *mine, c
 }
 
 /* The form; saved is what someone else stored meanwhile (stale edit) or NULL. */
-static void copy_form(struct req *r, int status, const struct plan_copy *p, const struct field_errors *fe,
-		      const struct plan_copy *saved)
+static void copy_form(struct req *r, int status, const void *item, const struct field_errors *fe,
+		      const void *current)
 {
+	const struct plan_copy *p = item, *saved = current;
 	int is_new = p->id == 0, readonly = r->org.role < MEMBER_EDITOR;
 	struct option kinds[COPY_KIND__MAX + 1], *people;
 	struct strbuf *o = &r->out;
@@ -159,8 +161,9 @@ void web_plan_copy_new(struct req *r)
 	copy_form(r, 200, &p, NULL, NULL);
 }
 
-static int read_form(struct req *r, struct plan_copy *p, struct field_errors *fe)
+static int read_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct plan_copy *p = item;
 	char today[11];
 
 	kf_date_iso(kf_now(), today);
@@ -169,32 +172,6 @@ static int read_form(struct req *r, struct plan_copy *p, struct field_errors *fe
 	if (fe->n) /* name an unknown holder together with the other mistakes */
 		store_plan_copy_check_holder(r->db, p, r->org.id, fe);
 	return fe->n ? -1 : 0;
-}
-
-void web_plan_copy_create(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct plan_copy p;
-	enum kf_err err;
-	char back[64];
-
-	plan_copy_init(&p);
-	if (read_form(r, &p, &fe) < 0) {
-		copy_form(r, 422, &p, &fe, NULL);
-		return;
-	}
-	err = store_plan_copy_create(r->db, r->arena, r->org.id, r->user.id, &p, &fe);
-	if (err == KF_EINVAL) {
-		p.id = 0;
-		copy_form(r, 422, &p, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_GONE, 1);
-		return;
-	}
-	docs_url(r, back, sizeof(back), "");
-	resp_redirect(r, back);
 }
 
 void web_plan_copy_edit(struct req *r)
@@ -212,42 +189,9 @@ void web_plan_copy_edit(struct req *r)
 	copy_form(r, 200, &p, NULL, NULL);
 }
 
-void web_plan_copy_update(struct req *r)
+static void confirm_page(struct req *r, int status, const void *item, int changed, const char *blockers)
 {
-	struct field_errors fe = { 0 };
-	struct plan_copy p, current;
-	long long version;
-	enum kf_err err;
-	char back[64];
-
-	plan_copy_init(&p);
-	p.id = r->id;
-	if ((version = page_form_version(r, 1)) < 0)
-		return;
-	p.version = version;
-	if (read_form(r, &p, &fe) < 0) {
-		copy_form(r, 422, &p, &fe, NULL);
-		return;
-	}
-	err = store_plan_copy_update(r->db, r->arena, r->org.id, r->user.id, version, &p, &current, &fe);
-	if (err == KF_ECONFLICT) {
-		copy_form(r, 409, &p, NULL, &current);
-		return;
-	}
-	if (err == KF_EINVAL) {
-		copy_form(r, 422, &p, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_GONE, 1);
-		return;
-	}
-	docs_url(r, back, sizeof(back), "");
-	resp_redirect(r, back);
-}
-
-static void confirm_page(struct req *r, int status, const struct plan_copy *p, int changed)
-{
+	const struct plan_copy *p = item;
 	char action[96], back[64], rest[48];
 	struct delete_confirmation dc = {
 		.title = N_("Delete copy"),
@@ -261,41 +205,54 @@ static void confirm_page(struct req *r, int status, const struct plan_copy *p, i
 		.step = STEP_DOCUMENT,
 	};
 
+	(void)blockers;
 	snprintf(rest, sizeof(rest), "/copies/%lld/delete", (long long)p->id);
 	docs_url(r, action, sizeof(action), rest);
 	docs_url(r, back, sizeof(back), "");
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_plan_copy_confirm_delete(struct req *r)
+static void init(void *item)
 {
-	struct plan_copy p;
-
-	if (store_plan_copy_get(r->db, r->arena, r->org.id, r->id, &p) != KF_OK) {
-		web_error_page(r, 404, MSG_GONE);
-		return;
-	}
-	confirm_page(r, 200, &p, 0);
+	plan_copy_init(item);
 }
 
-void web_plan_copy_delete(struct req *r)
+static enum kf_err get(struct req *r, int64_t id, void *out)
 {
-	struct plan_copy current;
-	long long version;
-	enum kf_err err;
-	char back[64];
-
-	if ((version = page_form_version(r, 1)) < 0)
-		return;
-	err = store_plan_copy_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
-	if (err == KF_ECONFLICT) {
-		confirm_page(r, 409, &current, 1);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_GONE, 1);
-		return;
-	}
-	docs_url(r, back, sizeof(back), "");
-	resp_redirect(r, back);
+	return store_plan_copy_get(r->db, r->arena, r->org.id, id, out);
 }
+
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_plan_copy_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_plan_copy_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	(void)blockers_r;
+	return store_plan_copy_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+}
+
+static void back(struct req *r, char *buf, size_t len, const void *item)
+{
+	(void)item;
+	docs_url(r, buf, len, "");
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct plan_copy), "copies begin with id and version");
+
+static const struct web_resource copies = {
+	.size = sizeof(struct plan_copy), .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .init = init,
+	.get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item,
+	.form = copy_form, .confirm = confirm_page, .back = back,
+};
+
+void web_plan_copy_create(struct req *r) { web_res_create(r, &copies); }
+void web_plan_copy_update(struct req *r) { web_res_update(r, &copies); }
+void web_plan_copy_confirm_delete(struct req *r) { web_res_confirm_delete(r, &copies); }
+void web_plan_copy_delete(struct req *r) { web_res_delete(r, &copies); }

@@ -12,21 +12,19 @@
 #include "html.h"
 #include "page.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
 
-static void not_found(struct req *r, enum kf_err err, int writing)
-{
-	web_store_error(r, err, N_("This restore test does not exist (any more)."), writing);
-}
+#define MSG_GONE N_("This restore test does not exist (any more).")
 
 static const char *text_saved(const struct restore_test *saved, const char *mine, const char *theirs)
 {
 	return saved && strcmp(mine, theirs) != 0 ? theirs : NULL;
 }
 
-static void test_form(struct req *r, int status, const struct restore_test *t, const struct field_errors *fe,
-		      const struct restore_test *saved)
+static void test_form(struct req *r, int status, const void *item, const struct field_errors *fe, const void *current)
 {
+	const struct restore_test *t = item, *saved = current;
 	int is_new = t->id == 0, readonly = r->org.role < MEMBER_EDITOR;
 	struct option results[RESTORE_RESULT__MAX], *people;
 	struct strbuf *o = &r->out;
@@ -122,10 +120,13 @@ static void test_form(struct req *r, int status, const struct restore_test *t, c
 	page_end(r);
 }
 
-static int read_form(struct req *r, struct restore_test *t, struct field_errors *fe)
+static int read_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct restore_test *t = item;
 	char today[11];
 
+	if (!t->id) /* new: under /backups/{id}/restore-tests/new the path id is the backup's */
+		t->backup_id = r->id;
 	kf_date_iso(kf_now(), today);
 	restore_test_from_form(t, &r->form, fe);
 	restore_test_validate(t, today, fe);
@@ -145,89 +146,9 @@ void web_restore_test_new(struct req *r)
 	test_form(r, 200, &t, NULL, NULL);
 }
 
-void web_restore_test_create(struct req *r)
+static void confirm_page(struct req *r, int status, const void *item, int changed, const char *blockers)
 {
-	struct field_errors fe = { 0 };
-	struct restore_test t;
-	enum kf_err err;
-	char back[96];
-
-	restore_test_init(&t);
-	t.backup_id = r->id;
-	if (read_form(r, &t, &fe) < 0) {
-		test_form(r, 422, &t, &fe, NULL);
-		return;
-	}
-	err = store_restore_test_create(r->db, r->arena, r->org.id, r->user.id, &t, &fe);
-	if (err == KF_EINVAL) {
-		t.id = 0;
-		test_form(r, 422, &t, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, N_("This backup does not exist (any more)."), 1);
-		return;
-	}
-	backup_view_url(r, t.backup_id, back, sizeof(back));
-	resp_redirect(r, back);
-}
-
-void web_restore_test_edit(struct req *r)
-{
-	struct restore_test t;
-	enum kf_err err;
-
-	err = store_restore_test_get(r->db, r->arena, r->org.id, r->id, &t);
-	if (err) {
-		not_found(r, err, 0);
-		return;
-	}
-	test_form(r, 200, &t, NULL, NULL);
-}
-
-void web_restore_test_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct restore_test t, current, stored;
-	long long version;
-	enum kf_err err;
-	char back[96];
-
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	err = store_restore_test_get(r->db, r->arena, r->org.id, r->id, &stored);
-	if (err) {
-		not_found(r, err, 0);
-		return;
-	}
-	restore_test_init(&t);
-	t.id = r->id;
-	t.version = version;
-	t.backup_id = stored.backup_id;
-	if (read_form(r, &t, &fe) < 0) {
-		test_form(r, 422, &t, &fe, NULL);
-		return;
-	}
-	err = store_restore_test_update(r->db, r->arena, r->org.id, r->user.id, version, &t, &current, &fe);
-	if (err == KF_ECONFLICT) {
-		test_form(r, 409, &t, NULL, &current);
-		return;
-	}
-	if (err == KF_EINVAL) {
-		test_form(r, 422, &t, &fe, NULL);
-		return;
-	}
-	if (err) {
-		not_found(r, err, 1);
-		return;
-	}
-	backup_view_url(r, t.backup_id, back, sizeof(back));
-	resp_redirect(r, back);
-}
-
-static void confirm_page(struct req *r, int status, const struct restore_test *t, int changed)
-{
+	const struct restore_test *t = item;
 	char action[96], back[80], name[64];
 	struct delete_confirmation dc = {
 		.title = N_("Delete restore test"),
@@ -241,6 +162,7 @@ static void confirm_page(struct req *r, int status, const struct restore_test *t
 		.step = STEP_RECOVERY,
 	};
 
+	(void)blockers;
 	if (r->lang == KF_LANG_DE)
 		kf_date_german(t->date, name);
 	else
@@ -250,40 +172,53 @@ static void confirm_page(struct req *r, int status, const struct restore_test *t
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_restore_test_confirm_delete(struct req *r)
+static void init(void *item)
 {
-	struct restore_test t;
-	enum kf_err err;
-
-	err = store_restore_test_get(r->db, r->arena, r->org.id, r->id, &t);
-	if (err) {
-		not_found(r, err, 0);
-		return;
-	}
-	confirm_page(r, 200, &t, 0);
+	restore_test_init(item);
 }
 
-void web_restore_test_delete(struct req *r)
+static enum kf_err get(struct req *r, int64_t id, void *out)
 {
-	struct restore_test current, stored;
-	long long version;
-	enum kf_err err;
-	char back[80];
-
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	err = store_restore_test_get(r->db, r->arena, r->org.id, r->id, &stored);
-	if (!err)
-		err = store_restore_test_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
-	if (err == KF_ECONFLICT) {
-		confirm_page(r, 409, &current, 1);
-		return;
-	}
-	if (err) {
-		not_found(r, err, 1);
-		return;
-	}
-	backup_view_url(r, stored.backup_id, back, sizeof(back));
-	resp_redirect(r, back);
+	return store_restore_test_get(r->db, r->arena, r->org.id, id, out);
 }
+
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_restore_test_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_restore_test_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	(void)blockers_r;
+	return store_restore_test_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+}
+
+static void back(struct req *r, char *buf, size_t len, const void *item)
+{
+	backup_view_url(r, ((const struct restore_test *)item)->backup_id, buf, len);
+}
+
+static void keep(void *item, const void *stored)
+{
+	((struct restore_test *)item)->backup_id = ((const struct restore_test *)stored)->backup_id;
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct restore_test), "restore tests begin with id and version");
+
+static const struct web_resource tests = {
+	.size = sizeof(struct restore_test), .gone_msgid = MSG_GONE,
+	.create_gone_msgid = N_("This backup does not exist (any more)."), .confirm_db_error = 1, .keep = keep,
+	.init = init, .get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item,
+	.form = test_form, .confirm = confirm_page, .back = back,
+};
+
+void web_restore_test_create(struct req *r) { web_res_create(r, &tests); }
+void web_restore_test_edit(struct req *r) { web_res_edit(r, &tests); }
+void web_restore_test_update(struct req *r) { web_res_update(r, &tests); }
+void web_restore_test_confirm_delete(struct req *r) { web_res_confirm_delete(r, &tests); }
+void web_restore_test_delete(struct req *r) { web_res_delete(r, &tests); }

@@ -11,7 +11,10 @@
 #include "html.h"
 #include "page.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
+
+#define MSG_GONE N_("This risk does not exist (any more).")
 
 static void register_url(struct req *r, char *out, size_t len)
 {
@@ -479,9 +482,9 @@ static void threat_boxes(struct req *r, const struct risk *k, const struct field
  * The risk form. saved is the state someone else stored meanwhile (stale
  * edit) or NULL; then each differing field shows the saved value beside the input.
  */
-static void risk_form(struct req *r, int status, const struct risk *k, const struct field_errors *fe,
-		      const struct risk *saved)
+static void risk_form(struct req *r, int status, const void *item, const struct field_errors *fe, const void *current)
 {
+	const struct risk *k = item, *saved = current;
 	int is_new = k->id == 0, readonly = r->org.role < MEMBER_EDITOR, ncats;
 	struct option *cats, stats[RISK_STATUS__MAX], *lik, *imp, *people;
 	struct strbuf *o = &r->out;
@@ -658,8 +661,10 @@ void web_risk_new(struct req *r)
 }
 
 /* Reads and validates the posted form; 0 when it is fine. */
-static int read_form(struct req *r, struct risk *k, struct field_errors *fe)
+static int read_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct risk *k = item;
+
 	use_scale(r, k);
 	risk_from_form(k, &r->form, fe);
 	risk_validate(k, r->arena, fe);
@@ -668,82 +673,9 @@ static int read_form(struct req *r, struct risk *k, struct field_errors *fe)
 	return fe->n ? -1 : 0;
 }
 
-void web_risk_create(struct req *r)
+static void confirm_page(struct req *r, int status, const void *item, int changed, const char *blockers)
 {
-	struct field_errors fe = { 0 };
-	enum kf_err err;
-	struct risk k;
-	char back[64];
-
-	risk_init(&k);
-	if (read_form(r, &k, &fe) < 0) {
-		risk_form(r, 422, &k, &fe, NULL);
-		return;
-	}
-	err = store_risk_create(r->db, r->arena, r->org.id, r->user.id, &k, &fe);
-	if (err == KF_EINVAL) {
-		k.id = 0;
-		risk_form(r, 422, &k, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_error_page(r, 500, N_("The database could not be written. Please try again."));
-		return;
-	}
-	register_url(r, back, sizeof(back));
-	resp_redirect(r, back);
-}
-
-void web_risk_edit(struct req *r)
-{
-	enum kf_err err;
-	struct risk k;
-
-	err = store_risk_get(r->db, r->arena, r->org.id, r->id, &k);
-	if (err) {
-		web_store_error(r, err, N_("This risk does not exist (any more)."), 0);
-		return;
-	}
-	risk_form(r, 200, &k, NULL, NULL);
-}
-
-void web_risk_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct risk k, current;
-	long long version = 0;
-	enum kf_err err;
-	char back[64];
-
-	risk_init(&k);
-	k.id = r->id;
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	k.version = version;
-	if (read_form(r, &k, &fe) < 0) {
-		risk_form(r, 422, &k, &fe, NULL);
-		return;
-	}
-	err = store_risk_update(r->db, r->arena, r->org.id, r->user.id, version, &k, &current, &fe);
-	if (err == KF_ECONFLICT) {
-		risk_form(r, 409, &k, NULL, &current);
-		return;
-	}
-	if (err == KF_EINVAL) {
-		risk_form(r, 422, &k, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, N_("This risk does not exist (any more)."), 1);
-		return;
-	}
-	register_url(r, back, sizeof(back));
-	resp_redirect(r, back);
-}
-
-static void confirm_page(struct req *r, int status, const struct risk *k, int changed)
-{
+	const struct risk *k = item;
 	char action[96], back[64];
 	struct delete_confirmation dc = {
 		.title = N_("Delete risk"),
@@ -757,41 +689,54 @@ static void confirm_page(struct req *r, int status, const struct risk *k, int ch
 		.step = STEP_RISKS,
 	};
 
+	(void)blockers;
 	snprintf(action, sizeof(action), "/o/%lld/risks/%lld/delete", (long long)r->org.id, (long long)k->id);
 	register_url(r, back, sizeof(back));
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_risk_confirm_delete(struct req *r)
+static void init(void *item)
 {
-	struct risk k;
-
-	if (store_risk_get(r->db, r->arena, r->org.id, r->id, &k) != KF_OK) {
-		web_error_page(r, 404, N_("This risk does not exist (any more)."));
-		return;
-	}
-	confirm_page(r, 200, &k, 0);
+	risk_init(item);
 }
 
-void web_risk_delete(struct req *r)
+static enum kf_err get(struct req *r, int64_t id, void *out)
 {
-	long long version = 0;
-	struct risk current;
-	enum kf_err err;
-	char back[64];
-
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	err = store_risk_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
-	if (err == KF_ECONFLICT) {
-		confirm_page(r, 409, &current, 1);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, N_("This risk does not exist (any more)."), 1);
-		return;
-	}
-	register_url(r, back, sizeof(back));
-	resp_redirect(r, back);
+	return store_risk_get(r->db, r->arena, r->org.id, id, out);
 }
+
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_risk_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_risk_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	(void)blockers_r;
+	return store_risk_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+}
+
+static void back(struct req *r, char *buf, size_t len, const void *item)
+{
+	(void)item;
+	register_url(r, buf, len);
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct risk), "risks begin with id and version");
+
+static const struct web_resource risks = {
+	.size = sizeof(struct risk), .gone_msgid = MSG_GONE, .init = init, .get = get, .read_form = read_form,
+	.create = create, .update = update, .remove = remove_item, .form = risk_form, .confirm = confirm_page,
+	.back = back,
+};
+
+void web_risk_create(struct req *r) { web_res_create(r, &risks); }
+void web_risk_edit(struct req *r) { web_res_edit(r, &risks); }
+void web_risk_update(struct req *r) { web_res_update(r, &risks); }
+void web_risk_confirm_delete(struct req *r) { web_res_confirm_delete(r, &risks); }
+void web_risk_delete(struct req *r) { web_res_delete(r, &risks); }

@@ -10,7 +10,10 @@
 #include "page.h"
 #include "team_view.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
+
+#define MSG_GONE N_("This role does not exist (any more).")
 
 #define ROLE_FORM_DEPUTIES 3
 
@@ -60,9 +63,9 @@ static const char *deputies_saved_text(struct req *r, const struct role *ro, con
 	return differ ? (text ? text : "") : NULL;
 }
 
-static void role_form(struct req *r, int status, const struct role *ro, const struct field_errors *fe,
-		      const struct role *saved)
+static void role_form(struct req *r, int status, const void *item, const struct field_errors *fe, const void *current)
 {
+	const struct role *ro = item, *saved = current;
 	int is_new = ro->id == 0, readonly = r->org.role < MEMBER_EDITOR, ndep;
 	struct strbuf *o = &r->out;
 	char action[80], version[24], back[64], key[32], fkey[48];
@@ -157,8 +160,10 @@ void web_role_new(struct req *r)
 	role_form(r, 200, &ro, NULL, NULL);
 }
 
-static int read_form(struct req *r, struct role *ro, struct field_errors *fe)
+static int read_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct role *ro = item;
+
 	role_from_form(ro, &r->form, fe);
 	role_validate(ro, r->arena, fe);
 	if (fe->n)
@@ -166,82 +171,19 @@ static int read_form(struct req *r, struct role *ro, struct field_errors *fe)
 	return fe->n ? -1 : 0;
 }
 
-void web_role_create(struct req *r)
+/* What still names the role (a readable list), or NULL. */
+static const char *role_users(struct req *r, int64_t id)
 {
-	struct field_errors fe = { 0 };
-	enum kf_err err;
-	struct role ro;
-	char back[64];
+	const char *used_by = NULL;
 
-	role_init(&ro);
-	if (read_form(r, &ro, &fe) < 0) {
-		role_form(r, 422, &ro, &fe, NULL);
-		return;
-	}
-	err = store_role_create(r->db, r->arena, r->org.id, r->user.id, &ro, &fe);
-	if (err == KF_EINVAL) {
-		ro.id = 0;
-		role_form(r, 422, &ro, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_error_page(r, 500, N_("The database could not be written. Please try again."));
-		return;
-	}
-	team_view_url(r, back, sizeof(back));
-	resp_redirect(r, back);
+	return store_role_used_by(r->db, r->arena, r->org.id, id, &used_by) == KF_OK ? used_by : NULL;
 }
 
-void web_role_edit(struct req *r)
+/* The delete question; the first one looks up what blocks the deletion itself. */
+static void confirm_page(struct req *r, int status, const void *item, int changed, const char *blockers)
 {
-	enum kf_err err;
-	struct role ro;
-
-	err = store_role_get(r->db, r->arena, r->org.id, r->id, &ro);
-	if (err) {
-		web_store_error(r, err, N_("This role does not exist (any more)."), 0);
-		return;
-	}
-	role_form(r, 200, &ro, NULL, NULL);
-}
-
-void web_role_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct role ro, current;
-	long long version = 0;
-	enum kf_err err;
-	char back[64];
-
-	role_init(&ro);
-	ro.id = r->id;
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	ro.version = version;
-	if (read_form(r, &ro, &fe) < 0) {
-		role_form(r, 422, &ro, &fe, NULL);
-		return;
-	}
-	err = store_role_update(r->db, r->arena, r->org.id, r->user.id, version, &ro, &current, &fe);
-	if (err == KF_ECONFLICT) {
-		role_form(r, 409, &ro, NULL, &current);
-		return;
-	}
-	if (err == KF_EINVAL) {
-		role_form(r, 422, &ro, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, N_("This role does not exist (any more)."), 1);
-		return;
-	}
-	team_view_url(r, back, sizeof(back));
-	resp_redirect(r, back);
-}
-
-static void confirm_page(struct req *r, int status, const struct role *ro, const char *used_by, int changed)
-{
+	const struct role *ro = item;
+	const char *used_by = status == 200 ? role_users(r, ro->id) : blockers;
 	char action[96], back[64];
 	struct delete_confirmation dc = {
 		.title = N_("Delete emergency role"),
@@ -263,47 +205,51 @@ static void confirm_page(struct req *r, int status, const struct role *ro, const
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_role_confirm_delete(struct req *r)
+static void init(void *item)
 {
-	const char *used_by = NULL;
-	struct role ro;
-
-	if (store_role_get(r->db, r->arena, r->org.id, r->id, &ro) != KF_OK) {
-		web_error_page(r, 404, N_("This role does not exist (any more)."));
-		return;
-	}
-	if (store_role_used_by(r->db, r->arena, r->org.id, r->id, &used_by) != KF_OK)
-		used_by = NULL;
-	confirm_page(r, 200, &ro, used_by, 0);
+	role_init(item);
 }
 
-void web_role_delete(struct req *r)
+static enum kf_err get(struct req *r, int64_t id, void *out)
 {
-	long long version = 0;
-	struct role current;
-	enum kf_err err;
-	char back[64];
-
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	err = store_role_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
-	if (err == KF_ECONFLICT) {
-		confirm_page(r, 409, &current, NULL, 1);
-		return;
-	}
-	if (err == KF_EINUSE) {
-		const char *used_by = NULL;
-
-		if (store_role_used_by(r->db, r->arena, r->org.id, r->id, &used_by) != KF_OK || !used_by)
-			used_by = "?";
-		confirm_page(r, 409, &current, used_by, 0);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, N_("This role does not exist (any more)."), 1);
-		return;
-	}
-	team_view_url(r, back, sizeof(back));
-	resp_redirect(r, back);
+	return store_role_get(r->db, r->arena, r->org.id, id, out);
 }
+
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_role_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_role_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	enum kf_err err = store_role_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+
+	if (err == KF_EINUSE && !(*blockers_r = role_users(r, id)))
+		*blockers_r = "?";
+	return err;
+}
+
+static void back(struct req *r, char *buf, size_t len, const void *item)
+{
+	(void)item;
+	team_view_url(r, buf, len);
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct role), "roles begin with id and version");
+
+static const struct web_resource roles = {
+	.size = sizeof(struct role), .gone_msgid = MSG_GONE, .init = init, .get = get, .read_form = read_form,
+	.create = create, .update = update, .remove = remove_item, .form = role_form, .confirm = confirm_page,
+	.back = back,
+};
+
+void web_role_create(struct req *r) { web_res_create(r, &roles); }
+void web_role_edit(struct req *r) { web_res_edit(r, &roles); }
+void web_role_update(struct req *r) { web_res_update(r, &roles); }
+void web_role_confirm_delete(struct req *r) { web_res_confirm_delete(r, &roles); }
+void web_role_delete(struct req *r) { web_res_delete(r, &roles); }

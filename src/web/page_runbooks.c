@@ -10,10 +10,10 @@
 #include "page.h"
 #include "recovery_view.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
 
 #define MSG_DB_READ N_("The database could not be read. Please try again.")
-#define MSG_DB_WRITE N_("The database could not be written. Please try again.")
 #define MSG_NO_RUNBOOK N_("This runbook does not exist (any more).")
 #define BLANK_ROWS 3 /* empty step rows under the filled ones */
 
@@ -319,9 +319,10 @@ static void steps_saved_block(struct req *r, const struct runbook *saved, const 
 	form_saved_group(r, "steps", text, "step_text step_minutes", pairs, 2 * (size_t)saved->nsteps);
 }
 
-static void runbook_form(struct req *r, int status, const struct runbook *rb, const struct field_errors *fe,
-			 const struct runbook *saved)
+static void runbook_form(struct req *r, int status, const void *item, const struct field_errors *fe,
+			 const void *current)
 {
+	const struct runbook *rb = item, *saved = current;
 	int is_new = rb->id == 0, readonly = r->org.role < MEMBER_EDITOR, nsys = 0, rows;
 	struct strbuf *o = &r->out;
 	struct option *sys_opts, *role_opts;
@@ -430,8 +431,10 @@ void web_runbook_new(struct req *r)
 	runbook_form(r, 200, &rb, NULL, NULL);
 }
 
-static int read_runbook_form(struct req *r, struct runbook *rb, struct field_errors *fe)
+static int read_runbook_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct runbook *rb = item;
+
 	runbook_from_form(rb, &r->form, fe);
 	runbook_validate(rb, fe);
 	if (fe->n)
@@ -439,78 +442,11 @@ static int read_runbook_form(struct req *r, struct runbook *rb, struct field_err
 	return fe->n ? -1 : 0;
 }
 
-void web_runbook_create(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct runbook rb;
-	enum kf_err err;
-
-	runbook_init(&rb);
-	if (read_runbook_form(r, &rb, &fe) < 0) {
-		runbook_form(r, 422, &rb, &fe, NULL);
-		return;
-	}
-	err = store_runbook_create(r->db, r->arena, r->org.id, r->user.id, &rb, &fe);
-	if (err == KF_EINVAL) {
-		rb.id = 0;
-		runbook_form(r, 422, &rb, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_error_page(r, 500, MSG_DB_WRITE);
-		return;
-	}
-	resp_redirect(r, rv_item_url(r, "runbooks", rb.id, "?saved=1"));
-}
-
-void web_runbook_edit(struct req *r)
-{
-	struct runbook rb;
-	enum kf_err err = store_runbook_get(r->db, r->arena, r->org.id, r->id, &rb);
-
-	if (err) {
-		web_store_error(r, err, MSG_NO_RUNBOOK, 0);
-		return;
-	}
-	runbook_form(r, 200, &rb, NULL, NULL);
-}
-
-void web_runbook_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct runbook rb, current;
-	long long version;
-	enum kf_err err;
-
-	runbook_init(&rb);
-	rb.id = r->id;
-	if ((version = page_form_version(r, 1)) < 0)
-		return;
-	rb.version = version;
-	if (read_runbook_form(r, &rb, &fe) < 0) {
-		runbook_form(r, 422, &rb, &fe, NULL);
-		return;
-	}
-	err = store_runbook_update(r->db, r->arena, r->org.id, r->user.id, version, &rb, &current, &fe);
-	if (err == KF_ECONFLICT) {
-		runbook_form(r, 409, &rb, NULL, &current);
-		return;
-	}
-	if (err == KF_EINVAL) {
-		runbook_form(r, 422, &rb, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_NO_RUNBOOK, 1);
-		return;
-	}
-	resp_redirect(r, rv_item_url(r, "runbooks", rb.id, "?saved=1"));
-}
-
 /* ---------------------------------------------------------------- delete */
 
-static void runbook_confirm(struct req *r, int status, const struct runbook *rb, int changed)
+static void runbook_confirm(struct req *r, int status, const void *item, int changed, const char *blockers)
 {
+	const struct runbook *rb = item;
 	struct system s;
 	struct delete_confirmation dc = {
 		.title = N_("Delete recovery runbook"),
@@ -523,38 +459,53 @@ static void runbook_confirm(struct req *r, int status, const struct runbook *rb,
 		.step = STEP_RECOVERY,
 	};
 
+	(void)blockers;
 	dc.name = store_system_get(r->db, r->arena, r->org.id, rb->system_id, &s) == KF_OK ? s.name : "?";
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_runbook_confirm_delete(struct req *r)
+static void init(void *item)
 {
-	struct runbook rb;
-	enum kf_err err = store_runbook_get(r->db, r->arena, r->org.id, r->id, &rb);
-
-	if (err) {
-		web_store_error(r, err, MSG_NO_RUNBOOK, 0);
-		return;
-	}
-	runbook_confirm(r, 200, &rb, 0);
+	runbook_init(item);
 }
 
-void web_runbook_delete(struct req *r)
+static enum kf_err get(struct req *r, int64_t id, void *out)
 {
-	struct runbook current;
-	long long version;
-	enum kf_err err;
-
-	if ((version = page_form_version(r, 1)) < 0)
-		return;
-	err = store_runbook_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
-	if (err == KF_ECONFLICT) {
-		runbook_confirm(r, 409, &current, 1);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_NO_RUNBOOK, 1);
-		return;
-	}
-	resp_redirect(r, rv_url(r, "runbooks"));
+	return store_runbook_get(r->db, r->arena, r->org.id, id, out);
 }
+
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_runbook_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_runbook_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	(void)blockers_r;
+	return store_runbook_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+}
+
+static void back(struct req *r, char *buf, size_t len, const void *item)
+{
+	snprintf(buf, len, "%s", item ? rv_item_url(r, "runbooks", ((const struct runbook *)item)->id, "?saved=1")
+				      : rv_url(r, "runbooks"));
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct runbook), "runbooks begin with id and version");
+
+static const struct web_resource runbooks = {
+	.size = sizeof(struct runbook), .gone_msgid = MSG_NO_RUNBOOK, .confirm_db_error = 1, .init = init, .get = get,
+	.read_form = read_runbook_form, .create = create, .update = update, .remove = remove_item, .form = runbook_form,
+	.confirm = runbook_confirm, .back = back,
+};
+
+void web_runbook_create(struct req *r) { web_res_create(r, &runbooks); }
+void web_runbook_edit(struct req *r) { web_res_edit(r, &runbooks); }
+void web_runbook_update(struct req *r) { web_res_update(r, &runbooks); }
+void web_runbook_confirm_delete(struct req *r) { web_res_confirm_delete(r, &runbooks); }
+void web_runbook_delete(struct req *r) { web_res_delete(r, &runbooks); }

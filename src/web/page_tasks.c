@@ -15,12 +15,10 @@
 #include "page.h"
 #include "task_view.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
 
-static void not_found(struct req *r, enum kf_err err, int writing)
-{
-	web_store_error(r, err, N_("This task does not exist (any more)."), writing);
-}
+#define MSG_GONE N_("This task does not exist (any more).")
 
 static const char *tasks_url(struct req *r, const char *rest)
 {
@@ -253,9 +251,9 @@ static void link_line(struct req *r, const struct task *t)
 	html_lit(o, "</p>");
 }
 
-static void task_form(struct req *r, int status, const struct task *t, const struct field_errors *fe,
-		      const struct task *saved)
+static void task_form(struct req *r, int status, const void *item, const struct field_errors *fe, const void *current)
 {
+	const struct task *t = item, *saved = current;
 	int is_new = t->id == 0, readonly = r->org.role < MEMBER_EDITOR;
 	struct option stats[TASK_STATUS__MAX], steps[STEP__MAX], *people;
 	struct strbuf *o = &r->out;
@@ -357,8 +355,10 @@ static void task_form(struct req *r, int status, const struct task *t, const str
 	page_end(r);
 }
 
-static int read_form(struct req *r, struct task *t, struct field_errors *fe)
+static int read_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct task *t = item;
+
 	task_from_form(t, &r->form, fe);
 	task_validate(t, r->arena, fe);
 	if (fe->n)
@@ -390,84 +390,9 @@ static void created(struct req *r, const struct task *t)
 	resp_redirect(r, task_url(r, t->id, "?created=1"));
 }
 
-void web_task_create(struct req *r)
+static void confirm_page(struct req *r, int status, const void *item, int changed, const char *blockers)
 {
-	struct field_errors fe = { 0 };
-	struct task t;
-	enum kf_err err;
-
-	task_init(&t);
-	if (read_form(r, &t, &fe) < 0) {
-		task_form(r, 422, &t, &fe, NULL);
-		return;
-	}
-	err = store_task_create(r->db, r->arena, r->org.id, r->user.id, &t, &fe);
-	if (err == KF_EINVAL) {
-		t.id = 0;
-		task_form(r, 422, &t, &fe, NULL);
-		return;
-	}
-	if (err) {
-		not_found(r, err, 1);
-		return;
-	}
-	resp_redirect(r, tasks_url(r, ""));
-}
-
-void web_task_edit(struct req *r)
-{
-	struct task t;
-	enum kf_err err;
-
-	err = store_task_get(r->db, r->arena, r->org.id, r->id, &t);
-	if (err) {
-		not_found(r, err, 0);
-		return;
-	}
-	task_form(r, 200, &t, NULL, NULL);
-}
-
-void web_task_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct task t, current, stored;
-	long long version;
-	enum kf_err err;
-
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	err = store_task_get(r->db, r->arena, r->org.id, r->id, &stored);
-	if (err) {
-		not_found(r, err, 0);
-		return;
-	}
-	task_init(&t);
-	t.id = r->id;
-	t.version = version;
-	t.finding_id = stored.finding_id;
-	if (read_form(r, &t, &fe) < 0) {
-		task_form(r, 422, &t, &fe, NULL);
-		return;
-	}
-	err = store_task_update(r->db, r->arena, r->org.id, r->user.id, version, &t, &current, &fe);
-	if (err == KF_ECONFLICT) {
-		task_form(r, 409, &t, NULL, &current);
-		return;
-	}
-	if (err == KF_EINVAL) {
-		task_form(r, 422, &t, &fe, NULL);
-		return;
-	}
-	if (err) {
-		not_found(r, err, 1);
-		return;
-	}
-	resp_redirect(r, tasks_url(r, ""));
-}
-
-static void confirm_page(struct req *r, int status, const struct task *t, int changed)
-{
+	const struct task *t = item;
 	struct delete_confirmation dc = {
 		.title = N_("Delete task"),
 		.question = N_("Do you really want to delete the task \"%s\"?"),
@@ -480,42 +405,60 @@ static void confirm_page(struct req *r, int status, const struct task *t, int ch
 		.step = STEP_NONE,
 	};
 
+	(void)blockers;
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_task_confirm_delete(struct req *r)
+static void init(void *item)
 {
-	struct task t;
-	enum kf_err err;
-
-	err = store_task_get(r->db, r->arena, r->org.id, r->id, &t);
-	if (err) {
-		not_found(r, err, 0);
-		return;
-	}
-	confirm_page(r, 200, &t, 0);
+	task_init(item);
 }
 
-void web_task_delete(struct req *r)
+static enum kf_err get(struct req *r, int64_t id, void *out)
 {
-	struct task current;
-	long long version;
-	enum kf_err err;
-
-	version = page_form_version(r, 1);
-	if (version < 0)
-		return;
-	err = store_task_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
-	if (err == KF_ECONFLICT) {
-		confirm_page(r, 409, &current, 1);
-		return;
-	}
-	if (err) {
-		not_found(r, err, 1);
-		return;
-	}
-	resp_redirect(r, tasks_url(r, ""));
+	return store_task_get(r->db, r->arena, r->org.id, id, out);
 }
+
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_task_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_task_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	(void)blockers_r;
+	return store_task_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+}
+
+static void back(struct req *r, char *buf, size_t len, const void *item)
+{
+	(void)item;
+	snprintf(buf, len, "%s", tasks_url(r, ""));
+}
+
+static void keep(void *item, const void *stored)
+{
+	((struct task *)item)->finding_id = ((const struct task *)stored)->finding_id;
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct task), "tasks begin with id and version");
+
+static const struct web_resource tasks = {
+	.size = sizeof(struct task), .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .confirm_db_error = 1,
+	.keep = keep, .init = init, .get = get, .read_form = read_form, .create = create, .update = update,
+	.remove = remove_item, .form = task_form, .confirm = confirm_page, .back = back,
+};
+
+void web_task_create(struct req *r) { web_res_create(r, &tasks); }
+void web_task_edit(struct req *r) { web_res_edit(r, &tasks); }
+void web_task_update(struct req *r) { web_res_update(r, &tasks); }
+void web_task_confirm_delete(struct req *r) { web_res_confirm_delete(r, &tasks); }
+void web_task_delete(struct req *r) { web_res_delete(r, &tasks); }
 
 /* ---------------------------------------------------------------- one click: from a finding, from a gap */
 
@@ -546,7 +489,7 @@ static void create_prefilled(struct req *r, struct task *t)
 		return;
 	}
 	if (err) {
-		not_found(r, err, 1);
+		web_store_error(r, err, MSG_GONE, 1);
 		return;
 	}
 	created(r, t);

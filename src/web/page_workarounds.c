@@ -10,10 +10,10 @@
 #include "page.h"
 #include "recovery_view.h"
 #include "web.h"
+#include "web_resource.h"
 #include "../lib/banned.h"
 
 #define MSG_DB_READ N_("The database could not be read. Please try again.")
-#define MSG_DB_WRITE N_("The database could not be written. Please try again.")
 #define MSG_NO_WORKAROUND N_("This workaround does not exist (any more).")
 
 static const char *contact_name(const struct contact *list, size_t n, int64_t id)
@@ -141,9 +141,10 @@ void web_workarounds(struct req *r)
 
 /* ---------------------------------------------------------------- form */
 
-static void workaround_form(struct req *r, int status, const struct workaround *w, const struct field_errors *fe,
-			    const struct workaround *saved)
+static void workaround_form(struct req *r, int status, const void *item, const struct field_errors *fe,
+			    const void *current)
 {
+	const struct workaround *w = item, *saved = current;
 	int is_new = w->id == 0, readonly = r->org.role < MEMBER_EDITOR;
 	struct strbuf *o = &r->out;
 	struct option *proc_opts, *people;
@@ -230,8 +231,10 @@ void web_workaround_new(struct req *r)
 	workaround_form(r, 200, &w, NULL, NULL);
 }
 
-static int read_workaround_form(struct req *r, struct workaround *w, struct field_errors *fe)
+static int read_workaround_form(struct req *r, void *item, struct field_errors *fe)
 {
+	struct workaround *w = item;
+
 	workaround_from_form(w, &r->form, fe);
 	workaround_validate(w, r->arena, fe);
 	if (fe->n)
@@ -239,83 +242,9 @@ static int read_workaround_form(struct req *r, struct workaround *w, struct fiel
 	return fe->n ? -1 : 0;
 }
 
-/* Back to the list, at the workaround. */
-static void back_to_list(struct req *r, int64_t id)
+static void workaround_confirm(struct req *r, int status, const void *item, int changed, const char *blockers)
 {
-	resp_redirect(r, arena_printf(r->arena, "/o/%lld/workarounds#workaround-%lld", (long long)r->org.id,
-				      (long long)id));
-}
-
-void web_workaround_create(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct workaround w;
-	enum kf_err err;
-
-	workaround_init(&w);
-	if (read_workaround_form(r, &w, &fe) < 0) {
-		workaround_form(r, 422, &w, &fe, NULL);
-		return;
-	}
-	err = store_workaround_create(r->db, r->arena, r->org.id, r->user.id, &w, &fe);
-	if (err == KF_EINVAL) {
-		w.id = 0;
-		workaround_form(r, 422, &w, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_error_page(r, 500, MSG_DB_WRITE);
-		return;
-	}
-	back_to_list(r, w.id);
-}
-
-void web_workaround_edit(struct req *r)
-{
-	struct workaround w;
-	enum kf_err err = store_workaround_get(r->db, r->arena, r->org.id, r->id, &w);
-
-	if (err) {
-		web_store_error(r, err, MSG_NO_WORKAROUND, 0);
-		return;
-	}
-	workaround_form(r, 200, &w, NULL, NULL);
-}
-
-void web_workaround_update(struct req *r)
-{
-	struct field_errors fe = { 0 };
-	struct workaround w, current;
-	long long version;
-	enum kf_err err;
-
-	workaround_init(&w);
-	w.id = r->id;
-	if ((version = page_form_version(r, 1)) < 0)
-		return;
-	w.version = version;
-	if (read_workaround_form(r, &w, &fe) < 0) {
-		workaround_form(r, 422, &w, &fe, NULL);
-		return;
-	}
-	err = store_workaround_update(r->db, r->arena, r->org.id, r->user.id, version, &w, &current, &fe);
-	if (err == KF_ECONFLICT) {
-		workaround_form(r, 409, &w, NULL, &current);
-		return;
-	}
-	if (err == KF_EINVAL) {
-		workaround_form(r, 422, &w, &fe, NULL);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_NO_WORKAROUND, 1);
-		return;
-	}
-	back_to_list(r, w.id);
-}
-
-static void workaround_confirm(struct req *r, int status, const struct workaround *w, int changed)
-{
+	const struct workaround *w = item;
 	struct delete_confirmation dc = {
 		.title = N_("Delete workaround"),
 		.question = N_("Do you really want to delete the workaround \"%s\"?"),
@@ -328,37 +257,55 @@ static void workaround_confirm(struct req *r, int status, const struct workaroun
 		.step = STEP_RECOVERY,
 	};
 
+	(void)blockers;
 	page_confirm_delete(r, status, &dc);
 }
 
-void web_workaround_confirm_delete(struct req *r)
+static void init(void *item)
 {
-	struct workaround w;
-	enum kf_err err = store_workaround_get(r->db, r->arena, r->org.id, r->id, &w);
-
-	if (err) {
-		web_store_error(r, err, MSG_NO_WORKAROUND, 0);
-		return;
-	}
-	workaround_confirm(r, 200, &w, 0);
+	workaround_init(item);
 }
 
-void web_workaround_delete(struct req *r)
+static enum kf_err get(struct req *r, int64_t id, void *out)
 {
-	struct workaround current;
-	long long version;
-	enum kf_err err;
-
-	if ((version = page_form_version(r, 1)) < 0)
-		return;
-	err = store_workaround_delete(r->db, r->arena, r->org.id, r->user.id, r->id, version, &current);
-	if (err == KF_ECONFLICT) {
-		workaround_confirm(r, 409, &current, 1);
-		return;
-	}
-	if (err) {
-		web_store_error(r, err, MSG_NO_WORKAROUND, 1);
-		return;
-	}
-	resp_redirect(r, rv_url(r, "workarounds"));
+	return store_workaround_get(r->db, r->arena, r->org.id, id, out);
 }
+
+static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
+{
+	return store_workaround_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
+}
+
+static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
+{
+	return store_workaround_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
+}
+
+static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
+{
+	(void)blockers_r;
+	return store_workaround_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+}
+
+static void back(struct req *r, char *buf, size_t len, const void *item)
+{
+	if (item)
+		snprintf(buf, len, "/o/%lld/workarounds#workaround-%lld", (long long)r->org.id,
+			 (long long)((const struct workaround *)item)->id);
+	else
+		snprintf(buf, len, "%s", rv_url(r, "workarounds"));
+}
+
+_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct workaround), "workarounds begin with id and version");
+
+static const struct web_resource workarounds = {
+	.size = sizeof(struct workaround), .gone_msgid = MSG_NO_WORKAROUND, .confirm_db_error = 1, .init = init,
+	.get = get, .read_form = read_workaround_form, .create = create, .update = update, .remove = remove_item,
+	.form = workaround_form, .confirm = workaround_confirm, .back = back,
+};
+
+void web_workaround_create(struct req *r) { web_res_create(r, &workarounds); }
+void web_workaround_edit(struct req *r) { web_res_edit(r, &workarounds); }
+void web_workaround_update(struct req *r) { web_res_update(r, &workarounds); }
+void web_workaround_confirm_delete(struct req *r) { web_res_confirm_delete(r, &workarounds); }
+void web_workaround_delete(struct req *r) { web_res_delete(r, &workarounds); }
