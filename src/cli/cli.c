@@ -133,6 +133,31 @@ out:
 	return s;
 }
 
+int64_t cli_org_arg(const char *cmd, const char *s)
+{
+	int64_t id = cli_parse_org(s);
+
+	if (!id)
+		cli_error(cmd, N_("--org needs the id of an organisation (krisenfest org list shows them):"), s);
+	return id;
+}
+
+int cli_open_org(const char *cmd, const char *dir, int64_t org_id, const char *org_arg, struct arena *a,
+		 struct store **store_r, struct store_conn **conn_r, struct org *org_r)
+{
+	enum kf_err err;
+
+	*store_r = cli_open_store(cmd, dir, 1);
+	if (!*store_r || !(*conn_r = store_conn_get(*store_r)))
+		return -1;
+	err = store_org_get(*conn_r, a, org_id, org_r);
+	if (err == KF_ENOTFOUND)
+		cli_error(cmd, N_("there is no organisation with this id:"), org_arg);
+	else if (err)
+		cli_error(cmd, N_("the database could not be read."), NULL);
+	return err ? -1 : 0;
+}
+
 int64_t cli_parse_org(const char *s)
 {
 	char *end;

@@ -28,6 +28,18 @@ struct store *cli_open_store(const char *cmd, const char *dir, int must_exist);
 int cli_base_url(const char *cmd, const char *url, char *buf, size_t len);
 /* The organisation id of --org, or 0 when it is no positive whole number. */
 int64_t cli_parse_org(const char *s);
+/* cli_parse_org, saying on stderr what --org needs when it is 0. */
+int64_t cli_org_arg(const char *cmd, const char *s);
+struct org;
+struct arena;
+struct store_conn;
+/*
+ * Opens DIR's database and a connection, and reads organisation org_id into
+ * org_r: 0, or -1 after saying what is wrong (no database, no such
+ * organisation: org_arg, as typed). The caller puts back what it got.
+ */
+int cli_open_org(const char *cmd, const char *dir, int64_t org_id, const char *org_arg, struct arena *a,
+		 struct store **store_r, struct store_conn **conn_r, struct org *org_r);
 /* 1 when argv holds --help or -h. */
 int cli_wants_help(int argc, char **argv);
 

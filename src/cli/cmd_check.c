@@ -58,7 +58,6 @@ int cmd_check(int argc, char **argv)
 	struct plan_check pc;
 	struct org org;
 	int c, json = 0, rc = CLI_USAGE;
-	enum kf_err err;
 	int64_t org_id;
 
 	optind = 1;
@@ -75,23 +74,14 @@ int cmd_check(int argc, char **argv)
 		fputs(_(L, help), stderr);
 		return CLI_USAGE;
 	}
-	org_id = cli_parse_org(org_arg);
-	if (!org_id) {
-		cli_error("check", N_("--org needs the id of an organisation (krisenfest org list shows them):"), org_arg);
+	if (!(org_id = cli_org_arg("check", org_arg)))
 		return CLI_USAGE;
-	}
 	a = arena_new();
 	if (!a)
 		goto out;
-	store = cli_open_store("check", dir, 1);
-	if (!store || !(conn = store_conn_get(store)))
+	if (cli_open_org("check", dir, org_id, org_arg, a, &store, &conn, &org) < 0)
 		goto out;
-	err = store_org_get(conn, a, org_id, &org);
-	if (err == KF_ENOTFOUND) {
-		cli_error("check", N_("there is no organisation with this id:"), org_arg);
-		goto out;
-	}
-	if (err || export_plan_load(conn, a, org_id, &d) != KF_OK || plan_check_run(&d, a, &pc) < 0) {
+	if (export_plan_load(conn, a, org_id, &d) != KF_OK || plan_check_run(&d, a, &pc) < 0) {
 		cli_error("check", N_("the database could not be read."), NULL);
 		goto out;
 	}

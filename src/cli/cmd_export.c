@@ -161,11 +161,8 @@ int cmd_export(int argc, char **argv)
 	}
 	if (base_arg && cli_base_url("export", base_arg, base_url, sizeof(base_url)) < 0)
 		return CLI_USAGE;
-	org_id = cli_parse_org(org_arg);
-	if (!org_id) {
-		cli_error("export", N_("--org needs the id of an organisation (krisenfest org list shows them):"), org_arg);
+	if (!(org_id = cli_org_arg("export", org_arg)))
 		return CLI_USAGE;
-	}
 	if (pass_file) {
 		if (read_passphrase(pass_file, pass, sizeof(pass)) < 0) {
 			cli_error("export", N_("cannot read the passphrase from:"), pass_file);
@@ -183,16 +180,9 @@ int cmd_export(int argc, char **argv)
 	a = arena_new();
 	if (!a)
 		goto out;
-	store = cli_open_store("export", dir, 1);
-	if (!store || !(conn = store_conn_get(store)))
+	if (cli_open_org("export", dir, org_id, org_arg, a, &store, &conn, &org) < 0)
 		goto out;
-	err = store_org_get(conn, a, org_id, &org);
-	if (err == KF_ENOTFOUND) {
-		cli_error("export", N_("there is no organisation with this id:"), org_arg);
-		goto out;
-	}
-	if (!err)
-		err = export_make(conn, a, org_id, base_url, k, choice, L, &eo, &doc, &out);
+	err = export_make(conn, a, org_id, base_url, k, choice, L, &eo, &doc, &out);
 	if (err == KF_ENOTFOUND) {
 		cli_error("export", N_("no version of the plan has been approved yet; export the working state with --draft."), NULL);
 		goto out;

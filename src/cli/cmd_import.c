@@ -60,7 +60,7 @@ int cmd_import(int argc, char **argv)
 	size_t items = 0;
 	int c, check = 0, rc = CLI_USAGE;
 	enum kf_err err;
-	int64_t org_id;
+	int64_t org_id = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -77,11 +77,8 @@ int cmd_import(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	file = argv[optind];
-	org_id = check ? 0 : cli_parse_org(org_arg);
-	if (!check && !org_id) {
-		cli_error("import", N_("--org needs the id of an organisation (krisenfest org list shows them):"), org_arg);
+	if (!check && !(org_id = cli_org_arg("import", org_arg)))
 		return CLI_USAGE;
-	}
 	rc = CLI_FAIL;
 	in = strcmp(file, "-") == 0 ? json_loadf(stdin, JSON_REJECT_DUPLICATES, &jerr)
 				    : json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
@@ -109,16 +106,9 @@ int cmd_import(int argc, char **argv)
 		}
 		goto out;
 	}
-	store = cli_open_store("import", dir, 1);
-	if (!store || !(conn = store_conn_get(store)))
+	if (cli_open_org("import", dir, org_id, org_arg, a, &store, &conn, &org) < 0)
 		goto out;
-	err = store_org_get(conn, a, org_id, &org);
-	if (err == KF_ENOTFOUND) {
-		cli_error("import", N_("there is no organisation with this id:"), org_arg);
-		goto out;
-	}
-	if (!err)
-		err = plan_import(conn, a, org_id, 0, in, today, &errs, &items);
+	err = plan_import(conn, a, org_id, 0, in, today, &errs, &items);
 	if (err == KF_EEXIST) {
 		cli_error("import", N_("this organisation already has a plan; import only into an empty one (krisenfest org add makes one):"),
 			  org.name);
