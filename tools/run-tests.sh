@@ -72,6 +72,7 @@ for stage in $stages; do
 	asan)
 		export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=23
 		export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=24
+		export LSAN_OPTIONS="suppressions=$PWD/tests/lsan-suppressions.txt:print_suppressions=0"
 		if setup "$ASAN_BUILD" -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug; then
 			run_unit "$ASAN_BUILD" unit-asan
 			run_e2e "$ASAN_BUILD/krisenfest" e2e-asan
