@@ -76,8 +76,11 @@ static const struct api_resource plan_copies = {
 	.in_use_msgid = NULL,
 };
 
-void api_plan_copy_list(struct req *r) { api_res_list(r, &plan_copies); }
-void api_plan_copy_get(struct req *r) { api_res_get(r, &plan_copies); }
+static void list_work(struct req *r) { api_res_list(r, &plan_copies); }
+static void get_work(struct req *r) { api_res_get(r, &plan_copies); }
+/* list and get hash the plan to compare the noted stamps: on a worker, not on the HTTP thread */
+void api_plan_copy_list(struct req *r) { req_defer(r, list_work); }
+void api_plan_copy_get(struct req *r) { req_defer(r, get_work); }
 void api_plan_copy_create(struct req *r) { api_res_create(r, &plan_copies); }
 void api_plan_copy_put(struct req *r) { api_res_change(r, &plan_copies, 0); }
 void api_plan_copy_patch(struct req *r) { api_res_change(r, &plan_copies, 1); }

@@ -25,8 +25,12 @@ struct docs_view {
 	size_t nconfirmed; /* staff members with an acknowledgement */
 };
 
-/* Loads the registers of r->org; -1 when the database could not be read (no page written). */
-int docs_view_load(struct req *r, struct docs_view *dv);
+/*
+ * Loads the registers of r->org; -1 when the database could not be read (no
+ * page written). compare_stamps: also compare the copies' noted stamps with
+ * the plan's current ones (hashes the plan: only on a worker, see req_defer).
+ */
+int docs_view_load(struct req *r, struct docs_view *dv, int compare_stamps);
 struct plan_data;
 /* The same from a plan loaded already (store_plan_load): no further queries. -1 when out of memory. */
 int docs_view_from_plan(struct req *r, struct docs_view *dv, const struct plan_data *d);

@@ -153,7 +153,7 @@ static void acks_page(struct req *r, int status, const struct field_errors *fe, 
 	struct option *hows;
 	struct field f;
 
-	if (docs_view_load(r, &dv) < 0 || !(hows = how_options(r, 0))) {
+	if (docs_view_load(r, &dv, 0) < 0 || !(hows = how_options(r, 0))) {
 		web_error_page(r, 500, N_("The database could not be read. Please try again."));
 		return;
 	}
@@ -265,7 +265,7 @@ static void ack_form(struct req *r, int status, const void *item, const struct f
 	size_t np = 0;
 	struct field f;
 
-	if (docs_view_load(r, &dv) < 0 || !(hows = how_options(r, 1)) ||
+	if (docs_view_load(r, &dv, 0) < 0 || !(hows = how_options(r, 1)) ||
 	    !(people = ARENA_NEW(r->arena, struct option, dv.ncontacts + 2))) {
 		web_error_page(r, 500, N_("The database could not be read. Please try again."));
 		return;

@@ -176,11 +176,11 @@ static void templates_section(struct req *r, const struct docs_view *dv)
 	html_lit(o, "</div></section>");
 }
 
-void web_documents(struct req *r)
+static void documents_work(struct req *r)
 {
 	struct docs_view dv;
 
-	if (docs_view_load(r, &dv) < 0) {
+	if (docs_view_load(r, &dv, 1) < 0) {
 		web_error_page(r, 500, N_("The database could not be read. Please try again."));
 		return;
 	}
@@ -214,4 +214,10 @@ void web_documents(struct req *r)
 		html_lit(&r->out, "</div></section>");
 	}
 	page_end(r);
+}
+
+/* The copies' stamps are compared with the plan's hashes: on a worker, not on the HTTP thread. */
+void web_documents(struct req *r)
+{
+	req_defer(r, documents_work);
 }
