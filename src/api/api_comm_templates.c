@@ -13,45 +13,15 @@
 #include "api_resource.h"
 #include "../lib/banned.h"
 
-_Static_assert(API_RESOURCE_LAYOUT_OK(struct comm_template), "templates begin with id and version");
-
-static void init(void *item)
-{
-	comm_template_init(item);
-}
-
 static enum kf_err list(struct req *r, void **items_r, size_t *n_r)
 {
 	return store_comm_template_list(r->db, r->arena, r->org.id, (struct comm_template **)items_r, n_r);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_comm_template_get(r->db, r->arena, r->org.id, id, out);
 }
 
 static void input(struct req *r, void *item, const json_t *body, int partial, struct field_errors *fe)
 {
 	comm_template_from_json(item, r->arena, body, partial, fe);
 	comm_template_validate(item, r->arena, fe);
-}
-
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	(void)fe;
-	return store_comm_template_create(r->db, r->arena, r->org.id, r->user.id, item);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	(void)fe;
-	return store_comm_template_update(r->db, r->arena, r->org.id, r->user.id, version, item, current);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	*blockers_r = NULL;
-	return store_comm_template_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
 }
 
 static json_t *to_json(const void *item)
@@ -61,14 +31,9 @@ static json_t *to_json(const void *item)
 
 static const struct api_resource comm_templates = {
 	.path = "comm-templates",
-	.size = sizeof(struct comm_template),
-	.init = init,
+	.item = &store_item_comm_template,
 	.list = list,
-	.get = get,
 	.input = input,
-	.create = create,
-	.update = update,
-	.remove = remove_item,
 	.to_json = to_json,
 	.in_use_msgid = NULL,
 };

@@ -9,21 +9,9 @@
 #include "api_resource.h"
 #include "../lib/banned.h"
 
-_Static_assert(API_RESOURCE_LAYOUT_OK(struct contact), "contacts begin with id and version");
-
-static void init(void *item)
-{
-	contact_init(item);
-}
-
 static enum kf_err list(struct req *r, void **items_r, size_t *n_r)
 {
 	return store_contact_list(r->db, r->arena, r->org.id, (struct contact **)items_r, n_r);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_contact_get(r->db, r->arena, r->org.id, id, out);
 }
 
 static void input(struct req *r, void *item, const json_t *body, int partial, struct field_errors *fe)
@@ -35,23 +23,6 @@ static void input(struct req *r, void *item, const json_t *body, int partial, st
 	contact_validate(item, r->arena, today, fe);
 }
 
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	(void)fe;
-	return store_contact_create(r->db, r->arena, r->org.id, r->user.id, item);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	(void)fe;
-	return store_contact_update(r->db, r->arena, r->org.id, r->user.id, version, item, current);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	return store_contact_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current, blockers_r);
-}
-
 static json_t *to_json(const void *item)
 {
 	return contact_to_json(item);
@@ -59,14 +30,9 @@ static json_t *to_json(const void *item)
 
 static const struct api_resource contacts = {
 	.path = "contacts",
-	.size = sizeof(struct contact),
-	.init = init,
+	.item = &store_item_contact,
 	.list = list,
-	.get = get,
 	.input = input,
-	.create = create,
-	.update = update,
-	.remove = remove_item,
 	.to_json = to_json,
 	.in_use_msgid = N_("This contact still fills a role or is named in the alarm chain. Assign the role or the alarm step to someone else first."),
 };

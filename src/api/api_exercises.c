@@ -9,25 +9,11 @@
 #include "api_resource.h"
 #include "../lib/banned.h"
 
-_Static_assert(API_RESOURCE_LAYOUT_OK(struct exercise), "exercises begin with id and version");
-_Static_assert(API_RESOURCE_LAYOUT_OK(struct finding), "findings begin with id and version");
-_Static_assert(API_RESOURCE_LAYOUT_OK(struct plan_review), "the review settings begin with id and version");
-
 /* ---------------------------------------------------------------- exercises */
-
-static void ex_init(void *item)
-{
-	exercise_init(item);
-}
 
 static enum kf_err ex_list(struct req *r, void **items_r, size_t *n_r)
 {
 	return store_exercise_list(r->db, r->arena, r->org.id, (struct exercise **)items_r, n_r);
-}
-
-static enum kf_err ex_get(struct req *r, int64_t id, void *out)
-{
-	return store_exercise_get(r->db, r->arena, r->org.id, id, out);
 }
 
 static void ex_input(struct req *r, void *item, const json_t *body, int partial, struct field_errors *fe)
@@ -42,21 +28,6 @@ static void ex_input(struct req *r, void *item, const json_t *body, int partial,
 		store_exercise_check_refs(r->db, item, r->org.id, fe);
 }
 
-static enum kf_err ex_create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_exercise_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err ex_update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_exercise_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err ex_remove(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	return store_exercise_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current, blockers_r);
-}
-
 static json_t *ex_to_json(const void *item)
 {
 	return exercise_to_json(item);
@@ -64,14 +35,9 @@ static json_t *ex_to_json(const void *item)
 
 static const struct api_resource exercises = {
 	.path = "exercises",
-	.size = sizeof(struct exercise),
-	.init = ex_init,
+	.item = &store_item_exercise,
 	.list = ex_list,
-	.get = ex_get,
 	.input = ex_input,
-	.create = ex_create,
-	.update = ex_update,
-	.remove = ex_remove,
 	.to_json = ex_to_json,
 	.in_use_msgid = N_("This exercise still has open findings. Mark them done or delete them first."),
 };
@@ -85,20 +51,10 @@ void api_exercise_delete(struct req *r) { api_res_delete(r, &exercises); }
 
 /* ---------------------------------------------------------------- findings */
 
-static void fi_init(void *item)
-{
-	finding_init(item);
-}
-
 /* Under /exercises/{id}/findings the path id is the exercise's. */
 static enum kf_err fi_list(struct req *r, void **items_r, size_t *n_r)
 {
 	return store_finding_list(r->db, r->arena, r->org.id, r->id, (struct finding **)items_r, n_r);
-}
-
-static enum kf_err fi_get(struct req *r, int64_t id, void *out)
-{
-	return store_finding_get(r->db, r->arena, r->org.id, id, out);
 }
 
 static void fi_input(struct req *r, void *item, const json_t *body, int partial, struct field_errors *fe)
@@ -109,23 +65,10 @@ static void fi_input(struct req *r, void *item, const json_t *body, int partial,
 		store_finding_check_refs(r->db, item, r->org.id, fe);
 }
 
-static enum kf_err fi_create(struct req *r, void *item, struct field_errors *fe)
+/* POST /exercises/{id}/findings: the address names the exercise */
+static void fi_placed(struct req *r, void *item)
 {
-	struct finding *f = item;
-
-	f->exercise_id = r->id;
-	return store_finding_create(r->db, r->arena, r->org.id, r->user.id, f, fe);
-}
-
-static enum kf_err fi_update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_finding_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err fi_remove(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	*blockers_r = NULL;
-	return store_finding_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
+	((struct finding *)item)->exercise_id = r->id;
 }
 
 static json_t *fi_to_json(const void *item)
@@ -135,14 +78,10 @@ static json_t *fi_to_json(const void *item)
 
 static const struct api_resource findings = {
 	.path = "findings",
-	.size = sizeof(struct finding),
-	.init = fi_init,
+	.item = &store_item_finding,
 	.list = fi_list,
-	.get = fi_get,
 	.input = fi_input,
-	.create = fi_create,
-	.update = fi_update,
-	.remove = fi_remove,
+	.placed = fi_placed,
 	.to_json = fi_to_json,
 };
 

@@ -9,31 +9,40 @@
 #include "api_resource.h"
 #include "../lib/banned.h"
 
-static int64_t item_version(const void *item)
-{
-	int64_t v;
-
-	memcpy(&v, (const char *)item + sizeof(int64_t), sizeof(v));
-	return v;
-}
-
-static int64_t item_id(const void *item)
-{
-	int64_t id;
-
-	memcpy(&id, item, sizeof(id));
-	return id;
-}
-
 static void *new_item(struct req *r, const struct api_resource *res)
 {
-	void *item = arena_alloc(r->arena, res->size);
+	void *item = arena_alloc(r->arena, res->item->size);
 
 	if (item)
-		res->init(item);
+		res->item->init(item);
 	else
 		api_store_error(r, KF_ENOMEM);
 	return item;
+}
+
+/* Reads item id; answers and returns -1 when it cannot. */
+static int load(struct req *r, const struct api_resource *res, void *item)
+{
+	enum kf_err err = res->item->get(r->db, r->arena, r->org.id, r->id, item);
+
+	if (err) {
+		api_store_error(r, err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Answers one item with its version as ETag. */
+static void answer_item(struct req *r, const struct api_resource *res, int status, void *item)
+{
+	enum kf_err err = res->complete ? res->complete(r, item, 1) : KF_OK;
+
+	if (err) {
+		api_store_error(r, err);
+		return;
+	}
+	api_etag(r, store_item_version(item));
+	api_json(r, status, res->to_json(item));
 }
 
 void api_res_list(struct req *r, const struct api_resource *res)
@@ -44,30 +53,24 @@ void api_res_list(struct req *r, const struct api_resource *res)
 	json_t *arr;
 
 	err = res->list(r, &items, &n);
+	if (!err && res->complete)
+		err = res->complete(r, items, n);
 	if (err) {
 		api_store_error(r, err);
 		return;
 	}
 	arr = json_array();
 	for (i = 0; i < n; i++)
-		json_array_append_new(arr, res->to_json((const char *)items + i * res->size));
+		json_array_append_new(arr, res->to_json((const char *)items + i * res->item->size));
 	api_json(r, 200, arr);
 }
 
 void api_res_get(struct req *r, const struct api_resource *res)
 {
 	void *item = new_item(r, res);
-	enum kf_err err;
 
-	if (!item)
-		return;
-	err = res->get(r, r->id, item);
-	if (err) {
-		api_store_error(r, err);
-		return;
-	}
-	api_etag(r, item_version(item));
-	api_json(r, 200, res->to_json(item));
+	if (item && load(r, res, item) == 0)
+		answer_item(r, res, 200, item);
 }
 
 /* Reads the body into item and checks it; answers and returns -1 when it is not acceptable. */
@@ -96,7 +99,9 @@ void api_res_create(struct req *r, const struct api_resource *res)
 
 	if (!item || read_input(r, res, item, 0) < 0)
 		return;
-	err = res->create(r, item, &fe);
+	if (res->placed)
+		res->placed(r, item);
+	err = res->item->create(r->db, r->arena, r->org.id, r->user.id, item, &fe);
 	if (err == KF_EINVAL) {
 		api_error_fields(r, &fe);
 		return;
@@ -106,10 +111,9 @@ void api_res_create(struct req *r, const struct api_resource *res)
 		return;
 	}
 	snprintf(location, sizeof(location), "/api/v1/orgs/%lld/%s/%lld", (long long)r->org.id, res->path,
-		 (long long)item_id(item));
+		 (long long)store_item_id(item));
 	resp_header(r, "Location", location);
-	api_etag(r, item_version(item));
-	api_json(r, 201, res->to_json(item));
+	answer_item(r, res, 201, item);
 }
 
 void api_res_change(struct req *r, const struct api_resource *res, int partial)
@@ -126,19 +130,16 @@ void api_res_change(struct req *r, const struct api_resource *res, int partial)
 	current = item ? new_item(r, res) : NULL;
 	if (!current)
 		return;
-	err = res->get(r, r->id, item);
-	if (err) {
-		api_store_error(r, err);
+	if (load(r, res, item) < 0)
 		return;
-	}
 	/* a stale version is refused before the body is even looked at */
-	if (item_version(item) != version) {
+	if (store_item_version(item) != version) {
 		api_conflict(r, res->to_json(item));
 		return;
 	}
 	if (read_input(r, res, item, partial) < 0)
 		return;
-	err = res->update(r, version, item, current, &fe);
+	err = res->item->update(r->db, r->arena, r->org.id, r->user.id, version, item, current, &fe);
 	if (err == KF_ECONFLICT) {
 		api_conflict(r, res->to_json(current));
 		return;
@@ -151,8 +152,7 @@ void api_res_change(struct req *r, const struct api_resource *res, int partial)
 		api_store_error(r, err);
 		return;
 	}
-	api_etag(r, item_version(item));
-	api_json(r, 200, res->to_json(item));
+	answer_item(r, res, 200, item);
 }
 
 void api_res_delete(struct req *r, const struct api_resource *res)
@@ -168,7 +168,7 @@ void api_res_delete(struct req *r, const struct api_resource *res)
 	current = new_item(r, res);
 	if (!current)
 		return;
-	err = res->remove(r, r->id, version, current, &blockers);
+	err = res->item->remove(r->db, r->arena, r->org.id, r->user.id, r->id, version, current, &blockers);
 	if (err == KF_ECONFLICT) {
 		api_conflict(r, res->to_json(current));
 		return;

@@ -8,9 +8,6 @@
 #include "api_resource.h"
 #include "../lib/banned.h"
 
-_Static_assert(API_RESOURCE_LAYOUT_OK(struct risk_owncat), "own categories begin with id and version");
-_Static_assert(API_RESOURCE_LAYOUT_OK(struct risk_settings), "the risk settings begin with id and version");
-
 void api_risk_settings_get(struct req *r)
 {
 	struct risk_settings s;
@@ -82,40 +79,15 @@ void api_risk_settings_put(struct req *r)
 	api_json(r, 200, o);
 }
 
-static void init(void *item)
-{
-	risk_owncat_init(item);
-}
-
 static enum kf_err list(struct req *r, void **items_r, size_t *n_r)
 {
 	return store_risk_owncat_list(r->db, r->arena, r->org.id, (struct risk_owncat **)items_r, n_r);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_risk_owncat_get(r->db, r->arena, r->org.id, id, out);
 }
 
 static void input(struct req *r, void *item, const json_t *body, int partial, struct field_errors *fe)
 {
 	risk_owncat_from_json(item, r->arena, body, partial, fe);
 	risk_owncat_validate(item, r->arena, fe);
-}
-
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_risk_owncat_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_risk_owncat_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	return store_risk_owncat_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current, blockers_r);
 }
 
 static json_t *to_json(const void *item)
@@ -125,14 +97,9 @@ static json_t *to_json(const void *item)
 
 static const struct api_resource owncats = {
 	.path = "risk-categories",
-	.size = sizeof(struct risk_owncat),
-	.init = init,
+	.item = &store_item_risk_owncat,
 	.list = list,
-	.get = get,
 	.input = input,
-	.create = create,
-	.update = update,
-	.remove = remove_item,
 	.to_json = to_json,
 	.in_use_msgid = N_("Risks still use this category. Give them another category first."),
 };

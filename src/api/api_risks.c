@@ -8,21 +8,9 @@
 #include "api_resource.h"
 #include "../lib/banned.h"
 
-_Static_assert(API_RESOURCE_LAYOUT_OK(struct risk), "risks begin with id and version");
-
-static void init(void *item)
-{
-	risk_init(item);
-}
-
 static enum kf_err list(struct req *r, void **items_r, size_t *n_r)
 {
 	return store_risk_list(r->db, r->arena, r->org.id, (struct risk **)items_r, n_r);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_risk_get(r->db, r->arena, r->org.id, id, out);
 }
 
 static void input(struct req *r, void *item, const json_t *body, int partial, struct field_errors *fe)
@@ -40,22 +28,6 @@ static void input(struct req *r, void *item, const json_t *body, int partial, st
 		store_risk_check_owner(r->db, k, r->org.id, fe);
 }
 
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_risk_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_risk_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	*blockers_r = NULL;
-	return store_risk_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
-}
-
 static json_t *to_json(const void *item)
 {
 	return risk_to_json(item);
@@ -63,14 +35,9 @@ static json_t *to_json(const void *item)
 
 static const struct api_resource risks = {
 	.path = "risks",
-	.size = sizeof(struct risk),
-	.init = init,
+	.item = &store_item_risk,
 	.list = list,
-	.get = get,
 	.input = input,
-	.create = create,
-	.update = update,
-	.remove = remove_item,
 	.to_json = to_json,
 	.in_use_msgid = NULL,
 };

@@ -12,9 +12,6 @@
 #include "api_resource.h"
 #include "../lib/banned.h"
 
-_Static_assert(API_RESOURCE_LAYOUT_OK(struct runbook), "runbooks begin with id and version");
-_Static_assert(API_RESOURCE_LAYOUT_OK(struct workaround), "workarounds begin with id and version");
-
 /* The safe HTML of a Markdown text as a JSON string (empty when it cannot be rendered). */
 static json_t *md_html(const char *src)
 {
@@ -31,19 +28,9 @@ static json_t *md_html(const char *src)
 
 /* ---------------------------------------------------------------- runbooks */
 
-static void runbook_init_item(void *item)
-{
-	runbook_init(item);
-}
-
 static enum kf_err runbook_list(struct req *r, void **items_r, size_t *n_r)
 {
 	return store_runbook_list(r->db, r->arena, r->org.id, (struct runbook **)items_r, n_r);
-}
-
-static enum kf_err runbook_get(struct req *r, int64_t id, void *out)
-{
-	return store_runbook_get(r->db, r->arena, r->org.id, id, out);
 }
 
 static void runbook_input(struct req *r, void *item, const json_t *body, int partial, struct field_errors *fe)
@@ -52,22 +39,6 @@ static void runbook_input(struct req *r, void *item, const json_t *body, int par
 	runbook_validate(item, fe);
 	if (fe->n) /* name unknown references together with the other mistakes */
 		store_runbook_check_refs(r->db, item, r->org.id, fe);
-}
-
-static enum kf_err runbook_create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_runbook_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err runbook_update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_runbook_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err runbook_remove(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	*blockers_r = NULL;
-	return store_runbook_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
 }
 
 /* The runbook with "html": the Markdown texts rendered safely (read-only, ignored on input). */
@@ -90,14 +61,9 @@ static json_t *runbook_json(const void *item)
 
 static const struct api_resource runbooks = {
 	.path = "runbooks",
-	.size = sizeof(struct runbook),
-	.init = runbook_init_item,
+	.item = &store_item_runbook,
 	.list = runbook_list,
-	.get = runbook_get,
 	.input = runbook_input,
-	.create = runbook_create,
-	.update = runbook_update,
-	.remove = runbook_remove,
 	.to_json = runbook_json,
 	.in_use_msgid = NULL,
 };
@@ -111,19 +77,9 @@ void api_runbook_delete(struct req *r) { api_res_delete(r, &runbooks); }
 
 /* ---------------------------------------------------------------- workarounds */
 
-static void workaround_init_item(void *item)
-{
-	workaround_init(item);
-}
-
 static enum kf_err workaround_list(struct req *r, void **items_r, size_t *n_r)
 {
 	return store_workaround_list(r->db, r->arena, r->org.id, (struct workaround **)items_r, n_r);
-}
-
-static enum kf_err workaround_get(struct req *r, int64_t id, void *out)
-{
-	return store_workaround_get(r->db, r->arena, r->org.id, id, out);
 }
 
 static void workaround_input(struct req *r, void *item, const json_t *body, int partial, struct field_errors *fe)
@@ -132,22 +88,6 @@ static void workaround_input(struct req *r, void *item, const json_t *body, int 
 	workaround_validate(item, r->arena, fe);
 	if (fe->n)
 		store_workaround_check_refs(r->db, item, r->org.id, fe);
-}
-
-static enum kf_err workaround_create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_workaround_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err workaround_update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_workaround_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err workaround_remove(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	*blockers_r = NULL;
-	return store_workaround_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
 }
 
 static json_t *workaround_json(const void *item)
@@ -163,14 +103,9 @@ static json_t *workaround_json(const void *item)
 
 static const struct api_resource workarounds = {
 	.path = "workarounds",
-	.size = sizeof(struct workaround),
-	.init = workaround_init_item,
+	.item = &store_item_workaround,
 	.list = workaround_list,
-	.get = workaround_get,
 	.input = workaround_input,
-	.create = workaround_create,
-	.update = workaround_update,
-	.remove = workaround_remove,
 	.to_json = workaround_json,
 	.in_use_msgid = NULL,
 };

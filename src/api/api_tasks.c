@@ -11,43 +11,15 @@
 #include "api_resource.h"
 #include "../lib/banned.h"
 
-_Static_assert(API_RESOURCE_LAYOUT_OK(struct task), "tasks begin with id and version");
-
-static void init(void *item)
-{
-	task_init(item);
-}
-
 static enum kf_err list(struct req *r, void **items_r, size_t *n_r)
 {
 	return store_task_list(r->db, r->arena, r->org.id, NULL, (struct task **)items_r, n_r);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_task_get(r->db, r->arena, r->org.id, id, out);
 }
 
 static void input(struct req *r, void *item, const json_t *body, int partial, struct field_errors *fe)
 {
 	task_from_json(item, r->arena, body, partial, fe);
 	task_validate(item, r->arena, fe);
-}
-
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_task_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_task_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	*blockers_r = NULL;
-	return store_task_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
 }
 
 static json_t *to_json(const void *item)
@@ -57,14 +29,9 @@ static json_t *to_json(const void *item)
 
 static const struct api_resource tasks = {
 	.path = "tasks",
-	.size = sizeof(struct task),
-	.init = init,
+	.item = &store_item_task,
 	.list = list,
-	.get = get,
 	.input = input,
-	.create = create,
-	.update = update,
-	.remove = remove_item,
 	.to_json = to_json,
 };
 

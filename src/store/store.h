@@ -127,9 +127,9 @@ enum kf_err store_role_create(struct store_conn *c, struct arena *a, int64_t org
 			      struct field_errors *fe);
 enum kf_err store_role_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 			      int64_t expected_version, struct role *r, struct role *current_r, struct field_errors *fe);
-/* KF_EINUSE (current_r filled) while the alarm chain names the role; store_role_used_by says where. */
+/* KF_EINUSE (current_r filled) while the alarm chain names the role; used_by_r then says where. */
 enum kf_err store_role_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
-			      int64_t expected_version, struct role *current_r);
+			      int64_t expected_version, struct role *current_r, const char **used_by_r);
 
 /*
  * Adopts starter content in one transaction: contacts and roles whose name

@@ -214,13 +214,13 @@ fail:
 }
 
 enum kf_err store_role_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
-			      int64_t expected_version, struct role *current_r)
+			      int64_t expected_version, struct role *current_r, const char **used_by_r)
 {
-	const char *used_by = NULL;
 	struct role before;
 	enum kf_err err;
 	struct query q;
 
+	*used_by_r = NULL;
 	err = tx_begin(c);
 	if (err)
 		return err;
@@ -232,8 +232,8 @@ enum kf_err store_role_delete(struct store_conn *c, struct arena *a, int64_t org
 		err = KF_ECONFLICT;
 		goto fail;
 	}
-	err = store_role_used_by(c, a, org, id, &used_by);
-	if (!err && used_by) {
+	err = store_role_used_by(c, a, org, id, used_by_r);
+	if (!err && *used_by_r) {
 		*current_r = before;
 		err = KF_EINUSE;
 	}

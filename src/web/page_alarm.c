@@ -499,44 +499,15 @@ static void step_confirm_page(struct req *r, int status, const void *item, int c
 	page_confirm_delete(r, status, &dc);
 }
 
-static void step_init(void *item)
-{
-	alarm_step_init(item);
-}
-
-static enum kf_err step_get(struct req *r, int64_t id, void *out)
-{
-	return store_alarm_step_get(r->db, r->arena, r->org.id, id, out);
-}
-
-static enum kf_err step_create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_alarm_step_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err step_update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_alarm_step_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err step_remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	(void)blockers_r;
-	return store_alarm_step_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
-}
-
 static void step_back(struct req *r, char *buf, size_t len, const void *item)
 {
 	(void)item;
 	alarm_url(r, buf, len);
 }
 
-_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct alarm_step), "alarm steps begin with id and version");
-
 static const struct web_resource alarm_steps = {
-	.size = sizeof(struct alarm_step), .gone_msgid = MSG_NO_STEP, .create_gone_msgid = MSG_NO_STEP,
-	.confirm_db_error = 1, .init = step_init, .get = step_get, .read_form = read_step_form, .create = step_create,
-	.update = step_update, .remove = step_remove_item, .form = step_form, .confirm = step_confirm_page,
+	.item = &store_item_alarm_step, .gone_msgid = MSG_NO_STEP, .create_gone_msgid = MSG_NO_STEP,
+	.confirm_db_error = 1, .read_form = read_step_form, .form = step_form, .confirm = step_confirm_page,
 	.back = step_back,
 };
 

@@ -870,43 +870,14 @@ static void confirm_page(struct req *r, int status, const void *item, int change
 	page_confirm_delete(r, status, &dc);
 }
 
-static void init(void *item)
-{
-	backup_init(item);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_backup_get(r->db, r->arena, r->org.id, id, out);
-}
-
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_backup_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_backup_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	(void)blockers_r;
-	return store_backup_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
-}
-
 static void back(struct req *r, char *buf, size_t len, const void *item)
 {
 	backup_view_url(r, item ? ((const struct backup *)item)->id : 0, buf, len);
 }
 
-_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct backup), "backups begin with id and version");
-
 static const struct web_resource backups = {
-	.size = sizeof(struct backup), .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .confirm_db_error = 1,
-	.init = init, .get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item,
-	.form = backup_form, .confirm = confirm_page, .back = back,
+	.item = &store_item_backup, .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .confirm_db_error = 1,
+	.read_form = read_form, .form = backup_form, .confirm = confirm_page, .back = back,
 };
 
 void web_backup_create(struct req *r) { web_res_create(r, &backups); }

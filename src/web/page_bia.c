@@ -467,7 +467,6 @@ static int read_process_form(struct req *r, void *item, struct field_errors *fe)
 {
 	struct process *p = item;
 
-
 	process_from_form(p, &r->form, fe);
 	process_validate(p, r->arena, fe);
 	if (fe->n)
@@ -494,44 +493,15 @@ static void process_confirm(struct req *r, int status, const void *item, int cha
 	page_confirm_delete(r, status, &dc);
 }
 
-static void proc_init(void *item)
-{
-	process_init(item);
-}
-
-static enum kf_err proc_get(struct req *r, int64_t id, void *out)
-{
-	return store_process_get(r->db, r->arena, r->org.id, id, out);
-}
-
-static enum kf_err proc_create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_process_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err proc_update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_process_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err proc_remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	(void)blockers_r;
-	return store_process_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
-}
-
 static void proc_back(struct req *r, char *buf, size_t len, const void *item)
 {
 	(void)item;
 	snprintf(buf, len, "%s", org_url(r, "processes"));
 }
 
-_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct process), "processes begin with id and version");
-
 static const struct web_resource processes = {
-	.size = sizeof(struct process), .gone_msgid = MSG_NO_PROCESS, .init = proc_init, .get = proc_get,
-	.read_form = read_process_form, .create = proc_create, .update = proc_update, .remove = proc_remove_item,
-	.form = process_form, .confirm = process_confirm, .back = proc_back,
+	.item = &store_item_process, .gone_msgid = MSG_NO_PROCESS, .read_form = read_process_form, .form = process_form,
+	.confirm = process_confirm, .back = proc_back,
 };
 
 void web_process_create(struct req *r) { web_res_create(r, &processes); }
@@ -863,43 +833,15 @@ void web_system_confirm_delete(struct req *r)
 	system_confirm(r, 200, &s, 0, used_by);
 }
 
-static void sys_init(void *item)
-{
-	system_init(item);
-}
-
-static enum kf_err sys_get(struct req *r, int64_t id, void *out)
-{
-	return store_system_get(r->db, r->arena, r->org.id, id, out);
-}
-
-static enum kf_err sys_create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_system_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err sys_update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_system_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err sys_remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	return store_system_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current, blockers_r);
-}
-
 static void sys_back(struct req *r, char *buf, size_t len, const void *item)
 {
 	(void)item;
 	snprintf(buf, len, "%s", org_url(r, "systems"));
 }
 
-_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct system), "systems begin with id and version");
-
 static const struct web_resource systems = {
-	.size = sizeof(struct system), .gone_msgid = MSG_NO_SYSTEM, .init = sys_init, .get = sys_get,
-	.read_form = read_system_form, .create = sys_create, .update = sys_update, .remove = sys_remove_item,
-	.form = system_form, .confirm = system_confirm, .back = sys_back,
+	.item = &store_item_system, .gone_msgid = MSG_NO_SYSTEM, .read_form = read_system_form, .form = system_form,
+	.confirm = system_confirm, .back = sys_back,
 };
 
 void web_system_create(struct req *r) { web_res_create(r, &systems); }

@@ -282,34 +282,6 @@ static void confirm_page(struct req *r, int status, const void *item, int change
 	page_confirm_delete(r, status, &dc);
 }
 
-static void init(void *item)
-{
-	comm_template_init(item);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_comm_template_get(r->db, r->arena, r->org.id, id, out);
-}
-
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	(void)fe;
-	return store_comm_template_create(r->db, r->arena, r->org.id, r->user.id, item);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	(void)fe;
-	return store_comm_template_update(r->db, r->arena, r->org.id, r->user.id, version, item, current);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	(void)blockers_r;
-	return store_comm_template_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
-}
-
 static void back(struct req *r, char *buf, size_t len, const void *item)
 {
 	docs_url(r, buf, len, item ? "" : "/templates");
@@ -318,12 +290,9 @@ static void back(struct req *r, char *buf, size_t len, const void *item)
 			 (long long)((const struct comm_template *)item)->id);
 }
 
-_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct comm_template), "templates begin with id and version");
-
 static const struct web_resource templates = {
-	.size = sizeof(struct comm_template), .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .init = init,
-	.get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item, .form = tpl_form,
-	.confirm = confirm_page, .back = back,
+	.item = &store_item_comm_template, .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE,
+	.read_form = read_form, .form = tpl_form, .confirm = confirm_page, .back = back,
 };
 
 void web_comm_template_create(struct req *r) { web_res_create(r, &templates); }

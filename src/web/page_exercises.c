@@ -871,42 +871,14 @@ int web_exercises_card(struct req *r, const struct plan_data *d)
 	return 0;
 }
 
-static void init(void *item)
-{
-	exercise_init(item);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_exercise_get(r->db, r->arena, r->org.id, id, out);
-}
-
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_exercise_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_exercise_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	return store_exercise_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current, blockers_r);
-}
-
 static void back(struct req *r, char *buf, size_t len, const void *item)
 {
 	exercise_view_url(r, item ? ((const struct exercise *)item)->id : 0, buf, len);
 }
 
-_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct exercise), "exercises begin with id and version");
-
 static const struct web_resource exercises = {
-	.size = sizeof(struct exercise), .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .confirm_db_error = 1,
-	.init = init, .get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item,
-	.form = exercise_form, .confirm = confirm_page, .back = back,
+	.item = &store_item_exercise, .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .confirm_db_error = 1,
+	.read_form = read_form, .form = exercise_form, .confirm = confirm_page, .back = back,
 };
 
 void web_exercise_create(struct req *r) { web_res_create(r, &exercises); }

@@ -165,32 +165,6 @@ static void confirm_page(struct req *r, int status, const void *item, int change
 	page_confirm_delete(r, status, &dc);
 }
 
-static void init(void *item)
-{
-	finding_init(item);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_finding_get(r->db, r->arena, r->org.id, id, out);
-}
-
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_finding_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_finding_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	(void)blockers_r;
-	return store_finding_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
-}
-
 static void back(struct req *r, char *buf, size_t len, const void *item)
 {
 	exercise_view_url(r, ((const struct finding *)item)->exercise_id, buf, len);
@@ -201,13 +175,10 @@ static void keep(void *item, const void *stored)
 	((struct finding *)item)->exercise_id = ((const struct finding *)stored)->exercise_id;
 }
 
-_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct finding), "findings begin with id and version");
-
 static const struct web_resource findings = {
-	.size = sizeof(struct finding), .gone_msgid = MSG_GONE,
+	.item = &store_item_finding, .gone_msgid = MSG_GONE,
 	.create_gone_msgid = N_("This exercise does not exist (any more)."), .confirm_db_error = 1, .keep = keep,
-	.init = init, .get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item,
-	.form = finding_form, .confirm = confirm_page, .back = back,
+	.read_form = read_form, .form = finding_form, .confirm = confirm_page, .back = back,
 };
 
 void web_finding_create(struct req *r) { web_res_create(r, &findings); }

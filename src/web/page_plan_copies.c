@@ -212,43 +212,14 @@ static void confirm_page(struct req *r, int status, const void *item, int change
 	page_confirm_delete(r, status, &dc);
 }
 
-static void init(void *item)
-{
-	plan_copy_init(item);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_plan_copy_get(r->db, r->arena, r->org.id, id, out);
-}
-
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_plan_copy_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_plan_copy_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	(void)blockers_r;
-	return store_plan_copy_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
-}
-
 static void back(struct req *r, char *buf, size_t len, const void *item)
 {
 	(void)item;
 	docs_url(r, buf, len, "");
 }
 
-_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct plan_copy), "copies begin with id and version");
-
 static const struct web_resource copies = {
-	.size = sizeof(struct plan_copy), .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .init = init,
-	.get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item,
+	.item = &store_item_plan_copy, .gone_msgid = MSG_GONE, .create_gone_msgid = MSG_GONE, .read_form = read_form,
 	.form = copy_form, .confirm = confirm_page, .back = back,
 };
 

@@ -172,32 +172,6 @@ static void confirm_page(struct req *r, int status, const void *item, int change
 	page_confirm_delete(r, status, &dc);
 }
 
-static void init(void *item)
-{
-	restore_test_init(item);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_restore_test_get(r->db, r->arena, r->org.id, id, out);
-}
-
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_restore_test_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_restore_test_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	(void)blockers_r;
-	return store_restore_test_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
-}
-
 static void back(struct req *r, char *buf, size_t len, const void *item)
 {
 	backup_view_url(r, ((const struct restore_test *)item)->backup_id, buf, len);
@@ -208,13 +182,10 @@ static void keep(void *item, const void *stored)
 	((struct restore_test *)item)->backup_id = ((const struct restore_test *)stored)->backup_id;
 }
 
-_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct restore_test), "restore tests begin with id and version");
-
 static const struct web_resource tests = {
-	.size = sizeof(struct restore_test), .gone_msgid = MSG_GONE,
+	.item = &store_item_restore_test, .gone_msgid = MSG_GONE,
 	.create_gone_msgid = N_("This backup does not exist (any more)."), .confirm_db_error = 1, .keep = keep,
-	.init = init, .get = get, .read_form = read_form, .create = create, .update = update, .remove = remove_item,
-	.form = test_form, .confirm = confirm_page, .back = back,
+	.read_form = read_form, .form = test_form, .confirm = confirm_page, .back = back,
 };
 
 void web_restore_test_create(struct req *r) { web_res_create(r, &tests); }

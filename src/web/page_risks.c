@@ -695,44 +695,15 @@ static void confirm_page(struct req *r, int status, const void *item, int change
 	page_confirm_delete(r, status, &dc);
 }
 
-static void init(void *item)
-{
-	risk_init(item);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_risk_get(r->db, r->arena, r->org.id, id, out);
-}
-
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_risk_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_risk_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	(void)blockers_r;
-	return store_risk_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
-}
-
 static void back(struct req *r, char *buf, size_t len, const void *item)
 {
 	(void)item;
 	register_url(r, buf, len);
 }
 
-_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct risk), "risks begin with id and version");
-
 static const struct web_resource risks = {
-	.size = sizeof(struct risk), .gone_msgid = MSG_GONE, .init = init, .get = get, .read_form = read_form,
-	.create = create, .update = update, .remove = remove_item, .form = risk_form, .confirm = confirm_page,
-	.back = back,
+	.item = &store_item_risk, .gone_msgid = MSG_GONE, .read_form = read_form, .form = risk_form,
+	.confirm = confirm_page, .back = back,
 };
 
 void web_risk_create(struct req *r) { web_res_create(r, &risks); }

@@ -205,47 +205,15 @@ static void confirm_page(struct req *r, int status, const void *item, int change
 	page_confirm_delete(r, status, &dc);
 }
 
-static void init(void *item)
-{
-	role_init(item);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_role_get(r->db, r->arena, r->org.id, id, out);
-}
-
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_role_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_role_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	enum kf_err err = store_role_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
-
-	if (err == KF_EINUSE && !(*blockers_r = role_users(r, id)))
-		*blockers_r = "?";
-	return err;
-}
-
 static void back(struct req *r, char *buf, size_t len, const void *item)
 {
 	(void)item;
 	team_view_url(r, buf, len);
 }
 
-_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct role), "roles begin with id and version");
-
 static const struct web_resource roles = {
-	.size = sizeof(struct role), .gone_msgid = MSG_GONE, .init = init, .get = get, .read_form = read_form,
-	.create = create, .update = update, .remove = remove_item, .form = role_form, .confirm = confirm_page,
-	.back = back,
+	.item = &store_item_role, .gone_msgid = MSG_GONE, .read_form = read_form, .form = role_form,
+	.confirm = confirm_page, .back = back,
 };
 
 void web_role_create(struct req *r) { web_res_create(r, &roles); }

@@ -464,44 +464,15 @@ static void runbook_confirm(struct req *r, int status, const void *item, int cha
 	page_confirm_delete(r, status, &dc);
 }
 
-static void init(void *item)
-{
-	runbook_init(item);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_runbook_get(r->db, r->arena, r->org.id, id, out);
-}
-
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_runbook_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_runbook_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	(void)blockers_r;
-	return store_runbook_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
-}
-
 static void back(struct req *r, char *buf, size_t len, const void *item)
 {
 	snprintf(buf, len, "%s", item ? rv_item_url(r, "runbooks", ((const struct runbook *)item)->id, "?saved=1")
 				      : rv_url(r, "runbooks"));
 }
 
-_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct runbook), "runbooks begin with id and version");
-
 static const struct web_resource runbooks = {
-	.size = sizeof(struct runbook), .gone_msgid = MSG_NO_RUNBOOK, .confirm_db_error = 1, .init = init, .get = get,
-	.read_form = read_runbook_form, .create = create, .update = update, .remove = remove_item, .form = runbook_form,
-	.confirm = runbook_confirm, .back = back,
+	.item = &store_item_runbook, .gone_msgid = MSG_NO_RUNBOOK, .confirm_db_error = 1,
+	.read_form = read_runbook_form, .form = runbook_form, .confirm = runbook_confirm, .back = back,
 };
 
 void web_runbook_create(struct req *r) { web_res_create(r, &runbooks); }

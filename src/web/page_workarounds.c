@@ -261,32 +261,6 @@ static void workaround_confirm(struct req *r, int status, const void *item, int 
 	page_confirm_delete(r, status, &dc);
 }
 
-static void init(void *item)
-{
-	workaround_init(item);
-}
-
-static enum kf_err get(struct req *r, int64_t id, void *out)
-{
-	return store_workaround_get(r->db, r->arena, r->org.id, id, out);
-}
-
-static enum kf_err create(struct req *r, void *item, struct field_errors *fe)
-{
-	return store_workaround_create(r->db, r->arena, r->org.id, r->user.id, item, fe);
-}
-
-static enum kf_err update(struct req *r, int64_t version, void *item, void *current, struct field_errors *fe)
-{
-	return store_workaround_update(r->db, r->arena, r->org.id, r->user.id, version, item, current, fe);
-}
-
-static enum kf_err remove_item(struct req *r, int64_t id, int64_t version, void *current, const char **blockers_r)
-{
-	(void)blockers_r;
-	return store_workaround_delete(r->db, r->arena, r->org.id, r->user.id, id, version, current);
-}
-
 static void back(struct req *r, char *buf, size_t len, const void *item)
 {
 	if (item)
@@ -296,12 +270,9 @@ static void back(struct req *r, char *buf, size_t len, const void *item)
 		snprintf(buf, len, "%s", rv_url(r, "workarounds"));
 }
 
-_Static_assert(WEB_RESOURCE_LAYOUT_OK(struct workaround), "workarounds begin with id and version");
-
 static const struct web_resource workarounds = {
-	.size = sizeof(struct workaround), .gone_msgid = MSG_NO_WORKAROUND, .confirm_db_error = 1, .init = init,
-	.get = get, .read_form = read_workaround_form, .create = create, .update = update, .remove = remove_item,
-	.form = workaround_form, .confirm = workaround_confirm, .back = back,
+	.item = &store_item_workaround, .gone_msgid = MSG_NO_WORKAROUND, .confirm_db_error = 1,
+	.read_form = read_workaround_form, .form = workaround_form, .confirm = workaround_confirm, .back = back,
 };
 
 void web_workaround_create(struct req *r) { web_res_create(r, &workarounds); }

@@ -12,14 +12,14 @@
 /* Two items (the one posted and the one stored meanwhile), or NULL after an error page. */
 static void *new_items(struct req *r, const struct web_resource *res)
 {
-	char *items = arena_alloc(r->arena, 2 * res->size);
+	char *items = arena_alloc(r->arena, 2 * res->item->size);
 
 	if (!items) {
 		web_store_error(r, KF_ENOMEM, res->gone_msgid, 0);
 		return NULL;
 	}
-	res->init(items);
-	res->init(items + res->size);
+	res->item->init(items);
+	res->item->init(items + res->item->size);
 	return items;
 }
 
@@ -55,7 +55,7 @@ void web_res_create(struct req *r, const struct web_resource *res)
 		res->form(r, 422, item, &fe, NULL);
 		return;
 	}
-	err = res->create(r, item, &fe);
+	err = res->item->create(r->db, r->arena, r->org.id, r->user.id, item, &fe);
 	if (err == KF_EINVAL)
 		memset(item, 0, sizeof(int64_t)); /* id: still new */
 	if (err == KF_ENOTFOUND && !res->create_gone_msgid)
@@ -70,7 +70,7 @@ void web_res_edit(struct req *r, const struct web_resource *res)
 
 	if (!item)
 		return;
-	err = res->get(r, r->id, item);
+	err = res->item->get(r->db, r->arena, r->org.id, r->id, item);
 	if (err) {
 		web_store_error(r, err, res->gone_msgid, 0);
 		return;
@@ -87,13 +87,13 @@ void web_res_update(struct req *r, const struct web_resource *res)
 
 	if (!item)
 		return;
-	current = item + res->size;
+	current = item + res->item->size;
 	memcpy(item, &r->id, sizeof(int64_t));
 	if ((version = page_form_version(r, 1)) < 0)
 		return;
 	memcpy(item + sizeof(int64_t), &(int64_t){ version }, sizeof(int64_t));
 	if (res->keep) {
-		err = res->get(r, r->id, current);
+		err = res->item->get(r->db, r->arena, r->org.id, r->id, current);
 		if (err) {
 			web_store_error(r, err, res->gone_msgid, 0);
 			return;
@@ -104,7 +104,7 @@ void web_res_update(struct req *r, const struct web_resource *res)
 		res->form(r, 422, item, &fe, NULL);
 		return;
 	}
-	err = res->update(r, version, item, current, &fe);
+	err = res->item->update(r->db, r->arena, r->org.id, r->user.id, version, item, current, &fe);
 	if (err == KF_ECONFLICT)
 		res->form(r, 409, item, NULL, current);
 	else
@@ -118,7 +118,7 @@ void web_res_confirm_delete(struct req *r, const struct web_resource *res)
 
 	if (!item)
 		return;
-	err = res->get(r, r->id, item);
+	err = res->item->get(r->db, r->arena, r->org.id, r->id, item);
 	if (err && res->confirm_db_error)
 		web_store_error(r, err, res->gone_msgid, 0);
 	else if (err)
@@ -136,12 +136,12 @@ void web_res_delete(struct req *r, const struct web_resource *res)
 
 	if (!stored)
 		return;
-	current = stored + res->size;
+	current = stored + res->item->size;
 	if ((version = page_form_version(r, 1)) < 0)
 		return;
-	err = res->keep ? res->get(r, r->id, stored) : KF_OK;
+	err = res->keep ? res->item->get(r->db, r->arena, r->org.id, r->id, stored) : KF_OK;
 	if (!err)
-		err = res->remove(r, r->id, version, current, &blockers);
+		err = res->item->remove(r->db, r->arena, r->org.id, r->user.id, r->id, version, current, &blockers);
 	if (err == KF_ECONFLICT || err == KF_EINUSE)
 		res->confirm(r, 409, current, err == KF_ECONFLICT, blockers);
 	else if (err)

@@ -438,6 +438,7 @@ static struct role new_role(const char *name, int64_t primary, int64_t d0, int64
 static void test_roles_with_deputies_in_order(void **state)
 {
 	struct fix *f = *state;
+	const char *used_by = NULL;
 	int64_t a = make_contact(f, f->org, "A"), b = make_contact(f, f->org, "B"), c = make_contact(f, f->org, "C");
 	struct role r = new_role("Notfallleitung", a, c, b), got, cur, *list;
 	struct field_errors fe = { 0 };
@@ -498,11 +499,11 @@ static void test_roles_with_deputies_in_order(void **state)
 	assert_int_equal(history(f, f->org, "role", r.id), 2);
 
 	/* delete */
-	assert_int_equal(store_role_delete(f->c, f->a, f->org, f->user, r.id, 1, &cur), KF_ECONFLICT);
-	assert_int_equal(store_role_delete(f->c, f->a, f->org, f->user, r.id, 2, &cur), KF_OK);
+	assert_int_equal(store_role_delete(f->c, f->a, f->org, f->user, r.id, 1, &cur, &used_by), KF_ECONFLICT);
+	assert_int_equal(store_role_delete(f->c, f->a, f->org, f->user, r.id, 2, &cur, &used_by), KF_OK);
 	assert_int_equal(history(f, f->org, "role", r.id), 3);
 	assert_int_equal(store_role_get(f->c, f->a, f->org, r.id, &got), KF_ENOTFOUND);
-	assert_int_equal(store_role_delete(f->c, f->a, f->org, f->user, r.id, 3, &cur), KF_ENOTFOUND);
+	assert_int_equal(store_role_delete(f->c, f->a, f->org, f->user, r.id, 3, &cur, &used_by), KF_ENOTFOUND);
 	assert_int_equal(store_role_list(f->c, f->a, f->org, &list, &n), KF_OK);
 	assert_int_equal(n, 1);
 }
@@ -578,6 +579,7 @@ static void test_role_check_people(void **state)
 static void test_role_other_org_not_found(void **state)
 {
 	struct fix *f = *state;
+	const char *used_by = NULL;
 	int64_t a = make_contact(f, f->org, "A");
 	struct field_errors fe = { 0 };
 	struct role r = new_role("Leitung", a, 0, 0), got, cur, *list;
@@ -586,7 +588,7 @@ static void test_role_other_org_not_found(void **state)
 	assert_int_equal(store_role_create(f->c, f->a, f->org, f->user, &r, &fe), KF_OK);
 	assert_int_equal(store_role_get(f->c, f->a, f->org2, r.id, &got), KF_ENOTFOUND);
 	assert_int_equal(store_role_update(f->c, f->a, f->org2, f->user, 1, &r, &cur, &fe), KF_ENOTFOUND);
-	assert_int_equal(store_role_delete(f->c, f->a, f->org2, f->user, r.id, 1, &cur), KF_ENOTFOUND);
+	assert_int_equal(store_role_delete(f->c, f->a, f->org2, f->user, r.id, 1, &cur, &used_by), KF_ENOTFOUND);
 	assert_int_equal(store_role_list(f->c, f->a, f->org2, &list, &n), KF_OK);
 	assert_int_equal(n, 0);
 	assert_int_equal(store_role_get(f->c, f->a, f->org, r.id, &got), KF_OK);
@@ -622,8 +624,8 @@ static void test_contact_delete_in_use(void **state)
 	assert_string_equal(used, "Ausweich, IT");
 
 	/* once the roles are gone (deleted roles do not count) the contact can go */
-	assert_int_equal(store_role_delete(f->c, f->a, f->org, f->user, r1.id, 1, &rcur), KF_OK);
-	assert_int_equal(store_role_delete(f->c, f->a, f->org, f->user, r2.id, 1, &rcur), KF_OK);
+	assert_int_equal(store_role_delete(f->c, f->a, f->org, f->user, r1.id, 1, &rcur, &used), KF_OK);
+	assert_int_equal(store_role_delete(f->c, f->a, f->org, f->user, r2.id, 1, &rcur, &used), KF_OK);
 	used = "x";
 	assert_int_equal(store_contact_delete(f->c, f->a, f->org, f->user, a, 1, &cur, &used), KF_OK);
 	assert_null(used);
