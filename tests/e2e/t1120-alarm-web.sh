@@ -128,6 +128,13 @@ assert_unchanged contacts
 web w GET "/o/1/roles/$lead/delete"
 assert_status 200
 assert_body_contains 'role="alert"'
+snapshot roles "$O/roles"
+form_csrf w "/o/1/roles/$lead/delete" "version=$(api GET "$O/roles/$lead" >/dev/null; json .version)"
+assert_status 409
+assert_body_contains 'role="alert"'
+assert_body_contains 'Alarmierungsschritt 2'
+assert_body_not_contains 'Yes, delete'
+assert_unchanged roles
 
 # ---- settings form: first save with version 0, then a stale edit
 web w GET /o/1/alarm/plan
