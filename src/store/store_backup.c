@@ -7,6 +7,7 @@
 #include "../lib/i18n.h"
 #include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 _Static_assert(offsetof(struct backup, id) == 0, "q_attach finds backups by their leading id");
@@ -184,8 +185,9 @@ enum kf_err store_backup_check_refs(struct store_conn *c, const struct backup *b
 
 /* ---------------------------------------------------------------- writing backups */
 
-static enum kf_err write_children(struct store_conn *c, int64_t org, const struct backup *b)
+static enum kf_err write_children(struct store_conn *c, int64_t org, const void *item)
 {
+	const struct backup *b = item;
 	struct query q;
 
 	q_start(&q, c, STMT_BACKUP_SYSTEMS_CLEAR);
@@ -221,18 +223,6 @@ static enum kf_err write_children(struct store_conn *c, int64_t org, const struc
 }
 
 /* History of a write: reads the saved state back so the record shows what is stored. */
-static enum kf_err backup_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				  const char *action, const struct backup *before, struct backup *after)
-{
-	enum kf_err err;
-
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_backup_get(c, a, org, after->id, after)))
-		return err;
-	return history_snapshots(c, org, "backup", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? backup_to_json(before) : NULL, after != NULL, after ? backup_to_json(after) : NULL);
-}
-
 static void bind_int_or_null(struct query *q, int idx, int v)
 {
 	if (v < 0)
@@ -241,9 +231,11 @@ static void bind_int_or_null(struct query *q, int idx, int v)
 		q_int(q, idx, v);
 }
 
-/* The item's own columns from first on: title .. notes (7 values). */
-static void bind_fields(struct query *q, const struct backup *b, int first)
+/* The item's own columns from first on: title .. notes. */
+static int bind_fields(struct query *q, const void *item, int first)
 {
+	const struct backup *b = item;
+
 	q_text(q, first, b->title);
 	q_text(q, first + 1, b->method);
 	q_int(q, first + 2, b->frequency_hours);
@@ -251,121 +243,44 @@ static void bind_fields(struct query *q, const struct backup *b, int first)
 	q_int(q, first + 4, b->encrypted ? 1 : 0);
 	q_id_or_null(q, first + 5, b->responsible_contact_id);
 	q_text(q, first + 6, b->notes);
+	return 7;
 }
+
+static enum kf_err check_backup(struct store_conn *c, struct arena *a, const void *item, int64_t org,
+				struct field_errors *fe)
+{
+	(void)a;
+	return store_backup_check_refs(c, item, org, fe);
+}
+
+static json_t *backup_json(const void *item)
+{
+	return backup_to_json(item);
+}
+
+static const struct store_register backups = {
+	.item = &store_item_backup, .entity = "backup",
+	.insert = STMT_BACKUP_INSERT, .update = STMT_BACKUP_UPDATE, .remove = STMT_BACKUP_DELETE,
+	.bind = bind_fields, .to_json = backup_json, .check_refs = check_backup, .children = write_children,
+};
 
 enum kf_err store_backup_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct backup *b,
 				struct field_errors *fe)
 {
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_backup_check_refs(c, b, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_BACKUP_INSERT);
-	q_int(&q, 1, org);
-	bind_fields(&q, b, 2);
-	q_int(&q, 9, kf_now());
-	q_id_or_null(&q, 10, actor);
-	if (q_exec(&q) < 0) {
-		err = KF_EDB;
-		goto fail;
-	}
-	b->id = c->store->drv->last_insert_id(c->db);
-	err = write_children(c, org, b);
-	if (!err)
-		err = backup_history(c, a, org, actor, "create", NULL, b);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	b->id = 0;
-	tx_rollback(c);
-	return err;
+	return register_create(c, a, org, actor, &backups, b, fe);
 }
 
 enum kf_err store_backup_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				int64_t expected_version, struct backup *b, struct backup *current_r,
 				struct field_errors *fe)
 {
-	struct backup before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_backup_get(c, a, org, b->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = store_backup_check_refs(c, b, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_BACKUP_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, b->id);
-	q_int(&q, 3, expected_version);
-	bind_fields(&q, b, 4);
-	q_int(&q, 11, kf_now());
-	q_id_or_null(&q, 12, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = write_children(c, org, b);
-	if (!err)
-		err = backup_history(c, a, org, actor, "update", &before, b);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_update(c, a, org, actor, &backups, expected_version, b, current_r, fe);
 }
 
 enum kf_err store_backup_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				int64_t expected_version, struct backup *current_r)
 {
-	struct backup before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_backup_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	q_start(&q, c, STMT_BACKUP_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = backup_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &backups, id, expected_version, current_r, NULL);
 }
 
 /* ---------------------------------------------------------------- restore tests */
@@ -430,139 +345,53 @@ enum kf_err store_restore_test_check_refs(struct store_conn *c, const struct res
 	return fe->n ? KF_EINVAL : KF_OK;
 }
 
-static enum kf_err test_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
-				const struct restore_test *before, struct restore_test *after)
+/* The item's own columns from first on: date .. notes. */
+static int bind_test_fields(struct query *q, const void *item, int first)
 {
-	enum kf_err err;
+	const struct restore_test *t = item;
 
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_restore_test_get(c, a, org, after->id, after)))
-		return err;
-	return history_snapshots(c, org, "restore_test", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? restore_test_to_json(before) : NULL, after != NULL, after ? restore_test_to_json(after) : NULL);
-}
-
-/* The item's own columns from first on: date .. notes (5 values). */
-static void bind_test_fields(struct query *q, const struct restore_test *t, int first)
-{
 	q_text(q, first, t->date);
 	q_text(q, first + 1, restore_result_name(t->result));
 	bind_int_or_null(q, first + 2, t->duration_minutes);
 	q_id_or_null(q, first + 3, t->tested_by_contact_id);
 	q_text(q, first + 4, t->notes);
+	return 5;
 }
+
+static enum kf_err check_test(struct store_conn *c, struct arena *a, const void *item, int64_t org,
+			      struct field_errors *fe)
+{
+	(void)a;
+	return store_restore_test_check_refs(c, item, org, fe);
+}
+
+static json_t *test_json(const void *item)
+{
+	return restore_test_to_json(item);
+}
+
+static const struct store_register restore_tests = {
+	.item = &store_item_restore_test, .entity = "restore_test",
+	.insert = STMT_RESTORE_TEST_INSERT, .update = STMT_RESTORE_TEST_UPDATE, .remove = STMT_RESTORE_TEST_DELETE,
+	.parent_offset = offsetof(struct restore_test, backup_id), .parent_exists = STMT_BACKUP_EXISTS,
+	.bind = bind_test_fields, .to_json = test_json, .check_refs = check_test,
+};
 
 enum kf_err store_restore_test_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				      struct restore_test *t, struct field_errors *fe)
 {
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = backup_exists(c, org, t->backup_id);
-	if (!err)
-		err = store_restore_test_check_refs(c, t, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_RESTORE_TEST_INSERT);
-	q_int(&q, 1, org);
-	q_int(&q, 2, t->backup_id);
-	bind_test_fields(&q, t, 3);
-	q_int(&q, 8, kf_now());
-	q_id_or_null(&q, 9, actor);
-	if (q_exec(&q) < 0) {
-		err = KF_EDB;
-		goto fail;
-	}
-	t->id = c->store->drv->last_insert_id(c->db);
-	err = test_history(c, a, org, actor, "create", NULL, t);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	t->id = 0;
-	tx_rollback(c);
-	return err;
+	return register_create(c, a, org, actor, &restore_tests, t, fe);
 }
 
 enum kf_err store_restore_test_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				      int64_t expected_version, struct restore_test *t, struct restore_test *current_r,
 				      struct field_errors *fe)
 {
-	struct restore_test before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_restore_test_get(c, a, org, t->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	t->backup_id = before.backup_id;
-	err = store_restore_test_check_refs(c, t, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_RESTORE_TEST_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, t->id);
-	q_int(&q, 3, expected_version);
-	bind_test_fields(&q, t, 4);
-	q_int(&q, 9, kf_now());
-	q_id_or_null(&q, 10, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = test_history(c, a, org, actor, "update", &before, t);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_update(c, a, org, actor, &restore_tests, expected_version, t, current_r, fe);
 }
 
 enum kf_err store_restore_test_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				      int64_t expected_version, struct restore_test *current_r)
 {
-	struct restore_test before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_restore_test_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	q_start(&q, c, STMT_RESTORE_TEST_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = test_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &restore_tests, id, expected_version, current_r, NULL);
 }
