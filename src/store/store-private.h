@@ -131,10 +131,6 @@ enum kf_err tx_begin(struct store_conn *c);
 enum kf_err tx_commit(struct store_conn *c);
 void tx_rollback(struct store_conn *c);
 
-/* Inserts inside the caller's transaction (with history); the store_*_create calls wrap them. */
-enum kf_err contact_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct contact *ct);
-enum kf_err role_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct role *r);
-
 /* riskcfg: a risk's affected processes and systems, replaced inside the caller's transaction. */
 enum kf_err risk_write_links(struct store_conn *c, int64_t org, const struct risk *k);
 /* riskcfg: drops the links of every risk to a process (is_system 0) or system being deleted, each with history. */

@@ -23,6 +23,7 @@ static enum kf_err name_taken(struct store_conn *c, enum stmt id, int64_t org, c
 enum kf_err store_team_adopt(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct contact *contacts,
 			     size_t ncontacts, struct role *roles, size_t nroles, size_t *created_r, size_t *skipped_r)
 {
+	struct field_errors fe = { 0 }; /* a template role names no contacts, so it has no references to refuse */
 	enum kf_err err;
 	size_t i;
 	int taken;
@@ -35,14 +36,14 @@ enum kf_err store_team_adopt(struct store_conn *c, struct arena *a, int64_t org,
 		err = name_taken(c, STMT_CONTACT_NAME_TAKEN, org, contacts[i].name, &taken);
 		if (!err && taken)
 			++*skipped_r;
-		else if (!err && !(err = contact_insert(c, a, org, actor, &contacts[i])))
+		else if (!err && !(err = store_contact_create(c, a, org, actor, &contacts[i])))
 			++*created_r;
 	}
 	for (i = 0; i < nroles && !err; i++) {
 		err = name_taken(c, STMT_ROLE_NAME_TAKEN, org, roles[i].name, &taken);
 		if (!err && taken)
 			++*skipped_r;
-		else if (!err && !(err = role_insert(c, a, org, actor, &roles[i])))
+		else if (!err && !(err = store_role_create(c, a, org, actor, &roles[i], &fe)))
 			++*created_r;
 	}
 	if (err) {

@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "../lib/arena.h"
-#include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 _Static_assert(offsetof(struct contact, id) == 0, "q_attach finds contacts by their leading id");
@@ -54,8 +54,9 @@ enum kf_err store_contact_get(struct store_conn *c, struct arena *a, int64_t org
 	return q_get_with_children(c, a, org, id, STMT_CONTACT_GET, STMT_CONTACT_PHONES, read_contact, add_phone, out);
 }
 
-static enum kf_err write_phones(struct store_conn *c, int64_t org, const struct contact *ct)
+static enum kf_err write_phones(struct store_conn *c, int64_t org, const void *item)
 {
+	const struct contact *ct = item;
 	struct query q;
 	int i;
 
@@ -77,23 +78,19 @@ static enum kf_err write_phones(struct store_conn *c, int64_t org, const struct 
 	return KF_OK;
 }
 
-/* History of a contact write: reads the saved state back so the record shows what is stored. */
-static enum kf_err contact_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
-				   const struct contact *before, struct contact *after)
+/* review marks: the chapters this change affects, in the same transaction */
+static enum kf_err mark_contact(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
+				const void *before, const void *after)
 {
-	enum kf_err err;
-
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_contact_get(c, a, org, after->id, after)))
-		return err;
-	err = history_snapshots(c, org, "contact", after ? after->id : before->id, action, actor, before != NULL,
-				before ? contact_to_json(before) : NULL, after != NULL, after ? contact_to_json(after) : NULL);
-	/* review marks: the chapters this change affects, in the same transaction */
-	return err ? err : review_mark_contact(c, org, actor, action, before, after);
+	(void)a;
+	return review_mark_contact(c, org, actor, action, before, after);
 }
 
-static void bind_contact_fields(struct query *q, const struct contact *ct, int first)
+/* The item's own columns from first on: name .. last_verified. */
+static int bind_contact_fields(struct query *q, const void *item, int first)
 {
+	const struct contact *ct = item;
+
 	q_text(q, first, ct->name);
 	q_text(q, first + 1, ct->company);
 	q_text(q, first + 2, ct->function);
@@ -101,81 +98,12 @@ static void bind_contact_fields(struct query *q, const struct contact *ct, int f
 	q_text(q, first + 4, ct->notes);
 	q_int(q, first + 5, ct->external ? 1 : 0);
 	q_text_or_null(q, first + 6, ct->last_verified);
+	return 7;
 }
 
-enum kf_err contact_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct contact *ct)
+static json_t *contact_json(const void *item)
 {
-	enum kf_err err;
-	struct query q;
-
-	q_start(&q, c, STMT_CONTACT_INSERT);
-	q_int(&q, 1, org);
-	bind_contact_fields(&q, ct, 2);
-	q_int(&q, 9, kf_now());
-	q_id_or_null(&q, 10, actor);
-	if (q_exec(&q) < 0)
-		return KF_EDB;
-	ct->id = c->store->drv->last_insert_id(c->db);
-	err = write_phones(c, org, ct);
-	if (!err)
-		err = contact_history(c, a, org, actor, "create", NULL, ct);
-	return err;
-}
-
-enum kf_err store_contact_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct contact *ct)
-{
-	enum kf_err err;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = contact_insert(c, a, org, actor, ct);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
-}
-
-enum kf_err store_contact_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				 int64_t expected_version, struct contact *ct, struct contact *current_r)
-{
-	struct contact before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_contact_get(c, a, org, ct->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	q_start(&q, c, STMT_CONTACT_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, ct->id);
-	q_int(&q, 3, expected_version);
-	bind_contact_fields(&q, ct, 4);
-	q_int(&q, 11, kf_now());
-	q_id_or_null(&q, 12, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = write_phones(c, org, ct);
-	if (!err)
-		err = contact_history(c, a, org, actor, "update", &before, ct);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return contact_to_json(item);
 }
 
 static enum kf_err contact_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id, const char **used_r)
@@ -206,48 +134,26 @@ static enum kf_err contact_used_by(struct store_conn *c, struct arena *a, int64_
 	return err;
 }
 
+static const struct store_register contacts = {
+	.item = &store_item_contact, .entity = "contact",
+	.insert = STMT_CONTACT_INSERT, .update = STMT_CONTACT_UPDATE, .remove = STMT_CONTACT_DELETE,
+	.bind = bind_contact_fields, .to_json = contact_json, .children = write_phones, .used_by = contact_used_by,
+	.after_write = mark_contact,
+};
+
+enum kf_err store_contact_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct contact *ct)
+{
+	return register_create(c, a, org, actor, &contacts, ct, NULL);
+}
+
+enum kf_err store_contact_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				 int64_t expected_version, struct contact *ct, struct contact *current_r)
+{
+	return register_update(c, a, org, actor, &contacts, expected_version, ct, current_r, NULL);
+}
+
 enum kf_err store_contact_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				 int64_t expected_version, struct contact *current_r, const char **used_by_r)
 {
-	struct contact before;
-	enum kf_err err;
-	struct query q;
-
-	*used_by_r = NULL;
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_contact_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = contact_used_by(c, a, org, id, used_by_r);
-	if (err)
-		goto fail;
-	if (*used_by_r) {
-		*current_r = before;
-		err = KF_EINUSE;
-		goto fail;
-	}
-	q_start(&q, c, STMT_CONTACT_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = contact_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &contacts, id, expected_version, current_r, used_by_r);
 }

@@ -5,8 +5,8 @@
 
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
-#include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 _Static_assert(offsetof(struct role, id) == 0, "q_attach finds roles by their leading id");
@@ -87,8 +87,9 @@ static enum kf_err check_people(struct store_conn *c, int64_t org, const struct 
 	return fe->n ? KF_EINVAL : KF_OK;
 }
 
-static enum kf_err write_deputies(struct store_conn *c, int64_t org, const struct role *r)
+static enum kf_err write_deputies(struct store_conn *c, int64_t org, const void *item)
 {
+	const struct role *r = item;
 	struct query q;
 	int i;
 
@@ -109,18 +110,12 @@ static enum kf_err write_deputies(struct store_conn *c, int64_t org, const struc
 	return KF_OK;
 }
 
-static enum kf_err role_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
-				const struct role *before, struct role *after)
+/* review marks: the chapters this change affects, in the same transaction */
+static enum kf_err mark_role(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
+			     const void *before, const void *after)
 {
-	enum kf_err err;
-
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_role_get(c, a, org, after->id, after)))
-		return err;
-	err = history_snapshots(c, org, "role", after ? after->id : before->id, action, actor, before != NULL,
-				before ? role_to_json(before) : NULL, after != NULL, after ? role_to_json(after) : NULL);
-	/* review marks: the chapters this change affects, in the same transaction */
-	return err ? err : review_mark_role(c, org, actor, action, before, after);
+	(void)a;
+	return review_mark_role(c, org, actor, action, before, after);
 }
 
 enum kf_err store_role_check_people(struct store_conn *c, const struct role *r, int64_t org, struct field_errors *fe)
@@ -128,132 +123,50 @@ enum kf_err store_role_check_people(struct store_conn *c, const struct role *r, 
 	return check_people(c, org, r, fe);
 }
 
-enum kf_err role_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct role *r)
+/* The item's own columns from first on: name, duties, primary contact. */
+static int bind_role_fields(struct query *q, const void *item, int first)
 {
-	enum kf_err err;
-	struct query q;
+	const struct role *r = item;
 
-	q_start(&q, c, STMT_ROLE_INSERT);
-	q_int(&q, 1, org);
-	q_text(&q, 2, r->name);
-	q_text(&q, 3, r->duties);
-	q_id_or_null(&q, 4, r->primary_contact_id);
-	q_int(&q, 5, kf_now());
-	q_id_or_null(&q, 6, actor);
-	if (q_exec(&q) < 0)
-		return KF_EDB;
-	r->id = c->store->drv->last_insert_id(c->db);
-	err = write_deputies(c, org, r);
-	if (!err)
-		err = role_history(c, a, org, actor, "create", NULL, r);
-	return err;
+	q_text(q, first, r->name);
+	q_text(q, first + 1, r->duties);
+	q_id_or_null(q, first + 2, r->primary_contact_id);
+	return 3;
 }
+
+static enum kf_err check_role(struct store_conn *c, struct arena *a, const void *item, int64_t org,
+			      struct field_errors *fe)
+{
+	(void)a;
+	return check_people(c, org, item, fe);
+}
+
+static json_t *role_json(const void *item)
+{
+	return role_to_json(item);
+}
+
+static const struct store_register roles = {
+	.item = &store_item_role, .entity = "role",
+	.insert = STMT_ROLE_INSERT, .update = STMT_ROLE_UPDATE, .remove = STMT_ROLE_DELETE,
+	.bind = bind_role_fields, .to_json = role_json, .check_refs = check_role, .children = write_deputies,
+	.used_by = store_role_used_by, .after_write = mark_role,
+};
 
 enum kf_err store_role_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct role *r,
 			      struct field_errors *fe)
 {
-	enum kf_err err;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = check_people(c, org, r, fe);
-	if (!err)
-		err = role_insert(c, a, org, actor, r);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_create(c, a, org, actor, &roles, r, fe);
 }
 
 enum kf_err store_role_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 			      int64_t expected_version, struct role *r, struct role *current_r, struct field_errors *fe)
 {
-	struct role before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_role_get(c, a, org, r->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = check_people(c, org, r, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_ROLE_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, r->id);
-	q_int(&q, 3, expected_version);
-	q_text(&q, 4, r->name);
-	q_text(&q, 5, r->duties);
-	q_id_or_null(&q, 6, r->primary_contact_id);
-	q_int(&q, 7, kf_now());
-	q_id_or_null(&q, 8, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = write_deputies(c, org, r);
-	if (!err)
-		err = role_history(c, a, org, actor, "update", &before, r);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_update(c, a, org, actor, &roles, expected_version, r, current_r, fe);
 }
 
 enum kf_err store_role_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 			      int64_t expected_version, struct role *current_r, const char **used_by_r)
 {
-	struct role before;
-	enum kf_err err;
-	struct query q;
-
-	*used_by_r = NULL;
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_role_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = store_role_used_by(c, a, org, id, used_by_r);
-	if (!err && *used_by_r) {
-		*current_r = before;
-		err = KF_EINUSE;
-	}
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_ROLE_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = role_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &roles, id, expected_version, current_r, used_by_r);
 }
