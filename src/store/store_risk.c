@@ -4,8 +4,8 @@
 
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
-#include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 _Static_assert(offsetof(struct risk, id) == 0, "q_attach finds risks by their leading id");
@@ -244,8 +244,10 @@ enum kf_err risk_write_links(struct store_conn *c, int64_t org, const struct ris
 	return KF_OK;
 }
 
-static enum kf_err write_threats(struct store_conn *c, int64_t org, const struct risk *k)
+/* The threats and the affected processes and systems. */
+static enum kf_err write_threats(struct store_conn *c, int64_t org, const void *item)
 {
+	const struct risk *k = item;
 	struct query q;
 	int i;
 
@@ -266,22 +268,15 @@ static enum kf_err write_threats(struct store_conn *c, int64_t org, const struct
 	return risk_write_links(c, org, k);
 }
 
-/* History of a risk write: reads the saved state back so the record shows what is stored. */
-static enum kf_err risk_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
-				const struct risk *before, struct risk *after)
+/*
+ * The item's own columns from first on: title .. immediate_actions (10
+ * values); riskcfg: the own category comes after the time and the actor
+ * (insert ?14, update ?16), so it is bound at first + 12 and not counted.
+ */
+static int bind_risk_fields(struct query *q, const void *item, int first)
 {
-	enum kf_err err;
+	const struct risk *k = item;
 
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_risk_get(c, a, org, after->id, after)))
-		return err;
-	return history_snapshots(c, org, "risk", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? risk_to_json(before) : NULL, after != NULL, after ? risk_to_json(after) : NULL);
-}
-
-/* The item's own columns from first on: title .. immediate_actions (10 values). */
-static void bind_risk_fields(struct query *q, const struct risk *k, int first)
-{
 	q_text(q, first, k->title);
 	q_text(q, first + 1, risk_category_name(k->category));
 	q_text(q, first + 2, k->description);
@@ -292,138 +287,55 @@ static void bind_risk_fields(struct query *q, const struct risk *k, int first)
 	q_text(q, first + 7, risk_status_name(k->status));
 	q_text_or_null(q, first + 8, k->review_date);
 	q_text(q, first + 9, k->immediate_actions);
+	q_id_or_null(q, first + 12, k->category == RISK_CAT_OWN ? k->category_id : 0);
+	return 10;
 }
 
-/* Inserts inside the caller's transaction, with history. */
-static enum kf_err risk_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct risk *k)
+static enum kf_err check_risk(struct store_conn *c, struct arena *a, const void *item, int64_t org,
+			      struct field_errors *fe)
 {
-	enum kf_err err;
-	struct query q;
-
-	q_start(&q, c, STMT_RISK_INSERT);
-	q_int(&q, 1, org);
-	bind_risk_fields(&q, k, 2);
-	q_int(&q, 12, kf_now());
-	q_id_or_null(&q, 13, actor);
-	q_id_or_null(&q, 14, k->category == RISK_CAT_OWN ? k->category_id : 0);
-	if (q_exec(&q) < 0)
-		return KF_EDB;
-	k->id = c->store->drv->last_insert_id(c->db);
-	err = write_threats(c, org, k);
-	if (!err)
-		err = risk_history(c, a, org, actor, "create", NULL, k);
-	return err;
+	(void)a;
+	return store_risk_check_owner(c, item, org, fe);
 }
+
+static json_t *risk_json(const void *item)
+{
+	return risk_to_json(item);
+}
+
+static const struct store_register risk_register = {
+	.item = &store_item_risk, .entity = "risk",
+	.insert = STMT_RISK_INSERT, .update = STMT_RISK_UPDATE, .remove = STMT_RISK_DELETE,
+	.bind = bind_risk_fields, .to_json = risk_json, .check_refs = check_risk, .children = write_threats,
+};
 
 enum kf_err store_risk_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct risk *k,
 			      struct field_errors *fe)
 {
-	enum kf_err err;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_risk_check_owner(c, k, org, fe);
-	if (!err)
-		err = risk_insert(c, a, org, actor, k);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_create(c, a, org, actor, &risk_register, k, fe);
 }
 
 enum kf_err store_risk_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 			      int64_t expected_version, struct risk *k, struct risk *current_r, struct field_errors *fe)
 {
-	struct risk before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_risk_get(c, a, org, k->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = store_risk_check_owner(c, k, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_RISK_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, k->id);
-	q_int(&q, 3, expected_version);
-	bind_risk_fields(&q, k, 4);
-	q_int(&q, 14, kf_now());
-	q_id_or_null(&q, 15, actor);
-	q_id_or_null(&q, 16, k->category == RISK_CAT_OWN ? k->category_id : 0);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = write_threats(c, org, k);
-	if (!err)
-		err = risk_history(c, a, org, actor, "update", &before, k);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_update(c, a, org, actor, &risk_register, expected_version, k, current_r, fe);
 }
 
 enum kf_err store_risk_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 			      int64_t expected_version, struct risk *current_r)
 {
-	struct risk before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_risk_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	q_start(&q, c, STMT_RISK_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = risk_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &risk_register, id, expected_version, current_r, NULL);
 }
 
 enum kf_err store_risk_adopt(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct risk *risks,
 			     size_t n, size_t *created_r, size_t *skipped_r)
 {
+	struct field_errors fe = { 0 }; /* a suggestion names no contact, category or link of the plan */
+	struct risk_settings rs;
 	enum kf_err err;
 	struct query q;
 	enum db_step rc;
 	size_t i;
-
-	struct risk_settings rs;
 
 	*created_r = *skipped_r = 0;
 	err = tx_begin(c);
@@ -441,7 +353,7 @@ enum kf_err store_risk_adopt(struct store_conn *c, struct arena *a, int64_t org,
 			err = KF_EDB;
 		else if (rc == DB_ROW)
 			++*skipped_r;
-		else if (!(err = risk_insert(c, a, org, actor, &risks[i])))
+		else if (!(err = store_risk_create(c, a, org, actor, &risks[i], &fe)))
 			++*created_r;
 	}
 	if (err) {

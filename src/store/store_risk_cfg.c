@@ -8,6 +8,7 @@
 #include "../lib/strbuf.h"
 #include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 _Static_assert(offsetof(struct risk_owncat, id) == 0, "q_list reads own categories by their leading id");
@@ -199,94 +200,6 @@ static enum kf_err owncat_name_free(struct store_conn *c, int64_t org, const str
 	return fe->n ? KF_EINVAL : KF_OK;
 }
 
-static enum kf_err owncat_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				  const char *action, const struct risk_owncat *before, struct risk_owncat *after)
-{
-	enum kf_err err;
-
-	if (after && (err = store_risk_owncat_get(c, a, org, after->id, after)))
-		return err;
-	return history_snapshots(c, org, "risk_category", after ? after->id : before->id, action, actor,
-				 before != NULL, before ? risk_owncat_to_json(before) : NULL, after != NULL,
-				 after ? risk_owncat_to_json(after) : NULL);
-}
-
-enum kf_err store_risk_owncat_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				     struct risk_owncat *k, struct field_errors *fe)
-{
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	k->id = 0;
-	err = owncat_name_free(c, org, k, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_RISK_OWNCAT_INSERT);
-	q_int(&q, 1, org);
-	q_text(&q, 2, k->name);
-	q_text(&q, 3, k->description);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0) {
-		err = KF_EDB;
-		goto fail;
-	}
-	k->id = c->store->drv->last_insert_id(c->db);
-	err = owncat_history(c, a, org, actor, "create", NULL, k);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
-}
-
-enum kf_err store_risk_owncat_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				     int64_t expected_version, struct risk_owncat *k, struct risk_owncat *current_r,
-				     struct field_errors *fe)
-{
-	struct risk_owncat before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_risk_owncat_get(c, a, org, k->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = owncat_name_free(c, org, k, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_RISK_OWNCAT_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, k->id);
-	q_int(&q, 3, expected_version);
-	q_text(&q, 4, k->name);
-	q_text(&q, 5, k->description);
-	q_int(&q, 6, kf_now());
-	q_id_or_null(&q, 7, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = owncat_history(c, a, org, actor, "update", &before, k);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
-}
-
 enum kf_err store_risk_owncat_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id,
 				      const char **used_by_r)
 {
@@ -316,49 +229,52 @@ enum kf_err store_risk_owncat_used_by(struct store_conn *c, struct arena *a, int
 	return err;
 }
 
+static enum kf_err check_owncat(struct store_conn *c, struct arena *a, const void *item, int64_t org,
+				struct field_errors *fe)
+{
+	(void)a;
+	return owncat_name_free(c, org, item, fe);
+}
+
+/* The item's own columns from first on: name, description. */
+static int bind_owncat_fields(struct query *q, const void *item, int first)
+{
+	const struct risk_owncat *k = item;
+
+	q_text(q, first, k->name);
+	q_text(q, first + 1, k->description);
+	return 2;
+}
+
+static json_t *owncat_json(const void *item)
+{
+	return risk_owncat_to_json(item);
+}
+
+static const struct store_register owncats = {
+	.item = &store_item_risk_owncat, .entity = "risk_category",
+	.insert = STMT_RISK_OWNCAT_INSERT, .update = STMT_RISK_OWNCAT_UPDATE, .remove = STMT_RISK_OWNCAT_DELETE,
+	.bind = bind_owncat_fields, .to_json = owncat_json, .check_refs = check_owncat,
+	.used_by = store_risk_owncat_used_by,
+};
+
+enum kf_err store_risk_owncat_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				     struct risk_owncat *k, struct field_errors *fe)
+{
+	return register_create(c, a, org, actor, &owncats, k, fe);
+}
+
+enum kf_err store_risk_owncat_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				     int64_t expected_version, struct risk_owncat *k, struct risk_owncat *current_r,
+				     struct field_errors *fe)
+{
+	return register_update(c, a, org, actor, &owncats, expected_version, k, current_r, fe);
+}
+
 enum kf_err store_risk_owncat_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				     int64_t expected_version, struct risk_owncat *current_r, const char **used_by_r)
 {
-	struct risk_owncat before;
-	enum kf_err err;
-	struct query q;
-
-	*used_by_r = NULL;
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_risk_owncat_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = store_risk_owncat_used_by(c, a, org, id, used_by_r);
-	if (!err && *used_by_r) {
-		*current_r = before;
-		err = KF_EINUSE;
-	}
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_RISK_OWNCAT_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = owncat_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &owncats, id, expected_version, current_r, used_by_r);
 }
 
 /* ---------------------------------------------------------------- links to deleted processes and systems */
