@@ -5,8 +5,8 @@
 
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
-#include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 _Static_assert(offsetof(struct process, id) == 0, "q_attach finds processes by their leading id");
@@ -101,8 +101,9 @@ enum kf_err store_process_check_refs(struct store_conn *c, const struct process 
 	return fe->n ? KF_EINVAL : KF_OK;
 }
 
-static enum kf_err write_systems(struct store_conn *c, int64_t org, const struct process *p)
+static enum kf_err write_systems(struct store_conn *c, int64_t org, const void *item)
 {
+	const struct process *p = item;
 	struct query q;
 
 	q_start(&q, c, STMT_PROCESS_SYSTEMS_CLEAR);
@@ -122,19 +123,6 @@ static enum kf_err write_systems(struct store_conn *c, int64_t org, const struct
 	return KF_OK;
 }
 
-/* History of a process write: reads the saved state back so the record shows what is stored. */
-static enum kf_err process_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				   const char *action, const struct process *before, struct process *after)
-{
-	enum kf_err err;
-
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_process_get(c, a, org, after->id, after)))
-		return err;
-	return history_snapshots(c, org, "process", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? process_to_json(before) : NULL, after != NULL, after ? process_to_json(after) : NULL);
-}
-
 /* Binds NULL for -1 (not given). */
 static void bind_opt(struct query *q, int idx, int64_t v)
 {
@@ -144,9 +132,11 @@ static void bind_opt(struct query *q, int idx, int64_t v)
 		q->failed = 1;
 }
 
-/* The item's own columns from first on: name .. emergency_level_percent (15 values). */
-static void bind_process_fields(struct query *q, const struct process *p, int first)
+/* The item's own columns from first on: name .. emergency_level_percent. */
+static int bind_process_fields(struct query *q, const void *item, int first)
 {
+	const struct process *p = item;
+
 	q_text(q, first, p->name);
 	q_text(q, first + 1, p->description);
 	q_id_or_null(q, first + 2, p->responsible_contact_id);
@@ -158,121 +148,49 @@ static void bind_process_fields(struct query *q, const struct process *p, int fi
 	bind_opt(q, first + 12, p->rpo_hours);
 	q_text(q, first + 13, p->critical_periods);
 	bind_opt(q, first + 14, p->emergency_level_percent);
+	return 15;
 }
+
+static enum kf_err check_process(struct store_conn *c, struct arena *a, const void *item, int64_t org,
+				 struct field_errors *fe)
+{
+	(void)a;
+	return store_process_check_refs(c, item, org, fe);
+}
+
+static json_t *process_json(const void *item)
+{
+	return process_to_json(item);
+}
+
+/* riskcfg: risks keep their other links */
+static enum kf_err drop_risk_links(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id)
+{
+	return risk_drop_links(c, a, org, actor, 0, id);
+}
+
+static const struct store_register processes = {
+	.item = &store_item_process, .entity = "process",
+	.insert = STMT_PROCESS_INSERT, .update = STMT_PROCESS_UPDATE, .remove = STMT_PROCESS_DELETE,
+	.bind = bind_process_fields, .to_json = process_json, .check_refs = check_process, .children = write_systems,
+	.before_delete = drop_risk_links,
+};
 
 enum kf_err store_process_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct process *p,
 				 struct field_errors *fe)
 {
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_process_check_refs(c, p, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_PROCESS_INSERT);
-	q_int(&q, 1, org);
-	bind_process_fields(&q, p, 2);
-	q_int(&q, 17, kf_now());
-	q_id_or_null(&q, 18, actor);
-	if (q_exec(&q) < 0) {
-		err = KF_EDB;
-		goto fail;
-	}
-	p->id = c->store->drv->last_insert_id(c->db);
-	err = write_systems(c, org, p);
-	if (!err)
-		err = process_history(c, a, org, actor, "create", NULL, p);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_create(c, a, org, actor, &processes, p, fe);
 }
 
 enum kf_err store_process_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				 int64_t expected_version, struct process *p, struct process *current_r,
 				 struct field_errors *fe)
 {
-	struct process before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_process_get(c, a, org, p->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = store_process_check_refs(c, p, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_PROCESS_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, p->id);
-	q_int(&q, 3, expected_version);
-	bind_process_fields(&q, p, 4);
-	q_int(&q, 19, kf_now());
-	q_id_or_null(&q, 20, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = write_systems(c, org, p);
-	if (!err)
-		err = process_history(c, a, org, actor, "update", &before, p);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_update(c, a, org, actor, &processes, expected_version, p, current_r, fe);
 }
 
 enum kf_err store_process_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				 int64_t expected_version, struct process *current_r)
 {
-	struct process before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_process_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = risk_drop_links(c, a, org, actor, 0, id); /* riskcfg: risks keep their other links */
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_PROCESS_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = process_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &processes, id, expected_version, current_r, NULL);
 }

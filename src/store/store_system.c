@@ -7,8 +7,8 @@
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
 #include "../lib/strbuf.h"
-#include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 _Static_assert(offsetof(struct system, id) == 0, "q_attach finds systems by their leading id");
@@ -170,8 +170,9 @@ enum kf_err store_system_check_refs(struct store_conn *c, struct arena *a, const
 	return fe->n ? KF_EINVAL : KF_OK;
 }
 
-static enum kf_err write_deps(struct store_conn *c, int64_t org, const struct system *s)
+static enum kf_err write_deps(struct store_conn *c, int64_t org, const void *item)
 {
+	const struct system *s = item;
 	struct query q;
 
 	q_start(&q, c, STMT_SYSTEM_DEPS_CLEAR);
@@ -191,18 +192,12 @@ static enum kf_err write_deps(struct store_conn *c, int64_t org, const struct sy
 	return KF_OK;
 }
 
-static enum kf_err system_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				  const char *action, const struct system *before, struct system *after)
+/* review marks: the chapters this change affects, in the same transaction */
+static enum kf_err mark_system(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
+			       const void *before, const void *after)
 {
-	enum kf_err err;
-
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_system_get(c, a, org, after->id, after)))
-		return err;
-	err = history_snapshots(c, org, "system", after ? after->id : before->id, action, actor, before != NULL,
-				before ? system_to_json(before) : NULL, after != NULL, after ? system_to_json(after) : NULL);
-	/* review marks: the chapters this change affects, in the same transaction */
-	return err ? err : review_mark_system(c, org, actor, action, before, after);
+	(void)a;
+	return review_mark_system(c, org, actor, action, before, after);
 }
 
 static void bind_opt(struct query *q, int idx, int64_t v)
@@ -213,9 +208,11 @@ static void bind_opt(struct query *q, int idx, int64_t v)
 		q->failed = 1;
 }
 
-/* The item's own columns from first on: name .. notes (8 values). */
-static void bind_system_fields(struct query *q, const struct system *s, int first)
+/* The item's own columns from first on: name .. notes. */
+static int bind_system_fields(struct query *q, const void *item, int first)
 {
+	const struct system *s = item;
+
 	q_text(q, first, s->name);
 	q_text(q, first + 1, system_type_name(s->type));
 	q_text(q, first + 2, s->location);
@@ -224,85 +221,7 @@ static void bind_system_fields(struct query *q, const struct system *s, int firs
 	bind_opt(q, first + 5, s->rto_hours);
 	bind_opt(q, first + 6, s->rpo_hours);
 	q_text(q, first + 7, s->notes);
-}
-
-enum kf_err store_system_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct system *s,
-				struct field_errors *fe)
-{
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	s->id = 0;
-	err = store_system_check_refs(c, a, s, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_SYSTEM_INSERT);
-	q_int(&q, 1, org);
-	bind_system_fields(&q, s, 2);
-	q_int(&q, 10, kf_now());
-	q_id_or_null(&q, 11, actor);
-	if (q_exec(&q) < 0) {
-		err = KF_EDB;
-		goto fail;
-	}
-	s->id = c->store->drv->last_insert_id(c->db);
-	err = write_deps(c, org, s);
-	if (!err)
-		err = system_history(c, a, org, actor, "create", NULL, s);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	s->id = 0;
-	tx_rollback(c);
-	return err;
-}
-
-enum kf_err store_system_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				int64_t expected_version, struct system *s, struct system *current_r,
-				struct field_errors *fe)
-{
-	struct system before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_system_get(c, a, org, s->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = store_system_check_refs(c, a, s, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_SYSTEM_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, s->id);
-	q_int(&q, 3, expected_version);
-	bind_system_fields(&q, s, 4);
-	q_int(&q, 12, kf_now());
-	q_id_or_null(&q, 13, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = write_deps(c, org, s);
-	if (!err)
-		err = system_history(c, a, org, actor, "update", &before, s);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return 8;
 }
 
 /* Appends the names of one query's rows to sb, separated by ", ". */
@@ -341,50 +260,45 @@ enum kf_err store_system_used_by(struct store_conn *c, struct arena *a, int64_t 
 	return err;
 }
 
+static enum kf_err check_system(struct store_conn *c, struct arena *a, const void *item, int64_t org,
+				struct field_errors *fe)
+{
+	return store_system_check_refs(c, a, item, org, fe);
+}
+
+static json_t *system_json(const void *item)
+{
+	return system_to_json(item);
+}
+
+/* riskcfg: risks keep their other links */
+static enum kf_err drop_risk_links(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id)
+{
+	return risk_drop_links(c, a, org, actor, 1, id);
+}
+
+static const struct store_register systems = {
+	.item = &store_item_system, .entity = "system",
+	.insert = STMT_SYSTEM_INSERT, .update = STMT_SYSTEM_UPDATE, .remove = STMT_SYSTEM_DELETE,
+	.bind = bind_system_fields, .to_json = system_json, .check_refs = check_system, .children = write_deps,
+	.used_by = store_system_used_by, .before_delete = drop_risk_links, .after_write = mark_system,
+};
+
+enum kf_err store_system_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct system *s,
+				struct field_errors *fe)
+{
+	return register_create(c, a, org, actor, &systems, s, fe);
+}
+
+enum kf_err store_system_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				int64_t expected_version, struct system *s, struct system *current_r,
+				struct field_errors *fe)
+{
+	return register_update(c, a, org, actor, &systems, expected_version, s, current_r, fe);
+}
+
 enum kf_err store_system_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				int64_t expected_version, struct system *current_r, const char **used_by_r)
 {
-	struct system before;
-	enum kf_err err;
-	struct query q;
-
-	*used_by_r = NULL;
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_system_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = store_system_used_by(c, a, org, id, used_by_r);
-	if (!err && *used_by_r) {
-		*current_r = before;
-		err = KF_EINUSE;
-	}
-	if (err)
-		goto fail;
-	err = risk_drop_links(c, a, org, actor, 1, id); /* riskcfg: risks keep their other links */
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_SYSTEM_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = system_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &systems, id, expected_version, current_r, used_by_r);
 }
