@@ -4,8 +4,8 @@
 
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
-#include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 static void read_ack(struct query *q, struct arena *a, void *item)
@@ -109,147 +109,64 @@ enum kf_err store_ack_check_person(struct store_conn *c, const struct acknowledg
 	return fe->n ? KF_EINVAL : KF_OK;
 }
 
-static enum kf_err ack_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
-			       const struct acknowledgement *before, struct acknowledgement *after)
+/* The item's own columns from first on: contact_id .. notes. */
+static int bind_ack(struct query *q, const void *item, int first)
 {
-	enum kf_err err;
+	const struct acknowledgement *k = item;
 
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_ack_get(c, a, org, after->id, after)))
-		return err;
-	return history_snapshots(c, org, "acknowledgement", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? ack_to_json(before) : NULL, after != NULL, after ? ack_to_json(after) : NULL);
+	q_int(q, first, k->contact_id);
+	q_text(q, first + 1, k->confirmed_on);
+	q_text(q, first + 2, ack_how_name(k->how));
+	q_text(q, first + 3, k->notes);
+	return 4;
 }
 
-/* Inserts inside the caller's transaction, with history. */
-static enum kf_err ack_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-			      struct acknowledgement *k)
+static enum kf_err check_ack(struct store_conn *c, struct arena *a, const void *item, int64_t org,
+			     struct field_errors *fe)
 {
-	struct query q;
-
-	q_start(&q, c, STMT_ACK_INSERT);
-	q_int(&q, 1, org);
-	q_int(&q, 2, k->contact_id);
-	q_text(&q, 3, k->confirmed_on);
-	q_text(&q, 4, ack_how_name(k->how));
-	q_text(&q, 5, k->notes);
-	q_int(&q, 6, kf_now());
-	q_id_or_null(&q, 7, actor);
-	if (q_exec(&q) < 0)
-		return KF_EDB;
-	k->id = c->store->drv->last_insert_id(c->db);
-	return ack_history(c, a, org, actor, "create", NULL, k);
+	(void)a;
+	return store_ack_check_person(c, item, org, "contact_id", fe);
 }
+
+static json_t *ack_json(const void *item)
+{
+	return ack_to_json(item);
+}
+
+static const struct store_register acks = {
+	.item = &store_item_ack, .entity = "acknowledgement",
+	.insert = STMT_ACK_INSERT, .update = STMT_ACK_UPDATE, .remove = STMT_ACK_DELETE,
+	.bind = bind_ack, .to_json = ack_json, .check_refs = check_ack,
+};
 
 enum kf_err store_ack_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 			     struct acknowledgement *k, struct field_errors *fe)
 {
-	enum kf_err err;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	k->id = 0;
-	err = store_ack_check_person(c, k, org, "contact_id", fe);
-	if (!err)
-		err = ack_insert(c, a, org, actor, k);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_create(c, a, org, actor, &acks, k, fe);
 }
 
 enum kf_err store_ack_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 			     int64_t expected_version, struct acknowledgement *k, struct acknowledgement *current_r,
 			     struct field_errors *fe)
 {
-	struct acknowledgement before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_ack_get(c, a, org, k->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = store_ack_check_person(c, k, org, "contact_id", fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_ACK_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, k->id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, k->contact_id);
-	q_text(&q, 5, k->confirmed_on);
-	q_text(&q, 6, ack_how_name(k->how));
-	q_text(&q, 7, k->notes);
-	q_int(&q, 8, kf_now());
-	q_id_or_null(&q, 9, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = ack_history(c, a, org, actor, "update", &before, k);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_update(c, a, org, actor, &acks, expected_version, k, current_r, fe);
 }
 
 enum kf_err store_ack_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 			     int64_t expected_version, struct acknowledgement *current_r)
 {
-	struct acknowledgement before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_ack_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	q_start(&q, c, STMT_ACK_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = ack_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &acks, id, expected_version, current_r, NULL);
 }
 
 enum kf_err store_ack_bulk(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-			   struct acknowledgement *acks, size_t n, size_t *created_r, size_t *skipped_r,
+			   struct acknowledgement *list, size_t n, size_t *created_r, size_t *skipped_r,
 			   struct field_errors *fe)
 {
+	struct store_register checked = acks; /* each person is checked below, where a confirmed one is skipped */
 	enum kf_err err;
 	size_t i;
 
+	checked.check_refs = NULL;
 	*created_r = *skipped_r = 0;
 	err = tx_begin(c);
 	if (err)
@@ -257,8 +174,8 @@ enum kf_err store_ack_bulk(struct store_conn *c, struct arena *a, int64_t org, i
 	for (i = 0; i < n && !err; i++) {
 		enum person_state st;
 
-		acks[i].id = 0;
-		err = person_state(c, org, acks[i].contact_id, 0, &st);
+		list[i].id = 0;
+		err = person_state(c, org, list[i].contact_id, 0, &st);
 		if (err)
 			break;
 		if (st == PERSON_CONFIRMED) {
@@ -266,7 +183,7 @@ enum kf_err store_ack_bulk(struct store_conn *c, struct arena *a, int64_t org, i
 		} else if (st != PERSON_OK) {
 			fe_add(fe, "contact", person_msgs[st]);
 			err = KF_EINVAL;
-		} else if (!(err = ack_insert(c, a, org, actor, &acks[i]))) {
+		} else if (!(err = register_create(c, a, org, actor, &checked, &list[i], fe))) {
 			++*created_r;
 		}
 	}

@@ -7,6 +7,7 @@
 #include "../lib/i18n.h"
 #include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 static void read_step(struct query *q, struct arena *a, void *item)
@@ -106,18 +107,6 @@ enum kf_err store_alarm_step_check_refs(struct store_conn *c, const struct alarm
 }
 
 /* History of a step write: reads the saved state back so the record shows what is stored. */
-static enum kf_err step_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
-				const struct alarm_step *before, struct alarm_step *after)
-{
-	enum kf_err err;
-
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_alarm_step_get(c, a, org, after->id, after)))
-		return err;
-	return history_snapshots(c, org, "alarm_step", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? alarm_step_to_json(before) : NULL, after != NULL, after ? alarm_step_to_json(after) : NULL);
-}
-
 /*
  * Gives the steps of order[0..n) the positions 1..n. A step that moves
  * (except skip, which the caller writes itself) gets a new version and a
@@ -141,8 +130,11 @@ static enum kf_err renumber(struct store_conn *c, struct arena *a, int64_t org, 
 		q_id_or_null(&q, 5, actor);
 		if (q_exec(&q) < 0)
 			return KF_EDB;
-		after.id = order[i].id;
-		err = step_history(c, a, org, actor, "update", &order[i], &after);
+		/* re-read, so the record shows what is stored */
+		err = store_alarm_step_get(c, a, org, order[i].id, &after);
+		if (!err)
+			err = history_snapshots(c, org, "alarm_step", after.id, "update", actor, 1,
+						alarm_step_to_json(&order[i]), 1, alarm_step_to_json(&after));
 		if (err)
 			return err;
 	}
@@ -184,162 +176,103 @@ static void check_place(const struct alarm_step *s, int pos, int last, struct fi
 		       N_("only the first step may leave the caller open (whoever notices the emergency)"));
 }
 
-static void bind_step_fields(struct query *q, const struct alarm_step *s, int first)
+/* The item's own columns from first on: position .. note. */
+static int bind_step_fields(struct query *q, const void *item, int first)
 {
-	q_id_or_null(q, first, s->caller_role_id);
-	q_id_or_null(q, first + 1, s->caller_contact_id);
-	q_int(q, first + 2, s->callee_contact_id);
-	q_text(q, first + 3, alarm_channel_name(s->channel));
-	q_int(q, first + 4, s->escalate_after_minutes);
-	q_id_or_null(q, first + 5, s->escalate_to_contact_id);
-	q_text(q, first + 6, s->note);
+	const struct alarm_step *s = item;
+
+	q_int(q, first, s->position);
+	q_id_or_null(q, first + 1, s->caller_role_id);
+	q_id_or_null(q, first + 2, s->caller_contact_id);
+	q_int(q, first + 3, s->callee_contact_id);
+	q_text(q, first + 4, alarm_channel_name(s->channel));
+	q_int(q, first + 5, s->escalate_after_minutes);
+	q_id_or_null(q, first + 6, s->escalate_to_contact_id);
+	q_text(q, first + 7, s->note);
+	return 8;
 }
 
-enum kf_err store_alarm_step_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				   struct alarm_step *s, struct field_errors *fe)
+/*
+ * Before a step is written: the rules that need the chain and the
+ * references, then its place (a new step goes last unless it names one,
+ * a changed one keeps its place unless it names one) and the steps around
+ * it renumbered.
+ */
+static enum kf_err place_step(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const void *before,
+			      void *item, struct field_errors *fe)
 {
-	struct alarm_step *list, *order;
+	struct alarm_step *s = item, *list, *order;
 	size_t n, norder;
 	enum kf_err err;
-	struct query q;
 	int pos;
 
-	err = tx_begin(c);
-	if (err)
-		return err;
 	err = store_alarm_step_list(c, a, org, &list, &n);
 	if (err)
-		goto fail;
-	pos = s->position ? s->position : (int)n + 1;
-	if (n >= ALARM_STEPS_MAX)
-		fe_add(fe, "position", N_("the chain already has the most steps possible (100)"));
-	check_place(s, pos, (int)n + 1, fe);
+		return err;
+	if (before) {
+		pos = s->position ? s->position : ((const struct alarm_step *)before)->position;
+		check_place(s, pos, (int)n, fe);
+	} else {
+		pos = s->position ? s->position : (int)n + 1;
+		if (n >= ALARM_STEPS_MAX)
+			fe_add(fe, "position", N_("the chain already has the most steps possible (100)"));
+		check_place(s, pos, (int)n + 1, fe);
+	}
 	err = store_alarm_step_check_refs(c, s, org, fe);
 	if (!err && fe->n)
 		err = KF_EINVAL;
 	if (err)
-		goto fail;
-	q_start(&q, c, STMT_ALARM_STEP_INSERT);
-	q_int(&q, 1, org);
-	q_int(&q, 2, pos);
-	bind_step_fields(&q, s, 3);
-	q_int(&q, 10, kf_now());
-	q_id_or_null(&q, 11, actor);
-	if (q_exec(&q) < 0) {
-		err = KF_EDB;
-		goto fail;
-	}
-	s->id = c->store->drv->last_insert_id(c->db);
+		return err;
 	s->position = pos;
 	order = chain_with(a, list, n, s, pos, &norder);
-	err = order ? renumber(c, a, org, actor, order, norder, s->id) : KF_ENOMEM;
-	if (!err)
-		err = step_history(c, a, org, actor, "create", NULL, s);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	/* a new step (id 0 until it is written) is skipped like a changed one: its own row has its place */
+	return order ? renumber(c, a, org, actor, order, norder, s->id) : KF_ENOMEM;
+}
+
+/* After a step's deletion: the steps after it move up. */
+static enum kf_err close_gap(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
+			     const void *before, const void *after)
+{
+	struct alarm_step *list;
+	enum kf_err err;
+	size_t n;
+
+	(void)action;
+	(void)before;
+	if (after)
+		return KF_OK;
+	err = store_alarm_step_list(c, a, org, &list, &n);
+	return err ? err : renumber(c, a, org, actor, list, n, 0);
+}
+
+static json_t *step_json(const void *item)
+{
+	return alarm_step_to_json(item);
+}
+
+static const struct store_register steps = {
+	.item = &store_item_alarm_step, .entity = "alarm_step",
+	.insert = STMT_ALARM_STEP_INSERT, .update = STMT_ALARM_STEP_UPDATE, .remove = STMT_ALARM_STEP_DELETE,
+	.bind = bind_step_fields, .to_json = step_json, .before_write = place_step, .after_write = close_gap,
+};
+
+enum kf_err store_alarm_step_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				   struct alarm_step *s, struct field_errors *fe)
+{
+	return register_create(c, a, org, actor, &steps, s, fe);
 }
 
 enum kf_err store_alarm_step_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				   int64_t expected_version, struct alarm_step *s, struct alarm_step *current_r,
 				   struct field_errors *fe)
 {
-	struct alarm_step before, *list, *order;
-	size_t n, norder;
-	enum kf_err err;
-	struct query q;
-	int pos;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_alarm_step_get(c, a, org, s->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = store_alarm_step_list(c, a, org, &list, &n);
-	if (err)
-		goto fail;
-	pos = s->position ? s->position : before.position;
-	check_place(s, pos, (int)n, fe);
-	err = store_alarm_step_check_refs(c, s, org, fe);
-	if (!err && fe->n)
-		err = KF_EINVAL;
-	if (err)
-		goto fail;
-	s->position = pos;
-	order = chain_with(a, list, n, s, pos, &norder);
-	err = order ? renumber(c, a, org, actor, order, norder, s->id) : KF_ENOMEM;
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_ALARM_STEP_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, s->id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, pos);
-	bind_step_fields(&q, s, 5);
-	q_int(&q, 12, kf_now());
-	q_id_or_null(&q, 13, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = step_history(c, a, org, actor, "update", &before, s);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_update(c, a, org, actor, &steps, expected_version, s, current_r, fe);
 }
 
 enum kf_err store_alarm_step_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				   int64_t expected_version, struct alarm_step *current_r)
 {
-	struct alarm_step before, *list;
-	enum kf_err err;
-	struct query q;
-	size_t n;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_alarm_step_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	q_start(&q, c, STMT_ALARM_STEP_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = step_history(c, a, org, actor, "delete", &before, NULL);
-	if (!err)
-		err = store_alarm_step_list(c, a, org, &list, &n);
-	if (!err)
-		err = renumber(c, a, org, actor, list, n, 0);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &steps, id, expected_version, current_r, NULL);
 }
 
 /* ---------------------------------------------------------------- plan settings */

@@ -7,6 +7,7 @@
 #include "../lib/i18n.h"
 #include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 static void read_template(struct query *q, struct arena *a, void *item)
@@ -50,131 +51,46 @@ enum kf_err store_comm_template_get(struct store_conn *c, struct arena *a, int64
 	return q_end(&q, err);
 }
 
-static enum kf_err template_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				    const char *action, const struct comm_template *before, struct comm_template *after)
+/* The item's own columns from first on: audience .. body. */
+static int bind_template(struct query *q, const void *item, int first)
 {
-	enum kf_err err;
+	const struct comm_template *t = item;
 
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_comm_template_get(c, a, org, after->id, after)))
-		return err;
-	return history_snapshots(c, org, "comm_template", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? comm_template_to_json(before) : NULL, after != NULL, after ? comm_template_to_json(after) : NULL);
+	q_text(q, first, comm_audience_name(t->audience));
+	q_text(q, first + 1, t->title);
+	q_text(q, first + 2, t->subject);
+	q_text(q, first + 3, t->body);
+	return 4;
 }
 
-/* Inserts inside the caller's transaction, with history. */
-static enum kf_err template_insert(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				   struct comm_template *t)
+static json_t *template_json(const void *item)
 {
-	struct query q;
-
-	q_start(&q, c, STMT_COMM_TEMPLATE_INSERT);
-	q_int(&q, 1, org);
-	q_text(&q, 2, comm_audience_name(t->audience));
-	q_text(&q, 3, t->title);
-	q_text(&q, 4, t->subject);
-	q_text(&q, 5, t->body);
-	q_int(&q, 6, kf_now());
-	q_id_or_null(&q, 7, actor);
-	if (q_exec(&q) < 0)
-		return KF_EDB;
-	t->id = c->store->drv->last_insert_id(c->db);
-	return template_history(c, a, org, actor, "create", NULL, t);
+	return comm_template_to_json(item);
 }
+
+static const struct store_register templates = {
+	.item = &store_item_comm_template, .entity = "comm_template",
+	.insert = STMT_COMM_TEMPLATE_INSERT, .update = STMT_COMM_TEMPLATE_UPDATE, .remove = STMT_COMM_TEMPLATE_DELETE,
+	.bind = bind_template, .to_json = template_json,
+};
 
 enum kf_err store_comm_template_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				       struct comm_template *t)
 {
-	enum kf_err err;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = template_insert(c, a, org, actor, t);
-	if (err) {
-		tx_rollback(c);
-		return err;
-	}
-	return tx_commit(c);
+	return register_create(c, a, org, actor, &templates, t, NULL);
 }
 
 enum kf_err store_comm_template_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				       int64_t expected_version, struct comm_template *t,
 				       struct comm_template *current_r)
 {
-	struct comm_template before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_comm_template_get(c, a, org, t->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	q_start(&q, c, STMT_COMM_TEMPLATE_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, t->id);
-	q_int(&q, 3, expected_version);
-	q_text(&q, 4, comm_audience_name(t->audience));
-	q_text(&q, 5, t->title);
-	q_text(&q, 6, t->subject);
-	q_text(&q, 7, t->body);
-	q_int(&q, 8, kf_now());
-	q_id_or_null(&q, 9, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = template_history(c, a, org, actor, "update", &before, t);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_update(c, a, org, actor, &templates, expected_version, t, current_r, NULL);
 }
 
 enum kf_err store_comm_template_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				       int64_t expected_version, struct comm_template *current_r)
 {
-	struct comm_template before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_comm_template_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	q_start(&q, c, STMT_COMM_TEMPLATE_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = template_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &templates, id, expected_version, current_r, NULL);
 }
 
 enum kf_err store_comm_template_adopt(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
@@ -199,7 +115,7 @@ enum kf_err store_comm_template_adopt(struct store_conn *c, struct arena *a, int
 			err = KF_EDB;
 		else if (rc == DB_ROW)
 			++*skipped_r;
-		else if (!(err = template_insert(c, a, org, actor, &items[i])))
+		else if (!(err = register_create(c, a, org, actor, &templates, &items[i], NULL)))
 			++*created_r;
 	}
 	if (err) {

@@ -5,8 +5,8 @@
 
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
-#include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 _Static_assert(offsetof(struct exercise, id) == 0, "q_attach finds exercises by their leading id");
@@ -133,8 +133,9 @@ static enum kf_err write_people_of(struct store_conn *c, int64_t org, int64_t id
 	return KF_OK;
 }
 
-static enum kf_err write_people(struct store_conn *c, int64_t org, const struct exercise *e)
+static enum kf_err write_people(struct store_conn *c, int64_t org, const void *item)
 {
+	const struct exercise *e = item;
 	enum kf_err err;
 	struct query q;
 
@@ -149,19 +150,6 @@ static enum kf_err write_people(struct store_conn *c, int64_t org, const struct 
 	return err;
 }
 
-/* History of a write: reads the saved state back so the record shows what is stored. */
-static enum kf_err exercise_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				    const char *action, const struct exercise *before, struct exercise *after)
-{
-	enum kf_err err;
-
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_exercise_get(c, a, org, after->id, after)))
-		return err;
-	return history_snapshots(c, org, "exercise", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? exercise_to_json(before) : NULL, after != NULL, after ? exercise_to_json(after) : NULL);
-}
-
 static void bind_int_or_null(struct query *q, int idx, int v)
 {
 	if (v < 0)
@@ -170,9 +158,11 @@ static void bind_int_or_null(struct query *q, int idx, int v)
 		q_int(q, idx, v);
 }
 
-/* The item's own columns from first on: type .. duration_minutes (11 values). */
-static void bind_fields(struct query *q, const struct exercise *e, int first)
+/* The item's own columns from first on: type .. duration_minutes. */
+static int bind_fields(struct query *q, const void *item, int first)
 {
+	const struct exercise *e = item;
+
 	q_text(q, first, exercise_type_name(e->type));
 	q_text(q, first + 1, e->title);
 	q_id_or_null(q, first + 2, e->scenario_risk_id);
@@ -184,127 +174,57 @@ static void bind_fields(struct query *q, const struct exercise *e, int first)
 	bind_int_or_null(q, first + 8, e->achieved_rto_hours);
 	bind_int_or_null(q, first + 9, e->achieved_rpo_hours);
 	bind_int_or_null(q, first + 10, e->duration_minutes);
+	return 11;
 }
+
+static enum kf_err check_exercise(struct store_conn *c, struct arena *a, const void *item, int64_t org,
+				  struct field_errors *fe)
+{
+	(void)a;
+	return store_exercise_check_refs(c, item, org, fe);
+}
+
+static json_t *exercise_json(const void *item)
+{
+	return exercise_to_json(item);
+}
+
+/* Open findings keep an exercise. */
+static enum kf_err exercise_used_by(struct store_conn *c, struct arena *a, int64_t org, int64_t id,
+				   const char **used_by_r)
+{
+	struct exercise e;
+	enum kf_err err = store_exercise_get(c, a, org, id, &e);
+
+	if (!err && e.open_findings > 0)
+		/* German, the product's first language: the store knows no request language */
+		*used_by_r = arena_printf(a, "%d %s", e.open_findings,
+					  i18n_tr(KF_LANG_DE, e.open_findings == 1 ? N_("open finding") : N_("open findings")));
+	return err;
+}
+
+static const struct store_register exercises = {
+	.item = &store_item_exercise, .entity = "exercise",
+	.insert = STMT_EXERCISE_INSERT, .update = STMT_EXERCISE_UPDATE, .remove = STMT_EXERCISE_DELETE,
+	.bind = bind_fields, .to_json = exercise_json, .check_refs = check_exercise, .children = write_people,
+	.used_by = exercise_used_by,
+};
 
 enum kf_err store_exercise_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct exercise *e,
 				  struct field_errors *fe)
 {
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_exercise_check_refs(c, e, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_EXERCISE_INSERT);
-	q_int(&q, 1, org);
-	bind_fields(&q, e, 2);
-	q_int(&q, 13, kf_now());
-	q_id_or_null(&q, 14, actor);
-	if (q_exec(&q) < 0) {
-		err = KF_EDB;
-		goto fail;
-	}
-	e->id = c->store->drv->last_insert_id(c->db);
-	err = write_people(c, org, e);
-	if (!err)
-		err = exercise_history(c, a, org, actor, "create", NULL, e);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_create(c, a, org, actor, &exercises, e, fe);
 }
 
 enum kf_err store_exercise_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				  int64_t expected_version, struct exercise *e, struct exercise *current_r,
 				  struct field_errors *fe)
 {
-	struct exercise before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_exercise_get(c, a, org, e->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = store_exercise_check_refs(c, e, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_EXERCISE_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, e->id);
-	q_int(&q, 3, expected_version);
-	bind_fields(&q, e, 4);
-	q_int(&q, 15, kf_now());
-	q_id_or_null(&q, 16, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = write_people(c, org, e);
-	if (!err)
-		err = exercise_history(c, a, org, actor, "update", &before, e);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_update(c, a, org, actor, &exercises, expected_version, e, current_r, fe);
 }
 
 enum kf_err store_exercise_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				  int64_t expected_version, struct exercise *current_r, const char **used_by_r)
 {
-	struct exercise before;
-	enum kf_err err;
-	struct query q;
-
-	*used_by_r = NULL;
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_exercise_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	if (before.open_findings > 0) {
-		/* German, the product's first language: the store knows no request language */
-		*used_by_r = arena_printf(a, "%d %s", before.open_findings,
-					 i18n_tr(KF_LANG_DE, before.open_findings == 1 ? N_("open finding") : N_("open findings")));
-		*current_r = before;
-		err = KF_EINUSE;
-		goto fail;
-	}
-	q_start(&q, c, STMT_EXERCISE_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = exercise_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &exercises, id, expected_version, current_r, used_by_r);
 }

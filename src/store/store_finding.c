@@ -4,8 +4,8 @@
 
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
-#include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 static void read_finding(struct query *q, struct arena *a, void *item)
@@ -98,139 +98,54 @@ enum kf_err store_finding_check_refs(struct store_conn *c, const struct finding 
 	return fe->n ? KF_EINVAL : KF_OK;
 }
 
-static enum kf_err finding_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				   const char *action, const struct finding *before, struct finding *after)
+/* The item's own columns from first on: title .. due_date. */
+static int bind_fields(struct query *q, const void *item, int first)
 {
-	enum kf_err err;
+	const struct finding *f = item;
 
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_finding_get(c, a, org, after->id, after)))
-		return err;
-	return history_snapshots(c, org, "finding", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? finding_to_json(before) : NULL, after != NULL, after ? finding_to_json(after) : NULL);
-}
-
-/* The item's own columns from first on: title .. due_date (6 values). */
-static void bind_fields(struct query *q, const struct finding *f, int first)
-{
 	q_text(q, first, f->title);
 	q_text(q, first + 1, f->description);
 	q_text(q, first + 2, finding_severity_name(f->severity));
 	q_text(q, first + 3, finding_status_name(f->status));
 	q_id_or_null(q, first + 4, f->responsible_contact_id);
 	q_text_or_null(q, first + 5, f->due_date);
+	return 6;
 }
+
+static enum kf_err check_finding(struct store_conn *c, struct arena *a, const void *item, int64_t org,
+				 struct field_errors *fe)
+{
+	(void)a;
+	return store_finding_check_refs(c, item, org, fe);
+}
+
+static json_t *finding_json(const void *item)
+{
+	return finding_to_json(item);
+}
+
+static const struct store_register findings = {
+	.item = &store_item_finding, .entity = "finding",
+	.insert = STMT_FINDING_INSERT, .update = STMT_FINDING_UPDATE, .remove = STMT_FINDING_DELETE,
+	.parent_offset = offsetof(struct finding, exercise_id), .parent_exists = STMT_EXERCISE_EXISTS,
+	.bind = bind_fields, .to_json = finding_json, .check_refs = check_finding,
+};
 
 enum kf_err store_finding_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct finding *f,
 				 struct field_errors *fe)
 {
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = exercise_exists(c, org, f->exercise_id);
-	if (!err)
-		err = store_finding_check_refs(c, f, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_FINDING_INSERT);
-	q_int(&q, 1, org);
-	q_int(&q, 2, f->exercise_id);
-	bind_fields(&q, f, 3);
-	q_int(&q, 9, kf_now());
-	q_id_or_null(&q, 10, actor);
-	if (q_exec(&q) < 0) {
-		err = KF_EDB;
-		goto fail;
-	}
-	f->id = c->store->drv->last_insert_id(c->db);
-	err = finding_history(c, a, org, actor, "create", NULL, f);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_create(c, a, org, actor, &findings, f, fe);
 }
 
 enum kf_err store_finding_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				 int64_t expected_version, struct finding *f, struct finding *current_r,
 				 struct field_errors *fe)
 {
-	struct finding before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_finding_get(c, a, org, f->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	f->exercise_id = before.exercise_id;
-	err = store_finding_check_refs(c, f, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_FINDING_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, f->id);
-	q_int(&q, 3, expected_version);
-	bind_fields(&q, f, 4);
-	q_int(&q, 10, kf_now());
-	q_id_or_null(&q, 11, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = finding_history(c, a, org, actor, "update", &before, f);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_update(c, a, org, actor, &findings, expected_version, f, current_r, fe);
 }
 
 enum kf_err store_finding_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				 int64_t expected_version, struct finding *current_r)
 {
-	struct finding before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_finding_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	q_start(&q, c, STMT_FINDING_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = finding_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &findings, id, expected_version, current_r, NULL);
 }

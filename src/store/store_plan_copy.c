@@ -4,8 +4,8 @@
 
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
-#include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 enum kf_err store_plan_last_change(struct store_conn *c, int64_t org, int64_t *at_r)
@@ -112,11 +112,10 @@ enum kf_err store_plan_copy_check_holder(struct store_conn *c, const struct plan
 	return fe->n ? KF_EINVAL : KF_OK;
 }
 
-/* History of a write: reads the saved state back so the record shows what is stored. */
 /* A copy's JSON without the computed parts, which are no state of the copy. */
-static json_t *copy_snapshot(const struct plan_copy *pc)
+static json_t *copy_snapshot(const void *item)
 {
-	json_t *j = plan_copy_to_json(pc);
+	json_t *j = plan_copy_to_json(item);
 
 	if (j) {
 		json_object_del(j, "stale");
@@ -125,139 +124,57 @@ static json_t *copy_snapshot(const struct plan_copy *pc)
 	return j;
 }
 
-static enum kf_err copy_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
-				const struct plan_copy *before, struct plan_copy *after)
+/* The item's own columns from first on: kind .. notes. */
+static int bind_copy_fields(struct query *q, const void *item, int first)
 {
-	enum kf_err err;
+	const struct plan_copy *p = item;
 
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_plan_copy_get(c, a, org, after->id, after)))
-		return err;
-	return history_snapshots(c, org, "plan_copy", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? copy_snapshot(before) : NULL, after != NULL, after ? copy_snapshot(after) : NULL);
-}
-
-/* kind .. notes (6 values) from first on. */
-static void bind_copy_fields(struct query *q, const struct plan_copy *p, int first)
-{
 	q_text(q, first, plan_copy_kind_name(p->kind));
 	q_text(q, first + 1, p->location);
 	q_id_or_null(q, first + 2, p->holder_contact_id);
 	q_text(q, first + 3, p->plan_date);
 	q_text_or_null(q, first + 4, p->last_checked);
 	q_text(q, first + 5, p->notes);
+	return 6;
 }
+
+/* After the time and the actor: the stamp of the export the copy holds and its plan version. */
+static void bind_copy_stamp(struct query *q, const void *item, int first)
+{
+	const struct plan_copy *p = item;
+
+	q_text(q, first, p->stamp);
+	q_id_or_null(q, first + 1, p->plan_version);
+}
+
+static enum kf_err check_copy(struct store_conn *c, struct arena *a, const void *item, int64_t org,
+			      struct field_errors *fe)
+{
+	(void)a;
+	return store_plan_copy_check_holder(c, item, org, fe);
+}
+
+static const struct store_register copies = {
+	.item = &store_item_plan_copy, .entity = "plan_copy",
+	.insert = STMT_PLAN_COPY_INSERT, .update = STMT_PLAN_COPY_UPDATE, .remove = STMT_PLAN_COPY_DELETE,
+	.bind = bind_copy_fields, .bind_tail = bind_copy_stamp, .to_json = copy_snapshot, .check_refs = check_copy,
+};
 
 enum kf_err store_plan_copy_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				   struct plan_copy *p, struct field_errors *fe)
 {
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_plan_copy_check_holder(c, p, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_PLAN_COPY_INSERT);
-	q_int(&q, 1, org);
-	bind_copy_fields(&q, p, 2);
-	q_int(&q, 8, kf_now());
-	q_id_or_null(&q, 9, actor);
-	q_text(&q, 10, p->stamp);
-	q_id_or_null(&q, 11, p->plan_version);
-	if (q_exec(&q) < 0) {
-		err = KF_EDB;
-		goto fail;
-	}
-	p->id = c->store->drv->last_insert_id(c->db);
-	err = copy_history(c, a, org, actor, "create", NULL, p);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_create(c, a, org, actor, &copies, p, fe);
 }
 
 enum kf_err store_plan_copy_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				   int64_t expected_version, struct plan_copy *p, struct plan_copy *current_r,
 				   struct field_errors *fe)
 {
-	struct plan_copy before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_plan_copy_get(c, a, org, p->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = store_plan_copy_check_holder(c, p, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_PLAN_COPY_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, p->id);
-	q_int(&q, 3, expected_version);
-	bind_copy_fields(&q, p, 4);
-	q_int(&q, 10, kf_now());
-	q_id_or_null(&q, 11, actor);
-	q_text(&q, 12, p->stamp);
-	q_id_or_null(&q, 13, p->plan_version);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = copy_history(c, a, org, actor, "update", &before, p);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_update(c, a, org, actor, &copies, expected_version, p, current_r, fe);
 }
 
 enum kf_err store_plan_copy_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				   int64_t expected_version, struct plan_copy *current_r)
 {
-	struct plan_copy before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_plan_copy_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	q_start(&q, c, STMT_PLAN_COPY_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = copy_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &copies, id, expected_version, current_r, NULL);
 }

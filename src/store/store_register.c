@@ -51,6 +51,16 @@ static enum kf_err record(struct store_conn *c, struct arena *a, int64_t org, in
 	return err;
 }
 
+/* The error of a write that failed (q_exec < 0): a field error where it broke the register's unique rule. */
+static enum kf_err write_failed(const struct store_register *reg, int rc, struct field_errors *fe)
+{
+	if (rc == -2 && reg->unique_field) {
+		fe_add(fe, reg->unique_field, reg->unique_msg);
+		return KF_EINVAL;
+	}
+	return KF_EDB;
+}
+
 /* Reads the stored item into before; KF_ECONFLICT (current_r filled) when its version is not expected. */
 static enum kf_err read_before(struct store_conn *c, struct arena *a, int64_t org, const struct store_register *reg,
 			       int64_t id, int64_t expected_version, void *before, void *current_r)
@@ -69,7 +79,7 @@ enum kf_err register_create(struct store_conn *c, struct arena *a, int64_t org, 
 {
 	enum kf_err err;
 	struct query q;
-	int n;
+	int n, rc;
 
 	err = tx_begin(c);
 	if (err)
@@ -78,17 +88,22 @@ enum kf_err register_create(struct store_conn *c, struct arena *a, int64_t org, 
 	err = reg->parent_offset ? parent_check(c, org, reg, item) : KF_OK;
 	if (!err && reg->check_refs)
 		err = reg->check_refs(c, a, item, org, fe);
+	if (!err && reg->before_write)
+		err = reg->before_write(c, a, org, actor, NULL, item, fe);
 	if (err)
 		goto fail;
 	q_start(&q, c, reg->insert);
 	q_int(&q, 1, org);
 	if (reg->parent_offset)
 		q_int(&q, 2, parent_of(reg, item));
-	n = (reg->parent_offset ? 1 : 0) + reg->bind(&q, item, reg->parent_offset ? 3 : 2);
+	n = (reg->parent_offset ? 1 : 0) +
+	    (reg->bind_insert ? reg->bind_insert : reg->bind)(&q, item, reg->parent_offset ? 3 : 2);
 	q_int(&q, 2 + n, kf_now());
 	q_id_or_null(&q, 3 + n, actor);
-	if (q_exec(&q) < 0) {
-		err = KF_EDB;
+	if (reg->bind_tail)
+		reg->bind_tail(&q, item, 4 + n);
+	if ((rc = q_exec(&q)) < 0) {
+		err = write_failed(reg, rc, fe);
 		goto fail;
 	}
 	set_id(item, c->store->drv->last_insert_id(c->db));
@@ -112,7 +127,7 @@ enum kf_err register_update(struct store_conn *c, struct arena *a, int64_t org, 
 	int64_t id = store_item_id(item);
 	enum kf_err err;
 	struct query q;
-	int n;
+	int n, rc;
 
 	if (!before)
 		return KF_ENOMEM;
@@ -124,6 +139,8 @@ enum kf_err register_update(struct store_conn *c, struct arena *a, int64_t org, 
 		memcpy((char *)item + reg->parent_offset, (const char *)before + reg->parent_offset, sizeof(int64_t));
 	if (!err && reg->check_refs)
 		err = reg->check_refs(c, a, item, org, fe);
+	if (!err && reg->before_write)
+		err = reg->before_write(c, a, org, actor, before, item, fe);
 	if (err)
 		goto fail;
 	q_start(&q, c, reg->update);
@@ -133,8 +150,10 @@ enum kf_err register_update(struct store_conn *c, struct arena *a, int64_t org, 
 	n = reg->bind(&q, item, 4);
 	q_int(&q, 4 + n, kf_now());
 	q_id_or_null(&q, 5 + n, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
+	if (reg->bind_tail)
+		reg->bind_tail(&q, item, 6 + n);
+	if ((rc = q_exec(&q)) < 0 || c->store->drv->changes(c->db) != 1) {
+		err = rc < 0 ? write_failed(reg, rc, fe) : KF_EDB;
 		goto fail;
 	}
 	err = reg->children ? reg->children(c, org, item) : KF_OK;

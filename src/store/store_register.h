@@ -36,6 +36,19 @@ struct store_register {
 	 * the item did not exist. */
 	enum kf_err (*after_write)(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
 				   const void *before, const void *after);
+	/* Or NULL (bind): an insert's own columns where it binds more than an update (e.g. a link set only on
+	 * creation); returns how many. */
+	int (*bind_insert)(struct query *q, const void *item, int first);
+	/* Or NULL: binds the columns that follow the time and the actor in insert and update, from first on. */
+	void (*bind_tail)(struct query *q, const void *item, int first);
+	/* Or NULL: on create (before NULL) and update, after check_refs and just before the item's row is
+	 * written; may set the item's own columns and change other items (e.g. a step's place in a chain).
+	 * KF_EINVAL with fe for rules that need the database. */
+	enum kf_err (*before_write)(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+				    const void *before, void *item, struct field_errors *fe);
+	/* Or NULL: the field error (KF_EINVAL, not KF_EDB) when a write breaks a unique constraint, e.g. a
+	 * second runbook of one system written meanwhile. */
+	const char *unique_field, *unique_msg;
 };
 
 /* In its own transaction (nested inside a caller's batch). Sets the item's id and version. */

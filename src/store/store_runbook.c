@@ -7,6 +7,7 @@
 #include "../lib/i18n.h"
 #include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 _Static_assert(offsetof(struct runbook, id) == 0, "q_attach finds runbooks by their leading id");
@@ -104,8 +105,9 @@ static void bind_opt(struct query *q, int idx, int64_t v)
 		q->failed = 1;
 }
 
-static enum kf_err write_steps(struct store_conn *c, int64_t org, const struct runbook *rb)
+static enum kf_err write_steps(struct store_conn *c, int64_t org, const void *item)
 {
+	const struct runbook *rb = item;
 	struct query q;
 
 	q_start(&q, c, STMT_RUNBOOK_STEPS_CLEAR);
@@ -126,154 +128,56 @@ static enum kf_err write_steps(struct store_conn *c, int64_t org, const struct r
 	return KF_OK;
 }
 
-static enum kf_err runbook_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				   const char *action, const struct runbook *before, struct runbook *after)
+/* The item's own columns from first on: system_id .. checks. */
+static int bind_fields(struct query *q, const void *item, int first)
 {
-	enum kf_err err;
+	const struct runbook *rb = item;
 
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_runbook_get(c, a, org, after->id, after)))
-		return err;
-	return history_snapshots(c, org, "runbook", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? runbook_to_json(before) : NULL, after != NULL, after ? runbook_to_json(after) : NULL);
+	q_int(q, first, rb->system_id);
+	q_id_or_null(q, first + 1, rb->responsible_role_id);
+	bind_opt(q, first + 2, rb->expected_duration_minutes);
+	q_text(q, first + 3, rb->prerequisites);
+	q_text(q, first + 4, rb->checks);
+	return 5;
 }
+
+static enum kf_err check_runbook(struct store_conn *c, struct arena *a, const void *item, int64_t org,
+				 struct field_errors *fe)
+{
+	(void)a;
+	return store_runbook_check_refs(c, item, org, fe);
+}
+
+static json_t *runbook_json(const void *item)
+{
+	return runbook_to_json(item);
+}
+
+static const struct store_register runbooks = {
+	.item = &store_item_runbook, .entity = "runbook",
+	.insert = STMT_RUNBOOK_INSERT, .update = STMT_RUNBOOK_UPDATE, .remove = STMT_RUNBOOK_DELETE,
+	.bind = bind_fields, .to_json = runbook_json, .check_refs = check_runbook, .children = write_steps,
+	/* another request gave the system its runbook meanwhile */
+	.unique_field = "system_id", .unique_msg = N_("already has a runbook: each IT system has one"),
+};
 
 enum kf_err store_runbook_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct runbook *rb,
 				 struct field_errors *fe)
 {
-	enum kf_err err;
-	struct query q;
-	int rc;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	rb->id = 0;
-	err = store_runbook_check_refs(c, rb, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_RUNBOOK_INSERT);
-	q_int(&q, 1, org);
-	q_int(&q, 2, rb->system_id);
-	q_id_or_null(&q, 3, rb->responsible_role_id);
-	bind_opt(&q, 4, rb->expected_duration_minutes);
-	q_text(&q, 5, rb->prerequisites);
-	q_text(&q, 6, rb->checks);
-	q_int(&q, 7, kf_now());
-	q_id_or_null(&q, 8, actor);
-	rc = q_exec(&q);
-	if (rc == -2) { /* another request gave the system its runbook meanwhile */
-		fe_add(fe, "system_id", N_("already has a runbook: each IT system has one"));
-		err = KF_EINVAL;
-		goto fail;
-	}
-	if (rc < 0) {
-		err = KF_EDB;
-		goto fail;
-	}
-	rb->id = c->store->drv->last_insert_id(c->db);
-	err = write_steps(c, org, rb);
-	if (!err)
-		err = runbook_history(c, a, org, actor, "create", NULL, rb);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	rb->id = 0;
-	tx_rollback(c);
-	return err;
+	return register_create(c, a, org, actor, &runbooks, rb, fe);
 }
 
 enum kf_err store_runbook_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				 int64_t expected_version, struct runbook *rb, struct runbook *current_r,
 				 struct field_errors *fe)
 {
-	struct runbook before;
-	enum kf_err err;
-	struct query q;
-	int rc;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_runbook_get(c, a, org, rb->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = store_runbook_check_refs(c, rb, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_RUNBOOK_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, rb->id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, rb->system_id);
-	q_id_or_null(&q, 5, rb->responsible_role_id);
-	bind_opt(&q, 6, rb->expected_duration_minutes);
-	q_text(&q, 7, rb->prerequisites);
-	q_text(&q, 8, rb->checks);
-	q_int(&q, 9, kf_now());
-	q_id_or_null(&q, 10, actor);
-	rc = q_exec(&q);
-	if (rc == -2) {
-		fe_add(fe, "system_id", N_("already has a runbook: each IT system has one"));
-		err = KF_EINVAL;
-		goto fail;
-	}
-	if (rc < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = write_steps(c, org, rb);
-	if (!err)
-		err = runbook_history(c, a, org, actor, "update", &before, rb);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_update(c, a, org, actor, &runbooks, expected_version, rb, current_r, fe);
 }
 
 enum kf_err store_runbook_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				 int64_t expected_version, struct runbook *current_r)
 {
-	struct runbook before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_runbook_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	q_start(&q, c, STMT_RUNBOOK_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = runbook_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &runbooks, id, expected_version, current_r, NULL);
 }
 
 /* ---------------------------------------------------------------- overrides of the recovery order */

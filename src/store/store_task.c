@@ -7,6 +7,7 @@
 #include "../lib/i18n.h"
 #include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 _Static_assert(offsetof(struct task, id) == 0, "tasks begin with their id");
@@ -110,17 +111,6 @@ enum kf_err store_task_check_refs(struct store_conn *c, const struct task *t, in
 	return fe->n ? KF_EINVAL : KF_OK;
 }
 
-static enum kf_err task_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
-				const struct task *before, struct task *after)
-{
-	enum kf_err err;
-
-	if (after && (err = store_task_get(c, a, org, after->id, after)))
-		return err;
-	return history_snapshots(c, org, "task", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? task_to_json(before) : NULL, after != NULL, after ? task_to_json(after) : NULL);
-}
-
 /* Tells a new assignee (not someone who gives the task to themselves) inside the caller's transaction. */
 static enum kf_err notify_assignee(struct store_conn *c, int64_t org, int64_t actor, const struct task *t)
 {
@@ -133,8 +123,24 @@ static enum kf_err notify_assignee(struct store_conn *c, int64_t org, int64_t ac
 			    link);
 }
 
-static void bind_fields(struct query *q, const struct task *t, int first)
+/* After the history of a new task or of one given to someone else: its assignee learns of it. */
+static enum kf_err task_assigned(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, const char *action,
+				 const void *before, const void *after)
 {
+	const struct task *t = after;
+
+	(void)a;
+	(void)action;
+	if (!t || (before && t->assignee_id == ((const struct task *)before)->assignee_id))
+		return KF_OK;
+	return notify_assignee(c, org, actor, t);
+}
+
+/* The item's own columns from first on: title .. step. */
+static int bind_fields(struct query *q, const void *item, int first)
+{
+	const struct task *t = item;
+
 	q_text(q, first, t->title);
 	q_text(q, first + 1, t->description);
 	q_id_or_null(q, first + 2, t->assignee_id);
@@ -143,111 +149,53 @@ static void bind_fields(struct query *q, const struct task *t, int first)
 	q_text_or_null(q, first + 5, t->entity);
 	q_id_or_null(q, first + 6, t->entity_id);
 	q_id_or_null(q, first + 7, t->step);
+	return 8;
 }
+
+/* An insert also binds the finding the task was made from, which stays with it. */
+static int bind_insert(struct query *q, const void *item, int first)
+{
+	int n = bind_fields(q, item, first);
+
+	q_id_or_null(q, first + n, ((const struct task *)item)->finding_id);
+	return n + 1;
+}
+
+static enum kf_err check_task(struct store_conn *c, struct arena *a, const void *item, int64_t org,
+			      struct field_errors *fe)
+{
+	(void)a;
+	return store_task_check_refs(c, item, org, fe);
+}
+
+static json_t *task_json(const void *item)
+{
+	return task_to_json(item);
+}
+
+static const struct store_register tasks = {
+	.item = &store_item_task, .entity = "task",
+	.insert = STMT_TASK_INSERT, .update = STMT_TASK_UPDATE, .remove = STMT_TASK_DELETE,
+	.bind = bind_fields, .bind_insert = bind_insert, .to_json = task_json, .check_refs = check_task,
+	.after_write = task_assigned,
+};
 
 enum kf_err store_task_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct task *t,
 			      struct field_errors *fe)
 {
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	if ((err = store_task_check_refs(c, t, org, fe)))
-		goto fail;
-	q_start(&q, c, STMT_TASK_INSERT);
-	q_int(&q, 1, org);
-	bind_fields(&q, t, 2);
-	q_id_or_null(&q, 10, t->finding_id);
-	q_int(&q, 11, kf_now());
-	q_id_or_null(&q, 12, actor);
-	if (q_exec(&q) < 0) {
-		err = KF_EDB;
-		goto fail;
-	}
-	t->id = c->store->drv->last_insert_id(c->db);
-	if ((err = task_history(c, a, org, actor, "create", NULL, t)) || (err = notify_assignee(c, org, actor, t)))
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_create(c, a, org, actor, &tasks, t, fe);
 }
 
 enum kf_err store_task_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 			      int64_t expected_version, struct task *t, struct task *current_r, struct field_errors *fe)
 {
-	struct task before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	if ((err = store_task_get(c, a, org, t->id, &before)))
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	if ((err = store_task_check_refs(c, t, org, fe)))
-		goto fail;
-	q_start(&q, c, STMT_TASK_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, t->id);
-	q_int(&q, 3, expected_version);
-	bind_fields(&q, t, 4);
-	q_int(&q, 12, kf_now());
-	q_id_or_null(&q, 13, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	if ((err = task_history(c, a, org, actor, "update", &before, t)))
-		goto fail;
-	if (t->assignee_id != before.assignee_id && (err = notify_assignee(c, org, actor, t)))
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_update(c, a, org, actor, &tasks, expected_version, t, current_r, fe);
 }
 
 enum kf_err store_task_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 			      int64_t expected_version, struct task *current_r)
 {
-	struct task before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	if ((err = store_task_get(c, a, org, id, &before)))
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	q_start(&q, c, STMT_TASK_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	if ((err = task_history(c, a, org, actor, "delete", &before, NULL)))
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &tasks, id, expected_version, current_r, NULL);
 }
 
 enum kf_err store_task_remind(struct store_conn *c, int64_t org, const char *key, int64_t user, const char *text,

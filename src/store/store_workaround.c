@@ -3,8 +3,8 @@
 
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
-#include "../lib/timeutil.h"
 #include "store-private.h"
+#include "store_register.h"
 #include "../lib/banned.h"
 
 static void read_workaround(struct query *q, struct arena *a, void *item)
@@ -83,18 +83,6 @@ enum kf_err store_workaround_check_refs(struct store_conn *c, const struct worka
 	return fe->n ? KF_EINVAL : KF_OK;
 }
 
-static enum kf_err workaround_history(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
-				      const char *action, const struct workaround *before, struct workaround *after)
-{
-	enum kf_err err;
-
-	/* re-read, so the record shows what is stored */
-	if (after && (err = store_workaround_get(c, a, org, after->id, after)))
-		return err;
-	return history_snapshots(c, org, "workaround", after ? after->id : before->id, action, actor, before != NULL,
-				 before ? workaround_to_json(before) : NULL, after != NULL, after ? workaround_to_json(after) : NULL);
-}
-
 static void bind_opt(struct query *q, int idx, int64_t v)
 {
 	if (!q->st)
@@ -103,125 +91,53 @@ static void bind_opt(struct query *q, int idx, int64_t v)
 		q->failed = 1;
 }
 
-/* The item's own columns from first on: process_id .. responsible_contact_id (6 values). */
-static void bind_fields(struct query *q, const struct workaround *w, int first)
+/* The item's own columns from first on: process_id .. responsible_contact_id. */
+static int bind_fields(struct query *q, const void *item, int first)
 {
+	const struct workaround *w = item;
+
 	q_int(q, first, w->process_id);
 	q_text(q, first + 1, w->title);
 	q_text(q, first + 2, w->procedure);
 	q_text(q, first + 3, w->preparation);
 	bind_opt(q, first + 4, w->sustainable_hours);
 	q_id_or_null(q, first + 5, w->responsible_contact_id);
+	return 6;
 }
+
+static enum kf_err check_workaround(struct store_conn *c, struct arena *a, const void *item, int64_t org,
+				   struct field_errors *fe)
+{
+	(void)a;
+	return store_workaround_check_refs(c, item, org, fe);
+}
+
+static json_t *workaround_json(const void *item)
+{
+	return workaround_to_json(item);
+}
+
+static const struct store_register workarounds = {
+	.item = &store_item_workaround, .entity = "workaround",
+	.insert = STMT_WORKAROUND_INSERT, .update = STMT_WORKAROUND_UPDATE, .remove = STMT_WORKAROUND_DELETE,
+	.bind = bind_fields, .to_json = workaround_json, .check_refs = check_workaround,
+};
 
 enum kf_err store_workaround_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				    struct workaround *w, struct field_errors *fe)
 {
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	w->id = 0;
-	err = store_workaround_check_refs(c, w, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_WORKAROUND_INSERT);
-	q_int(&q, 1, org);
-	bind_fields(&q, w, 2);
-	q_int(&q, 8, kf_now());
-	q_id_or_null(&q, 9, actor);
-	if (q_exec(&q) < 0) {
-		err = KF_EDB;
-		goto fail;
-	}
-	w->id = c->store->drv->last_insert_id(c->db);
-	err = workaround_history(c, a, org, actor, "create", NULL, w);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	w->id = 0;
-	tx_rollback(c);
-	return err;
+	return register_create(c, a, org, actor, &workarounds, w, fe);
 }
 
 enum kf_err store_workaround_update(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 				    int64_t expected_version, struct workaround *w, struct workaround *current_r,
 				    struct field_errors *fe)
 {
-	struct workaround before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_workaround_get(c, a, org, w->id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	err = store_workaround_check_refs(c, w, org, fe);
-	if (err)
-		goto fail;
-	q_start(&q, c, STMT_WORKAROUND_UPDATE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, w->id);
-	q_int(&q, 3, expected_version);
-	bind_fields(&q, w, 4);
-	q_int(&q, 10, kf_now());
-	q_id_or_null(&q, 11, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = workaround_history(c, a, org, actor, "update", &before, w);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_update(c, a, org, actor, &workarounds, expected_version, w, current_r, fe);
 }
 
 enum kf_err store_workaround_delete(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, int64_t id,
 				    int64_t expected_version, struct workaround *current_r)
 {
-	struct workaround before;
-	enum kf_err err;
-	struct query q;
-
-	err = tx_begin(c);
-	if (err)
-		return err;
-	err = store_workaround_get(c, a, org, id, &before);
-	if (err)
-		goto fail;
-	if (before.version != expected_version) {
-		*current_r = before;
-		err = KF_ECONFLICT;
-		goto fail;
-	}
-	q_start(&q, c, STMT_WORKAROUND_DELETE);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	q_int(&q, 3, expected_version);
-	q_int(&q, 4, kf_now());
-	q_id_or_null(&q, 5, actor);
-	if (q_exec(&q) < 0 || c->store->drv->changes(c->db) != 1) {
-		err = KF_EDB;
-		goto fail;
-	}
-	err = workaround_history(c, a, org, actor, "delete", &before, NULL);
-	if (err)
-		goto fail;
-	return tx_commit(c);
-fail:
-	tx_rollback(c);
-	return err;
+	return register_delete(c, a, org, actor, &workarounds, id, expected_version, current_r, NULL);
 }
