@@ -222,7 +222,6 @@ static enum kf_err write_children(struct store_conn *c, int64_t org, const void 
 	return KF_OK;
 }
 
-/* History of a write: reads the saved state back so the record shows what is stored. */
 static void bind_int_or_null(struct query *q, int idx, int v)
 {
 	if (v < 0)

@@ -268,11 +268,7 @@ static enum kf_err write_threats(struct store_conn *c, int64_t org, const void *
 	return risk_write_links(c, org, k);
 }
 
-/*
- * The item's own columns from first on: title .. immediate_actions (10
- * values); riskcfg: the own category comes after the time and the actor
- * (insert ?14, update ?16), so it is bound at first + 12 and not counted.
- */
+/* The item's own columns from first on: title .. immediate_actions. */
 static int bind_risk_fields(struct query *q, const void *item, int first)
 {
 	const struct risk *k = item;
@@ -287,8 +283,15 @@ static int bind_risk_fields(struct query *q, const void *item, int first)
 	q_text(q, first + 7, risk_status_name(k->status));
 	q_text_or_null(q, first + 8, k->review_date);
 	q_text(q, first + 9, k->immediate_actions);
-	q_id_or_null(q, first + 12, k->category == RISK_CAT_OWN ? k->category_id : 0);
 	return 10;
+}
+
+/* riskcfg: the own category, after the time and the actor (insert ?14, update ?16) */
+static void bind_risk_category(struct query *q, const void *item, int first)
+{
+	const struct risk *k = item;
+
+	q_id_or_null(q, first, k->category == RISK_CAT_OWN ? k->category_id : 0);
 }
 
 static enum kf_err check_risk(struct store_conn *c, struct arena *a, const void *item, int64_t org,
@@ -307,6 +310,7 @@ static const struct store_register risk_register = {
 	.item = &store_item_risk, .entity = "risk",
 	.insert = STMT_RISK_INSERT, .update = STMT_RISK_UPDATE, .remove = STMT_RISK_DELETE,
 	.bind = bind_risk_fields, .to_json = risk_json, .check_refs = check_risk, .children = write_threats,
+	.bind_tail = bind_risk_category,
 };
 
 enum kf_err store_risk_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor, struct risk *k,
