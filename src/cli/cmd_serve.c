@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../http/request.h"
 #include "../http/server.h"
@@ -112,6 +113,19 @@ static int check_mail_options(const struct mailer_config *mc, const char *passwo
 	return 0;
 }
 
+/*
+ * Worker threads: twice the processors, 4 to 8. The start page and the
+ * Plan-Check wait in the same queue as exports and password hashing, so a
+ * pool of only as many threads as processors would keep them waiting behind
+ * two large handbooks; each password hash needs 64 MiB while it runs.
+ */
+static int worker_count(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN) * 2;
+
+	return n < 4 ? 4 : n > 8 ? 8 : (int)n;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	static const struct option opts[] = { { "data", required_argument, NULL, 'd' },
@@ -207,7 +221,7 @@ int cmd_serve(int argc, char **argv)
 	}
 	store_conn_put(conn);
 	conn = NULL;
-	if (worker_start(2, 256) < 0)
+	if (worker_start(worker_count(), 256) < 0)
 		goto out;
 	workers = 1;
 	server = server_start(&app, addr, port);
