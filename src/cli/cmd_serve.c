@@ -223,6 +223,7 @@ int cmd_serve(int argc, char **argv)
 	conn = NULL;
 	if (worker_start(worker_count(), 256) < 0)
 		goto out;
+	kf_log(KF_LOG_INFO, "%d worker threads for slow work (hashing, exports)", worker_count());
 	workers = 1;
 	server = server_start(&app, addr, port);
 	if (!server)
