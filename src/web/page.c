@@ -631,3 +631,20 @@ void page_link(struct req *r, const char *href, const char *text, const char *cs
 	html_text(&r->out, text);
 	html_lit(&r->out, "</a>");
 }
+
+void page_section_head(struct req *r, const char *id, const char *title, const char *add_href, const char *add_label,
+		       const char *css_class)
+{
+	struct strbuf *o = &r->out;
+
+	html_lit(o, "<section");
+	html_attr(o, "aria-labelledby", id);
+	html_lit(o, "><div class=\"section-head\"><h2");
+	html_attr(o, "id", id);
+	html_lit(o, ">");
+	html_text(o, _(r->lang, title));
+	html_lit(o, "</h2>");
+	if (add_href && r->org.role >= MEMBER_EDITOR)
+		page_link(r, add_href, _(r->lang, add_label), css_class);
+	html_lit(o, "</div>");
+}

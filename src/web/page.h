@@ -79,6 +79,13 @@ void form_saved_check(struct req *r, const char *name, int saved);
 void page_conflict_notice(struct req *r, const char *msgid);
 /* A link <a class href>text</a>; text is already translated (or user data), css_class may be NULL. */
 void page_link(struct req *r, const char *href, const char *text, const char *css_class);
+/*
+ * Opens a <section> labelled by its <h2 id> title (message id) and, for
+ * editors, with the link that adds an item (add_href NULL: none); the caller
+ * closes the section.
+ */
+void page_section_head(struct req *r, const char *id, const char *title, const char *add_href, const char *add_label,
+		       const char *css_class);
 /* A submit button with text (message id). */
 void form_submit(struct req *r, const char *label, const char *css_class);
 

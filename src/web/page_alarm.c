@@ -164,27 +164,6 @@ static void chain_item(struct req *r, const struct team_view *tv, const struct a
 	html_lit(o, "</p></li>");
 }
 
-static void section_head(struct req *r, const char *id, const char *title, const char *href, const char *label)
-{
-	struct strbuf *o = &r->out;
-
-	html_lit(o, "<section");
-	html_attr(o, "aria-labelledby", id);
-	html_lit(o, "><div class=\"section-head\"><h2");
-	html_attr(o, "id", id);
-	html_lit(o, ">");
-	html_text(o, _(r->lang, title));
-	html_lit(o, "</h2>");
-	if (href && r->org.role >= MEMBER_EDITOR) {
-		html_lit(o, "<a class=\"button\"");
-		html_attr(o, "href", href);
-		html_lit(o, ">");
-		html_text(o, _(r->lang, label));
-		html_lit(o, "</a>");
-	}
-	html_lit(o, "</div>");
-}
-
 static void missing(struct req *r, const char *msgid)
 {
 	html_lit(&r->out, "<span class=\"badge gap\">");
@@ -247,7 +226,7 @@ void web_alarm(struct req *r)
 	web_review_notice(r, CHAPTER_ALARM, "alarm"); /* review marks */
 
 	snprintf(href, sizeof(href), "/o/%lld/alarm/steps/new", (long long)r->org.id);
-	section_head(r, "h-chain", N_("Who calls whom"), href, N_("Add step"));
+	page_section_head(r, "h-chain", N_("Who calls whom"), href, N_("Add step"), "button");
 	if (!n) {
 		html_lit(o, "<p class=\"empty\">");
 		html_text(o, _(r->lang, "No alarm chain yet. Start with the first call: whom does the person who notices "
@@ -262,14 +241,14 @@ void web_alarm(struct req *r)
 	html_lit(o, "</section>");
 
 	snprintf(href, sizeof(href), "/o/%lld/alarm/plan", (long long)r->org.id);
-	section_head(r, "h-meet", N_("Where the crisis team meets"), href, N_("Edit places and responsibilities"));
+	page_section_head(r, "h-meet", N_("Where the crisis team meets"), href, N_("Edit places and responsibilities"), "button");
 	html_lit(o, "<dl class=\"plan\">");
 	plan_entry(r, N_("Meeting place"), plan.meeting_place);
 	plan_entry(r, N_("Fallback place (when the office cannot be used)"), plan.meeting_fallback);
 	plan_entry(r, N_("Phone or video bridge"), plan.phone_bridge);
 	html_lit(o, "</dl></section>");
 
-	section_head(r, "h-declare", N_("Who may declare an emergency"), NULL, NULL);
+	page_section_head(r, "h-declare", N_("Who may declare an emergency"), NULL, NULL, "button");
 	if (!plan.ndeclare_roles) {
 		html_lit(o, "<p>");
 		missing(r, N_("nobody yet"));
@@ -287,7 +266,7 @@ void web_alarm(struct req *r)
 	plan_entry(r, N_("On which criteria"), plan.declare_criteria);
 	html_lit(o, "</dl></section>");
 
-	section_head(r, "h-breach", N_("Who reports data breaches"), NULL, NULL);
+	page_section_head(r, "h-breach", N_("Who reports data breaches"), NULL, NULL, "button");
 	html_lit(o, "<p class=\"rule\">");
 	html_text(o, _(r->lang, "When personal data may have been lost or seen by strangers (for example stolen customer "
 				"data), the data-protection authority must be told within 72 hours of becoming aware of it "
@@ -303,7 +282,7 @@ void web_alarm(struct req *r)
 	html_lit(o, "</section>");
 	/* drill: the reachability drill of this chain */
 	snprintf(href, sizeof(href), "/o/%lld/drills", (long long)r->org.id);
-	section_head(r, "h-drill", N_("Reachability drills"), NULL, NULL);
+	page_section_head(r, "h-drill", N_("Reachability drills"), NULL, NULL, "button");
 	html_lit(o, "<p>");
 	html_text(o, _(r->lang, "A test alarm along the alarm chain: everybody confirms with one click, and you see who "
 				"was not reached."));

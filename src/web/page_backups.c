@@ -29,16 +29,6 @@ void backup_view_url(struct req *r, int64_t backup_id, char *out, size_t len)
 		snprintf(out, len, "/o/%lld/backups", (long long)r->org.id);
 }
 
-static void link_button(struct req *r, const char *href, const char *css_class, const char *msgid)
-{
-	html_lit(&r->out, "<a");
-	html_attr(&r->out, "class", css_class);
-	html_attr(&r->out, "href", href);
-	html_lit(&r->out, ">");
-	html_text(&r->out, _(r->lang, msgid));
-	html_lit(&r->out, "</a>");
-}
-
 /* A badge whose text is already translated (and may hold values). */
 static void badge_text(struct req *r, const char *css_class, const char *text)
 {
@@ -318,14 +308,8 @@ void web_backups(struct req *r)
 	html_text(o, _(r->lang, "3-2-1 rule: at least 3 copies, on at least 2 different kinds of storage, at least 1 "
 				"of them outside the office (off site, offline or in the cloud)."));
 	html_lit(o, "</p>");
-	html_lit(o, "<section aria-labelledby=\"h-backups\"><div class=\"section-head\"><h2 id=\"h-backups\">");
-	html_text(o, _(r->lang, "Backup register"));
-	html_lit(o, "</h2>");
-	if (r->org.role >= MEMBER_EDITOR) {
-		snprintf(href, sizeof(href), "/o/%lld/backups/new", (long long)r->org.id);
-		link_button(r, href, "button primary", N_("Add backup"));
-	}
-	html_lit(o, "</div>");
+	snprintf(href, sizeof(href), "/o/%lld/backups/new", (long long)r->org.id);
+	page_section_head(r, "h-backups", N_("Backup register"), href, N_("Add backup"), "button primary");
 	if (n == 0) {
 		html_lit(o, "<p class=\"empty\">");
 		html_text(o, _(r->lang, "No backups yet. Start with the data you could least do without: accounting, "
@@ -467,9 +451,9 @@ void web_backup_show(struct req *r)
 	if (r->org.role >= MEMBER_EDITOR) {
 		html_lit(o, "<div class=\"actions\">");
 		snprintf(href, sizeof(href), "/o/%lld/backups/%lld/edit", (long long)r->org.id, (long long)b.id);
-		link_button(r, href, "button", N_("Edit backup"));
+		page_link(r, href, _(r->lang, "Edit backup"), "button");
 		snprintf(href, sizeof(href), "/o/%lld/backups/%lld/delete", (long long)r->org.id, (long long)b.id);
-		link_button(r, href, "button danger", N_("Delete"));
+		page_link(r, href, _(r->lang, "Delete"), "button danger");
 		html_lit(o, "</div>");
 	}
 	html_lit(o, "<dl class=\"plan backup\">");
@@ -505,15 +489,9 @@ void web_backup_show(struct req *r)
 
 	gaps_section(r, &b);
 
-	html_lit(o, "<section aria-labelledby=\"h-tests\"><div class=\"section-head\"><h2 id=\"h-tests\">");
-	html_text(o, _(r->lang, "Restore tests"));
-	html_lit(o, "</h2>");
-	if (r->org.role >= MEMBER_EDITOR) {
-		snprintf(href, sizeof(href), "/o/%lld/backups/%lld/restore-tests/new", (long long)r->org.id,
-			 (long long)b.id);
-		link_button(r, href, "button primary", N_("Record restore test"));
-	}
-	html_lit(o, "</div>");
+	snprintf(href, sizeof(href), "/o/%lld/backups/%lld/restore-tests/new", (long long)r->org.id,
+		 (long long)b.id);
+	page_section_head(r, "h-tests", N_("Restore tests"), href, N_("Record restore test"), "button primary");
 	if (!ntests) {
 		html_lit(o, "<p class=\"empty\">");
 		html_text(o, _(r->lang, "No restore test yet. Restore a few files or a whole system from this backup, "
@@ -524,7 +502,7 @@ void web_backup_show(struct req *r)
 	}
 	html_lit(o, "</section><p>");
 	backup_view_url(r, 0, href, sizeof(href));
-	link_button(r, href, "button secondary", N_("Back to the backups"));
+	page_link(r, href, _(r->lang, "Back to the backups"), "button secondary");
 	html_lit(o, "</p>");
 	web_item_panel(r, "backup", b.id); /* comments: comments and history */
 	page_end(r);

@@ -51,16 +51,6 @@ void exercise_view_badge(struct req *r, const char *css_class, const char *msgid
 	html_lit(&r->out, "</span>");
 }
 
-static void link_button(struct req *r, const char *href, const char *css_class, const char *msgid)
-{
-	html_lit(&r->out, "<a");
-	html_attr(&r->out, "class", css_class);
-	html_attr(&r->out, "href", href);
-	html_lit(&r->out, ">");
-	html_text(&r->out, _(r->lang, msgid));
-	html_lit(&r->out, "</a>");
-}
-
 static void status_badge(struct req *r, const struct exercise *e)
 {
 	static const char *const classes[EXERCISE_STATUS__MAX] = { "badge", "badge ok", "badge later" };
@@ -264,14 +254,8 @@ static void exercises_page(struct req *r, int status, const struct plan_review *
 	web_review_marks_section(r); /* review marks */
 	html_lit(o, "</section>");
 
-	html_lit(o, "<section aria-labelledby=\"h-exercises\"><div class=\"section-head\"><h2 id=\"h-exercises\">");
-	html_text(o, _(r->lang, "Exercises"));
-	html_lit(o, "</h2>");
-	if (r->org.role >= MEMBER_EDITOR) {
-		snprintf(href, sizeof(href), "/o/%lld/exercises/new", (long long)r->org.id);
-		link_button(r, href, "button primary", N_("Plan an exercise"));
-	}
-	html_lit(o, "</div>");
+	snprintf(href, sizeof(href), "/o/%lld/exercises/new", (long long)r->org.id);
+	page_section_head(r, "h-exercises", N_("Exercises"), href, N_("Plan an exercise"), "button primary");
 	if (n == 0) {
 		html_lit(o, "<p class=\"empty\">");
 		html_text(o, _(r->lang, "No exercises yet. Start small: a one-hour tabletop in which the team talks "
@@ -465,9 +449,9 @@ void web_exercise_show(struct req *r)
 	if (r->org.role >= MEMBER_EDITOR) {
 		html_lit(o, "<div class=\"actions\">");
 		snprintf(href, sizeof(href), "/o/%lld/exercises/%lld/edit", (long long)r->org.id, (long long)e.id);
-		link_button(r, href, "button", N_("Edit exercise"));
+		page_link(r, href, _(r->lang, "Edit exercise"), "button");
 		snprintf(href, sizeof(href), "/o/%lld/exercises/%lld/delete", (long long)r->org.id, (long long)e.id);
-		link_button(r, href, "button danger", N_("Delete"));
+		page_link(r, href, _(r->lang, "Delete"), "button danger");
 		html_lit(o, "</div>");
 	}
 	html_lit(o, "<dl class=\"plan exercise\">");
@@ -477,7 +461,7 @@ void web_exercise_show(struct req *r)
 	term(r, N_("Date"));
 	html_date(o, e.date, r->lang == KF_LANG_DE);
 	if (e.duration_minutes >= 0)
-		html_textf(o, " · %d %s", e.duration_minutes, _(r->lang, N_("minutes")));
+		html_textf(o, " · %d %s", e.duration_minutes, _(r->lang, "minutes"));
 	html_lit(o, "</dd>");
 	term(r, N_("Scenario"));
 	if (e.scenario_risk_id) {
@@ -504,15 +488,9 @@ void web_exercise_show(struct req *r)
 	hours_entry(r, N_("Achieved data loss (RPO)"), e.achieved_rpo_hours);
 	html_lit(o, "</dl>");
 
-	html_lit(o, "<section aria-labelledby=\"h-findings\"><div class=\"section-head\"><h2 id=\"h-findings\">");
-	html_text(o, _(r->lang, "Findings"));
-	html_lit(o, "</h2>");
-	if (r->org.role >= MEMBER_EDITOR) {
-		snprintf(href, sizeof(href), "/o/%lld/exercises/%lld/findings/new", (long long)r->org.id,
-			 (long long)e.id);
-		link_button(r, href, "button primary", N_("Add finding"));
-	}
-	html_lit(o, "</div>");
+	snprintf(href, sizeof(href), "/o/%lld/exercises/%lld/findings/new", (long long)r->org.id,
+		 (long long)e.id);
+	page_section_head(r, "h-findings", N_("Findings"), href, N_("Add finding"), "button primary");
 	if (!nfindings) {
 		html_lit(o, "<p class=\"empty\">");
 		html_text(o, _(r->lang, "No findings yet. Note here what did not work or took too long, whom it concerns, "
@@ -523,7 +501,7 @@ void web_exercise_show(struct req *r)
 	}
 	html_lit(o, "</section><p>");
 	exercise_view_url(r, 0, href, sizeof(href));
-	link_button(r, href, "button secondary", N_("Back to the exercises"));
+	page_link(r, href, _(r->lang, "Back to the exercises"), "button secondary");
 	html_lit(o, "</p>");
 	web_item_panel(r, "exercise", e.id); /* comments: comments and history */
 	page_end(r);
@@ -861,11 +839,11 @@ int web_exercises_card(struct req *r, const struct plan_data *d)
 	if (n == 0 && r->org.role >= MEMBER_EDITOR) {
 		snprintf(href, sizeof(href), "/o/%lld/exercises/new", (long long)r->org.id);
 		html_lit(o, "<p>");
-		link_button(r, href, "button primary", N_("Plan the first exercise"));
+		page_link(r, href, _(r->lang, "Plan the first exercise"), "button primary");
 	} else {
 		exercise_view_url(r, 0, href, sizeof(href));
 		html_lit(o, "<p>");
-		link_button(r, href, "button primary", N_("Open the exercises"));
+		page_link(r, href, _(r->lang, "Open the exercises"), "button primary");
 	}
 	html_lit(o, "</p>");
 	return 0;

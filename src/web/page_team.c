@@ -54,30 +54,6 @@ static void cell(struct req *r, const char *column_msgid)
 	html_lit(&r->out, ">");
 }
 
-/* A section's heading with its "add" button for those who may add. */
-static void section_head(struct req *r, const char *id, const char *title, const char *add_path, const char *add_label)
-{
-	struct strbuf *o = &r->out;
-	char href[80];
-
-	html_lit(o, "<section");
-	html_attr(o, "aria-labelledby", id);
-	html_lit(o, "><div class=\"section-head\"><h2");
-	html_attr(o, "id", id);
-	html_lit(o, ">");
-	html_text(o, _(r->lang, title));
-	html_lit(o, "</h2>");
-	if (r->org.role >= MEMBER_EDITOR) {
-		snprintf(href, sizeof(href), "/o/%lld/%s", (long long)r->org.id, add_path);
-		html_lit(o, "<a class=\"button\"");
-		html_attr(o, "href", href);
-		html_lit(o, ">");
-		html_text(o, _(r->lang, add_label));
-		html_lit(o, "</a>");
-	}
-	html_lit(o, "</div>");
-}
-
 /* An empty list says what belongs in it; returns 1 when it did. */
 static int section_empty(struct req *r, size_t n, const char *explanation)
 {
@@ -107,7 +83,8 @@ static void roles_table(struct req *r, const struct team_view *tv)
 
 	static const char *const columns[] = { N_("Role"), N_("Responsible"), N_("Deputies, in order") };
 
-	section_head(r, "h-roles", N_("Emergency roles"), "roles/new", N_("Add role"));
+	snprintf(href, sizeof(href), "/o/%lld/roles/new", (long long)r->org.id);
+	page_section_head(r, "h-roles", N_("Emergency roles"), href, N_("Add role"), "button");
 	if (section_empty(r, tv->nroles, N_("No roles yet. Typical roles are emergency leader, deputy, technology, communication and data protection.")))
 		return;
 	table_head(r, columns, 3);
@@ -150,7 +127,8 @@ static void contacts_table(struct req *r, const struct team_view *tv)
 
 	static const char *const columns[] = { N_("Name"), N_("Phone"), N_("Email"), N_("Checked on") };
 
-	section_head(r, "h-contacts", N_("Contacts"), "contacts/new", N_("Add contact"));
+	snprintf(href, sizeof(href), "/o/%lld/contacts/new", (long long)r->org.id);
+	page_section_head(r, "h-contacts", N_("Contacts"), href, N_("Add contact"), "button");
 	if (section_empty(r, tv->ncontacts, N_("No contacts yet. Add your staff and the outside helpers: IT partner, internet provider, insurer.")))
 		return;
 	table_head(r, columns, 4);
