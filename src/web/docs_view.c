@@ -8,6 +8,7 @@
 #include "../core/plan_check.h"
 #include "docs_view.h"
 #include "html.h"
+#include "page.h"
 #include "../lib/banned.h"
 
 /* Staff, stale copies and confirmations from the lists dv holds. */
@@ -113,12 +114,7 @@ void docs_copy_stamp(struct req *r, const struct plan_copy *p)
 
 void docs_button(struct req *r, const char *href, const char *label, int primary)
 {
-	html_lit(&r->out, "<a");
-	html_attr(&r->out, "class", primary ? "button primary" : "button");
-	html_attr(&r->out, "href", href);
-	html_lit(&r->out, ">");
-	html_text(&r->out, _(r->lang, label));
-	html_lit(&r->out, "</a>");
+	page_link(r, href, _(r->lang, label), primary ? "button primary" : "button");
 }
 
 void docs_ack_progress(struct req *r, const struct docs_view *dv)

@@ -19,16 +19,6 @@ static const char *url(struct req *r, const char *tail)
 	return arena_printf(r->arena, "/o/%lld/risks%s", (long long)r->org.id, tail);
 }
 
-static void link_button(struct req *r, const char *href, const char *msgid, const char *cls)
-{
-	html_lit(&r->out, "<a");
-	html_attr(&r->out, "class", cls);
-	html_attr(&r->out, "href", href);
-	html_lit(&r->out, ">");
-	html_text(&r->out, _(r->lang, msgid));
-	html_lit(&r->out, "</a>");
-}
-
 /* "1 selten, 2 mittel, ..." of one axis of a scale. */
 static void axis_text(struct req *r, enum risk_scale_kind s, const char *(*label)(enum risk_scale_kind, int))
 {
@@ -337,7 +327,7 @@ static void categories_page(struct req *r, int status, const struct risk_owncat 
 		form_end(r);
 	} else {
 		html_lit(o, "<div class=\"actions\">");
-		link_button(r, url(r, ""), N_("Back"), "button");
+		page_link(r, url(r, ""), _(r->lang, "Back"), "button");
 		html_lit(o, "</div>");
 	}
 	page_end(r);
