@@ -204,6 +204,39 @@ int bia_compute(struct system *systems, size_t n, const struct process *processe
 	return 0;
 }
 
+int bia_needed_by(const struct system *systems, size_t n, const struct process *processes, size_t np,
+		  const char *which, char *needed)
+{
+	long *idx, *reach, roots[PROCESS_MAX_SYSTEMS];
+	int *mark, ok;
+	size_t m;
+
+	memset(needed, 0, n);
+	if (n == 0)
+		return 0;
+	idx = dep_indices(systems, n);
+	reach = malloc(n * sizeof(*reach));
+	mark = calloc(n, sizeof(*mark));
+	ok = idx && reach && mark;
+	if (ok)
+		for (size_t p = 0; p < np; p++) {
+			int nroots = 0;
+
+			if (!which[p])
+				continue;
+			for (int s = 0; s < processes[p].nsystems && s < PROCESS_MAX_SYSTEMS; s++)
+				roots[nroots++] = find_index(systems, n, processes[p].system_ids[s]);
+			/* one stamp for all: a system marked once is needed, and is not walked again */
+			m = reach_from(idx, roots, (size_t)nroots, mark, 1, reach);
+			for (size_t k = 0; k < m; k++)
+				needed[reach[k]] = 1;
+		}
+	free(idx);
+	free(reach);
+	free(mark);
+	return ok ? 0 : -1;
+}
+
 void bia_int_from_json(const json_t *v, const char *field, int64_t max, int nullable, const char *msg, int64_t *out,
 		       struct field_errors *fe)
 {

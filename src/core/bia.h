@@ -36,6 +36,13 @@ const char *bia_cycle_text(struct arena *a, const struct system *systems, size_t
  * not loop. 0, or -1 when out of memory.
  */
 int bia_compute(struct system *systems, size_t n, const struct process *processes, size_t np);
+/*
+ * needed[i] = 1 when one of the processes p with which[p] set needs system i,
+ * directly or through the systems it depends on; else 0. 0, or -1 when out
+ * of memory.
+ */
+int bia_needed_by(const struct system *systems, size_t n, const struct process *processes, size_t np,
+		  const char *which, char *needed);
 
 #define BIA_MSG_HOURS N_("must be a whole number of hours from 0 to 100000")
 #define BIA_MSG_PERCENT N_("must be a whole number from 0 to 100")

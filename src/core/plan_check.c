@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../lib/arena.h"
+#include "bia.h"
 #include "plan_check.h"
 #include "team_check.h"
 #include "../lib/banned.h"
@@ -124,59 +125,6 @@ static int has_workaround(const struct plan_data *d, int64_t process_id)
 	return 0;
 }
 
-/* The index of the system with this id, or -1. */
-static long system_index(const struct plan_data *d, int64_t id)
-{
-	for (size_t j = 0; j < d->nsystems; j++)
-		if (d->systems[j].id == id)
-			return (long)j;
-	return -1;
-}
-
-/* 1 when the system with index target is among the systems with index from and everything they need (seen: scratch). */
-static int needs_system(const struct plan_data *d, size_t from, size_t target, char *seen)
-{
-	if (from == target)
-		return 1;
-	if (seen[from])
-		return 0;
-	seen[from] = 1; /* cycles end here */
-	for (int k = 0; k < d->systems[from].ndeps; k++) {
-		long j = system_index(d, d->systems[from].depends_on_ids[k]);
-
-		if (j >= 0 && needs_system(d, (size_t)j, target, seen))
-			return 1;
-	}
-	return 0;
-}
-
-/* 1 when the process needs the system with index target, directly or through other systems. */
-static int process_needs(const struct plan_data *d, const struct process *pr, size_t target, char *seen)
-{
-	for (int k = 0; k < pr->nsystems; k++) {
-		long j = system_index(d, pr->system_ids[k]);
-
-		memset(seen, 0, d->nsystems);
-		if (j >= 0 && needs_system(d, (size_t)j, target, seen))
-			return 1;
-	}
-	return 0;
-}
-
-/* 1 when some process that needs the system with index target (directly or through others) has no workaround. */
-static int stops_without_workaround(const struct plan_data *d, size_t target)
-{
-	char *seen = calloc(d->nsystems ? d->nsystems : 1, 1);
-	int stops = 0;
-
-	if (!seen)
-		return 1; /* out of memory: keep the warning rather than hide it */
-	for (size_t p = 0; p < d->nprocesses && !stops; p++)
-		stops = !has_workaround(d, d->processes[p].id) && process_needs(d, &d->processes[p], target, seen);
-	free(seen);
-	return stops;
-}
-
 /*
  * A critical system (required RTO from the roll-up within a day) should not be
  * a single point of failure, unless every process that needs it can go on
@@ -184,15 +132,27 @@ static int stops_without_workaround(const struct plan_data *d, size_t target)
  */
 static void rule_critical_spof(const struct plan_data *d, struct plan_check *pc)
 {
+	/* the systems some process without a workaround needs (directly or through others): one walk per process */
+	char *no_workaround = calloc(d->nprocesses ? d->nprocesses : 1, 1);
+	char *stops = calloc(d->nsystems ? d->nsystems : 1, 1);
+	int known = no_workaround && stops;
+
+	for (size_t p = 0; known && p < d->nprocesses; p++)
+		no_workaround[p] = !has_workaround(d, d->processes[p].id);
+	if (known)
+		known = bia_needed_by(d->systems, d->nsystems, d->processes, d->nprocesses, no_workaround, stops) == 0;
 	for (size_t i = 0; i < d->nsystems; i++) {
 		const struct system *s = &d->systems[i];
 
 		if (s->required_rto_hours < 0 || s->required_rto_hours > PLAN_CHECK_CRITICAL_RTO_HOURS)
 			continue;
-		plan_check_add(pc, !s->spof || !stops_without_workaround(d, i), PLAN_WARNING, "critical_system_spof",
+		/* not known (out of memory): the warning stays rather than hide a gap */
+		plan_check_add(pc, !s->spof || (known && !stops[i]), PLAN_WARNING, "critical_system_spof",
 			       N_("%s must be back within 24 hours and is a single point of failure: several processes stop when it fails, and not all of them have a workaround."),
 			       s->name, "systems", s->id);
 	}
+	free(no_workaround);
+	free(stops);
 }
 
 /* ------------------------------------------------------------------ step 2 */

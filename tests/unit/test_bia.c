@@ -158,6 +158,37 @@ static void test_spof_and_costs(void **state)
 	assert_int_equal(s[0].nprocesses, 3);
 }
 
+/* The systems the chosen processes need, directly or through dependencies: what the Plan-Check's SPoF rule asks. */
+static void test_needed_by(void **state)
+{
+	struct system s[4];
+	struct process p[3];
+	char which[3], needed[4];
+
+	(void)state;
+	s[0] = sys(1, "ERP", -1, -1);
+	s[1] = sys(2, "Mail", -1, -1);
+	s[2] = sys(3, "Netz", -1, -1);
+	s[3] = sys(4, "Kasse", -1, -1);
+	dep(&s[0], 3);
+	dep(&s[2], 1); /* a stored cycle must not hang the walk */
+	p[0] = proc(10, 0, -1, -1);
+	p[0].system_ids[p[0].nsystems++] = 1;
+	p[1] = proc(11, 0, -1, -1);
+	p[1].system_ids[p[1].nsystems++] = 2;
+	p[2] = proc(12, 0, -1, -1);
+	p[2].system_ids[p[2].nsystems++] = 99; /* a deleted system: ignored */
+	memcpy(which, (char[]){ 1, 0, 1 }, 3);
+	assert_int_equal(bia_needed_by(s, 4, p, 3, which, needed), 0);
+	assert_memory_equal(needed, ((char[]){ 1, 0, 1, 0 }), 4); /* ERP and, through it, the network */
+	memcpy(which, (char[]){ 0, 1, 0 }, 3);
+	assert_int_equal(bia_needed_by(s, 4, p, 3, which, needed), 0);
+	assert_memory_equal(needed, ((char[]){ 0, 1, 0, 0 }), 4);
+	memset(which, 0, 3);
+	assert_int_equal(bia_needed_by(s, 4, p, 3, which, needed), 0);
+	assert_memory_equal(needed, ((char[]){ 0, 0, 0, 0 }), 4);
+}
+
 static void test_dot_escape(void **state)
 {
 	struct strbuf sb;
@@ -309,7 +340,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cycle_named),     cmocka_unit_test(test_rollup_strictest_wins),
-		cmocka_unit_test(test_spof_and_costs),  cmocka_unit_test(test_dot_escape),
+		cmocka_unit_test(test_spof_and_costs),  cmocka_unit_test(test_needed_by),  cmocka_unit_test(test_dot_escape),
 		cmocka_unit_test(test_dot_graph),       cmocka_unit_test(test_process_rules),
 		cmocka_unit_test(test_system_rules),    cmocka_unit_test(test_int_from_form),
 		cmocka_unit_test(test_field_error_arg),
