@@ -4,7 +4,7 @@ set -eu
 cd "$(dirname "$0")/.."
 missing=0
 checked=0
-routes=$(sed -n 's/^ROUTE(\([A-Z]*\), "\([^"]*\)", [a-z_]*, [A-Z_]*, [A-Z_]*, [A-Z_]*, KIND_API)$/\1 \2/p' src/http/routes.def)
+routes=$(sed -n 's/^\(SLOW_\)\{0,1\}ROUTE(\([A-Z]*\), "\([^"]*\)", [a-z_]*, [A-Z_]*, [A-Z_]*, [A-Z_]*, KIND_API)\( \/\*.*\*\/\)\{0,1\}$/\2 \3/p' src/http/routes.def)
 [ -n "$routes" ] || { echo "check-api-doc: no API routes found in routes.def" >&2; exit 1; }
 echo "$routes" | {
 	while read -r method path; do

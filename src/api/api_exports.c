@@ -33,7 +33,7 @@ static json_t *stamp_json(const struct plan_doc *doc)
 	return st;
 }
 
-static void list_work(struct req *r)
+void api_export_list(struct req *r)
 {
 	struct plan_doc working, approved;
 	json_t *list = json_array(), *obj;
@@ -71,10 +71,6 @@ static void list_work(struct req *r)
 	api_json(r, 200, obj);
 }
 
-void api_export_list(struct req *r)
-{
-	req_defer(r, list_work);
-}
 
 static void get_work(struct req *r)
 {

@@ -10,7 +10,7 @@
 #include "api.h"
 #include "../lib/banned.h"
 
-static void import_work(struct req *r)
+void api_import(struct req *r)
 {
 	struct plan_json_errors *errs = ARENA_NEW(r->arena, struct plan_json_errors, 1);
 	json_t *in, *list;
@@ -42,9 +42,4 @@ static void import_work(struct req *r)
 	} else {
 		api_json(r, 200, json_pack("{s:I}", "items_imported", (json_int_t)items));
 	}
-}
-
-void api_import(struct req *r)
-{
-	req_defer(r, import_work);
 }

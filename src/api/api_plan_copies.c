@@ -45,15 +45,9 @@ static const struct api_resource plan_copies = {
 	.in_use_msgid = NULL,
 };
 
-static void list_work(struct req *r) { api_res_list(r, &plan_copies); }
-static void get_work(struct req *r) { api_res_get(r, &plan_copies); }
-static void create_work(struct req *r) { api_res_create(r, &plan_copies); }
-static void put_work(struct req *r) { api_res_change(r, &plan_copies, 0); }
-static void patch_work(struct req *r) { api_res_change(r, &plan_copies, 1); }
-/* every answered copy hashes the plan to compare its noted stamp: on a worker, not on the HTTP thread */
-void api_plan_copy_list(struct req *r) { req_defer(r, list_work); }
-void api_plan_copy_get(struct req *r) { req_defer(r, get_work); }
-void api_plan_copy_create(struct req *r) { req_defer(r, create_work); }
-void api_plan_copy_put(struct req *r) { req_defer(r, put_work); }
-void api_plan_copy_patch(struct req *r) { req_defer(r, patch_work); }
+void api_plan_copy_list(struct req *r) { api_res_list(r, &plan_copies); }
+void api_plan_copy_get(struct req *r) { api_res_get(r, &plan_copies); }
+void api_plan_copy_create(struct req *r) { api_res_create(r, &plan_copies); }
+void api_plan_copy_put(struct req *r) { api_res_change(r, &plan_copies, 0); }
+void api_plan_copy_patch(struct req *r) { api_res_change(r, &plan_copies, 1); }
 void api_plan_copy_delete(struct req *r) { api_res_delete(r, &plan_copies); }

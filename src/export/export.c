@@ -162,16 +162,23 @@ enum kf_err export_doc_load(struct store_conn *c, struct arena *a, int64_t org, 
 	return export_stamp_hash(doc, doc->stamp.hash) < 0 ? KF_ENOMEM : KF_OK;
 }
 
-enum kf_err export_current_stamps(struct store_conn *c, struct arena *a, int64_t org, char working[13],
-				  char approved[13])
+/*
+ * The stamps of the working state and of the newest approved version
+ * (approved "" when none), each 12 hex digits. loaded: the plan when the
+ * caller has read it already, else NULL.
+ */
+static enum kf_err current_stamps(struct store_conn *c, struct arena *a, int64_t org, const struct plan_data *loaded,
+				  char working[13], char approved[13])
 {
 	struct plan_doc doc;
 	enum kf_err err;
 
 	working[0] = approved[0] = '\0';
-	if ((err = export_doc_load(c, a, org, NULL, 0, &doc)))
+	err = loaded ? plan_doc_working_from(c, a, org, NULL, loaded, &doc) : plan_doc_load_working(c, a, org, NULL, &doc);
+	if (err)
 		return err;
-	memcpy(working, doc.stamp.hash, 13);
+	if (export_stamp_hash(&doc, working) < 0)
+		return KF_ENOMEM;
 	err = export_doc_load(c, a, org, NULL, 1, &doc);
 	if (err == KF_ENOTFOUND)
 		return KF_OK;
@@ -192,7 +199,8 @@ void export_copies_mark(struct plan_copy *copies, size_t n, const char *working,
 	}
 }
 
-enum kf_err export_copies_check(struct store_conn *c, struct arena *a, int64_t org, struct plan_copy *copies, size_t n)
+static enum kf_err copies_check(struct store_conn *c, struct arena *a, int64_t org, const struct plan_data *loaded,
+				struct plan_copy *copies, size_t n)
 {
 	char working[13], approved[13];
 	enum kf_err err;
@@ -202,18 +210,23 @@ enum kf_err export_copies_check(struct store_conn *c, struct arena *a, int64_t o
 		;
 	if (i == n)
 		return KF_OK; /* no stamp noted: nothing to compute */
-	if ((err = export_current_stamps(c, a, org, working, approved)))
+	if ((err = current_stamps(c, a, org, loaded, working, approved)))
 		return err;
 	export_copies_mark(copies, n, working, approved);
 	return KF_OK;
+}
+
+enum kf_err export_copies_check(struct store_conn *c, struct arena *a, int64_t org, struct plan_copy *copies, size_t n)
+{
+	return copies_check(c, a, org, NULL, copies, n);
 }
 
 enum kf_err export_plan_load(struct store_conn *c, struct arena *a, int64_t org, struct plan_data *d)
 {
 	enum kf_err err = store_plan_load(c, a, org, d);
 
-	/* the arena's own list: marking its copies changes nothing stored */
-	return err ? err : export_copies_check(c, a, org, (struct plan_copy *)d->copies, d->ncopies);
+	/* the arena's own list: marking its copies changes nothing stored; the working stamp from d, not read again */
+	return err ? err : copies_check(c, a, org, d, (struct plan_copy *)d->copies, d->ncopies);
 }
 
 enum kf_err export_render(const struct export_kind *k, const struct plan_doc *doc, enum kf_lang lang,

@@ -62,18 +62,16 @@ enum kf_err export_doc_load(struct store_conn *c, struct arena *a, int64_t org, 
 int export_stamp_hash(const struct plan_doc *doc, char out[13]);
 
 /*
- * wire: the copies register and the stamp. The stamps of the working state
- * and of the newest approved version (approved "" when none), each 12 hex
- * digits. Loads both documents: not free, call it once per page.
- */
-enum kf_err export_current_stamps(struct store_conn *c, struct arena *a, int64_t org, char working[13],
-				  char approved[13]);
-/*
  * Sets stamp_stale of every copy with a noted stamp: 1 when it is neither
  * working nor approved (a copy of the newest approved version is current).
  */
 void export_copies_mark(struct plan_copy *copies, size_t n, const char *working, const char *approved);
-/* export_current_stamps + export_copies_mark, computed only when a copy has a stamp. */
+/*
+ * wire: the copies register and the stamp. Marks the copies (export_copies_mark)
+ * against the stamps of the working state and of the newest approved version;
+ * loads and hashes both documents, only when a copy has a stamp: not free, once
+ * per page and on a worker.
+ */
 enum kf_err export_copies_check(struct store_conn *c, struct arena *a, int64_t org, struct plan_copy *copies, size_t n);
 /*
  * What the Plan-Check reads, the same for the pages, the API and the command

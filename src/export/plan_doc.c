@@ -25,6 +25,15 @@ static const char *made_now(struct arena *a)
 enum kf_err plan_doc_load_working(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
 				  struct plan_doc *doc)
 {
+	struct plan_data d;
+	enum kf_err err = store_plan_load(c, a, org, &d);
+
+	return err ? err : plan_doc_working_from(c, a, org, base_url, &d, doc);
+}
+
+enum kf_err plan_doc_working_from(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
+				  const struct plan_data *d, struct plan_doc *doc)
+{
 	struct recovery_overrides *ov = ARENA_NEW(a, struct recovery_overrides, 1);
 	struct risk_settings *rs = ARENA_NEW(a, struct risk_settings, 1);
 	struct alarm_step *steps;
@@ -36,8 +45,8 @@ enum kf_err plan_doc_load_working(struct store_conn *c, struct arena *a, int64_t
 	memset(doc, 0, sizeof(*doc));
 	if (!ov || !rs)
 		return KF_ENOMEM;
-	if ((err = store_org_get(c, a, org, &o)) || (err = store_plan_load(c, a, org, &doc->d)) ||
-	    (err = store_alarm_step_list(c, a, org, &steps, &doc->nsteps)) ||
+	doc->d = *d;
+	if ((err = store_org_get(c, a, org, &o)) || (err = store_alarm_step_list(c, a, org, &steps, &doc->nsteps)) ||
 	    (err = store_recovery_overrides_get(c, a, org, ov)) || (err = store_risk_settings_get(c, org, rs)) ||
 	    (err = store_plan_version_list(c, a, org, &versions, &doc->nversions)) ||
 	    (err = store_restore_test_list_all(c, a, org, &doc->d, &tests, &doc->nrestore_tests)))

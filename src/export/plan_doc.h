@@ -68,6 +68,9 @@ struct arena;
  */
 enum kf_err plan_doc_load_working(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
 				  struct plan_doc *doc);
+/* The same around a plan store_plan_load has read already (d is copied, not read again). */
+enum kf_err plan_doc_working_from(struct store_conn *c, struct arena *a, int64_t org, const char *base_url,
+				  const struct plan_data *d, struct plan_doc *doc);
 
 /*
  * Loads the newest approved plan version of org: stamp.draft = 0, version

@@ -15,8 +15,10 @@
 #include "../lib/banned.h"
 
 const struct route routes[] = {
-#define ROUTE(m, p, h, auth, role, csrf, kind) { #m, p, h, auth, role, csrf, kind },
+#define ROUTE(m, p, h, auth, role, csrf, kind) { #m, p, h, auth, role, csrf, kind, 0 },
+#define SLOW_ROUTE(m, p, h, auth, role, csrf, kind) { #m, p, h, auth, role, csrf, kind, 1 },
 #include "routes.def"
+#undef SLOW_ROUTE
 #undef ROUTE
 };
 const int routes_count = sizeof(routes) / sizeof(routes[0]);
@@ -281,5 +283,8 @@ void router_dispatch(struct req *r)
 			    N_("The security token of this form is missing or outdated. Please reload the page and try again."));
 		return;
 	}
-	rt->handler(r);
+	if (rt->on_worker)
+		req_defer(r, rt->handler);
+	else
+		rt->handler(r);
 }

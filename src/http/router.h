@@ -20,6 +20,7 @@ struct route {
 	enum member_role min_role;
 	enum route_csrf csrf;
 	enum route_kind kind;
+	int on_worker; /* SLOW_ROUTE: the handler runs on the worker pool (req_defer), e.g. it hashes the plan */
 };
 
 extern const struct route routes[];

@@ -148,7 +148,7 @@ static void step_section(struct req *r, const struct plan_check *pc, enum plan_s
 	html_lit(o, "</ul></section>");
 }
 
-static void check_work(struct req *r)
+void web_check(struct req *r)
 {
 	struct strbuf *o = &r->out;
 	struct plan_data d;
@@ -175,10 +175,4 @@ static void check_work(struct req *r)
 	for (int s = STEP_RISKS; s < STEP__MAX; s++)
 		step_section(r, &pc, (enum plan_step)s);
 	page_end(r);
-}
-
-/* The plan is hashed to compare the copies' stamps: on a worker, not on the HTTP thread. */
-void web_check(struct req *r)
-{
-	req_defer(r, check_work);
 }

@@ -176,7 +176,7 @@ static void templates_section(struct req *r, const struct docs_view *dv)
 	html_lit(o, "</div></section>");
 }
 
-static void documents_work(struct req *r)
+void web_documents(struct req *r)
 {
 	struct docs_view dv;
 
@@ -214,10 +214,4 @@ static void documents_work(struct req *r)
 		html_lit(&r->out, "</div></section>");
 	}
 	page_end(r);
-}
-
-/* The copies' stamps are compared with the plan's hashes: on a worker, not on the HTTP thread. */
-void web_documents(struct req *r)
-{
-	req_defer(r, documents_work);
 }

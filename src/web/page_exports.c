@@ -369,16 +369,11 @@ static void exports_page(struct req *r, int status, const struct field_errors *f
 	page_end(r);
 }
 
-static void exports_work(struct req *r)
+void web_exports(struct req *r)
 {
 	exports_page(r, 200, NULL);
 }
 
-/* Both documents are loaded and hashed for their stamps: on a worker, not on the HTTP thread. */
-void web_exports(struct req *r)
-{
-	req_defer(r, exports_work);
-}
 
 /* POST /o/{org}/exports/{kind}: the offline form; the sealed file, or the page again with the refusal beside the field. */
 void web_export_sealed(struct req *r)

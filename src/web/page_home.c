@@ -191,7 +191,7 @@ static int (*const step_cards[STEP__MAX])(struct req *r, const struct plan_data 
 	[STEP_EXERCISE] = web_exercises_card,
 };
 
-static void home_work(struct req *r)
+void web_home(struct req *r)
 {
 	struct strbuf *o = &r->out;
 	struct plan_check pc;
@@ -238,10 +238,4 @@ static void home_work(struct req *r)
 	}
 	html_lit(o, "</ol>");
 	page_end(r);
-}
-
-/* The plan is hashed to compare the copies' stamps: on a worker, not on the HTTP thread. */
-void web_home(struct req *r)
-{
-	req_defer(r, home_work);
 }

@@ -174,7 +174,7 @@ static int read_form(struct req *r, void *item, struct field_errors *fe)
 	return fe->n ? -1 : 0;
 }
 
-static void plan_copy_edit_work(struct req *r)
+void web_plan_copy_edit(struct req *r)
 {
 	struct plan_copy p;
 	enum kf_err err;
@@ -227,9 +227,3 @@ void web_plan_copy_create(struct req *r) { web_res_create(r, &copies); }
 void web_plan_copy_update(struct req *r) { web_res_update(r, &copies); }
 void web_plan_copy_confirm_delete(struct req *r) { web_res_confirm_delete(r, &copies); }
 void web_plan_copy_delete(struct req *r) { web_res_delete(r, &copies); }
-
-/* The plan is hashed to compare the copies' stamps: on a worker, not on the HTTP thread. */
-void web_plan_copy_edit(struct req *r)
-{
-	req_defer(r, plan_copy_edit_work);
-}

@@ -489,7 +489,7 @@ void web_task_from_finding(struct req *r)
 }
 
 /* Posted: kind and link of a gap (link as in the Plan-Check, below /o/{org}/). */
-static void task_from_gap_work(struct req *r)
+void web_task_from_gap(struct req *r)
 {
 	const char *kind = kv_get(&r->form, "kind"), *link = kv_get(&r->form, "link");
 	const struct plan_gap *g = NULL;
@@ -625,10 +625,4 @@ void web_gap_task_button(struct req *r, const struct plan_gap *g)
 	form_hidden(r, "link", g->link);
 	form_submit(r, N_("Create as task"), "small");
 	form_end(r);
-}
-
-/* The plan is hashed to compare the copies' stamps: on a worker, not on the HTTP thread. */
-void web_task_from_gap(struct req *r)
-{
-	req_defer(r, task_from_gap_work);
 }

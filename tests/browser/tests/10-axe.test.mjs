@@ -20,7 +20,7 @@ const BLOCKING = new Set(['serious', 'critical']);
 /** GET routes of kind KIND_WEB from routes.def, e.g. "/o/{org}/contacts/{id}" */
 function webPages() {
   const def = readFileSync(join(HERE, '..', '..', 'src', 'http', 'routes.def'), 'utf8');
-  return [...def.matchAll(/^ROUTE\(GET, "([^"]+)",[^)]*KIND_WEB\)/gm)].map((m) => m[1])
+  return [...def.matchAll(/^(?:SLOW_)?ROUTE\(GET, "([^"]+)",[^)]*KIND_WEB\)/gm)].map((m) => m[1])
     .filter((r) => !r.endsWith('/exports/{kind}')); // a download (PDF, CSV, ...), not a page
 }
 
