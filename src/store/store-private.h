@@ -104,6 +104,8 @@ int q_exec(struct query *q);
 
 /* Steps to the one row a lookup expects: KF_OK (row ready), KF_ENOTFOUND or KF_EDB. */
 enum kf_err q_one(struct query *q);
+/* Whether statement stmt (?1 org, ?2 id) finds a row: KF_OK, KF_ENOTFOUND or KF_EDB. */
+enum kf_err q_exists(struct store_conn *c, enum stmt stmt, int64_t org, int64_t id);
 /* Ends a query: returns err, or KF_ENOMEM when a column copy failed. */
 enum kf_err q_end(struct query *q, enum kf_err err);
 

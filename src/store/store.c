@@ -244,6 +244,19 @@ enum kf_err q_one(struct query *q)
 	return rc == DB_DONE ? KF_ENOTFOUND : KF_EDB;
 }
 
+enum kf_err q_exists(struct store_conn *c, enum stmt stmt, int64_t org, int64_t id)
+{
+	struct query q;
+	enum kf_err err;
+
+	q_start(&q, c, stmt);
+	q_int(&q, 1, org);
+	q_int(&q, 2, id);
+	err = q_one(&q);
+	q_done(&q);
+	return err;
+}
+
 enum kf_err q_end(struct query *q, enum kf_err err)
 {
 	if (!err && q->failed)

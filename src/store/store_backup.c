@@ -284,22 +284,6 @@ enum kf_err store_backup_delete(struct store_conn *c, struct arena *a, int64_t o
 
 /* ---------------------------------------------------------------- restore tests */
 
-/* Whether a live backup id belongs to org. */
-static enum kf_err backup_exists(struct store_conn *c, int64_t org, int64_t id)
-{
-	struct query q;
-	enum db_step rc;
-
-	q_start(&q, c, STMT_BACKUP_EXISTS);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	rc = q_step(&q);
-	q_done(&q);
-	if (rc == DB_ROW)
-		return KF_OK;
-	return rc == DB_DONE ? KF_ENOTFOUND : KF_EDB;
-}
-
 enum kf_err store_restore_test_list(struct store_conn *c, struct arena *a, int64_t org, int64_t backup_id,
 				    struct restore_test **list_r, size_t *n_r)
 {
@@ -308,7 +292,7 @@ enum kf_err store_restore_test_list(struct store_conn *c, struct arena *a, int64
 
 	*list_r = NULL;
 	*n_r = 0;
-	err = backup_exists(c, org, backup_id);
+	err = q_exists(c, STMT_BACKUP_EXISTS, org, backup_id);
 	if (err)
 		return err;
 	q_start(&q, c, STMT_RESTORE_TEST_LIST);

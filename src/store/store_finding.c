@@ -31,22 +31,6 @@ static void read_finding(struct query *q, struct arena *a, void *item)
 	f->updated_at = q_col_int(q, 10);
 }
 
-/* Whether a live exercise id belongs to org. */
-static enum kf_err exercise_exists(struct store_conn *c, int64_t org, int64_t id)
-{
-	struct query q;
-	enum db_step rc;
-
-	q_start(&q, c, STMT_EXERCISE_EXISTS);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	rc = q_step(&q);
-	q_done(&q);
-	if (rc == DB_ROW)
-		return KF_OK;
-	return rc == DB_DONE ? KF_ENOTFOUND : KF_EDB;
-}
-
 enum kf_err store_finding_list(struct store_conn *c, struct arena *a, int64_t org, int64_t exercise_id,
 			       struct finding **list_r, size_t *n_r)
 {
@@ -55,7 +39,7 @@ enum kf_err store_finding_list(struct store_conn *c, struct arena *a, int64_t or
 
 	*list_r = NULL;
 	*n_r = 0;
-	err = exercise_exists(c, org, exercise_id);
+	err = q_exists(c, STMT_EXERCISE_EXISTS, org, exercise_id);
 	if (err)
 		return err;
 	q_start(&q, c, STMT_FINDING_LIST);

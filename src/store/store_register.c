@@ -19,22 +19,6 @@ static int64_t parent_of(const struct store_register *reg, const void *item)
 	return id;
 }
 
-/* KF_ENOTFOUND when the parent a new child item names is not a live item of org. */
-static enum kf_err parent_check(struct store_conn *c, int64_t org, const struct store_register *reg, const void *item)
-{
-	struct query q;
-	enum db_step rc;
-
-	q_start(&q, c, reg->parent_exists);
-	q_int(&q, 1, org);
-	q_int(&q, 2, parent_of(reg, item));
-	rc = q_step(&q);
-	q_done(&q);
-	if (rc == DB_ROW)
-		return KF_OK;
-	return rc == DB_DONE ? KF_ENOTFOUND : KF_EDB;
-}
-
 /* The history record of one write; after is read again first, so the record shows what is stored. */
 static enum kf_err record(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 			  const struct store_register *reg, const char *action, const void *before, void *after)
@@ -74,6 +58,35 @@ static enum kf_err read_before(struct store_conn *c, struct arena *a, int64_t or
 	return err;
 }
 
+/* What create and update check before the item's row is written (before: NULL on create). */
+static enum kf_err before_row(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+			      const struct store_register *reg, const void *before, void *item, struct field_errors *fe)
+{
+	enum kf_err err = reg->check_refs ? reg->check_refs(c, a, item, org, fe) : KF_OK;
+
+	if (!err && reg->before_write)
+		err = reg->before_write(c, a, org, actor, before, item, fe);
+	return err;
+}
+
+/* The time and the actor from index at on, then the columns that follow them. */
+static void bind_stamp(struct query *q, const struct store_register *reg, const void *item, int at, int64_t actor)
+{
+	q_int(q, at, kf_now());
+	q_id_or_null(q, at + 1, actor);
+	if (reg->bind_tail)
+		reg->bind_tail(q, item, at + 2);
+}
+
+/* What create and update do once the item's row is written: its child rows and the history. */
+static enum kf_err after_row(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
+			     const struct store_register *reg, const char *action, const void *before, void *item)
+{
+	enum kf_err err = reg->children ? reg->children(c, org, item) : KF_OK;
+
+	return err ? err : record(c, a, org, actor, reg, action, before, item);
+}
+
 enum kf_err register_create(struct store_conn *c, struct arena *a, int64_t org, int64_t actor,
 			    const struct store_register *reg, void *item, struct field_errors *fe)
 {
@@ -85,11 +98,10 @@ enum kf_err register_create(struct store_conn *c, struct arena *a, int64_t org, 
 	if (err)
 		return err;
 	set_id(item, 0);
-	err = reg->parent_offset ? parent_check(c, org, reg, item) : KF_OK;
-	if (!err && reg->check_refs)
-		err = reg->check_refs(c, a, item, org, fe);
-	if (!err && reg->before_write)
-		err = reg->before_write(c, a, org, actor, NULL, item, fe);
+	/* a new child item names a live parent of org */
+	err = reg->parent_offset ? q_exists(c, reg->parent_exists, org, parent_of(reg, item)) : KF_OK;
+	if (!err)
+		err = before_row(c, a, org, actor, reg, NULL, item, fe);
 	if (err)
 		goto fail;
 	q_start(&q, c, reg->insert);
@@ -98,18 +110,13 @@ enum kf_err register_create(struct store_conn *c, struct arena *a, int64_t org, 
 		q_int(&q, 2, parent_of(reg, item));
 	n = (reg->parent_offset ? 1 : 0) +
 	    (reg->bind_insert ? reg->bind_insert : reg->bind)(&q, item, reg->parent_offset ? 3 : 2);
-	q_int(&q, 2 + n, kf_now());
-	q_id_or_null(&q, 3 + n, actor);
-	if (reg->bind_tail)
-		reg->bind_tail(&q, item, 4 + n);
+	bind_stamp(&q, reg, item, 2 + n, actor);
 	if ((rc = q_exec(&q)) < 0) {
 		err = write_failed(reg, rc, fe);
 		goto fail;
 	}
 	set_id(item, c->store->drv->last_insert_id(c->db));
-	err = reg->children ? reg->children(c, org, item) : KF_OK;
-	if (!err)
-		err = record(c, a, org, actor, reg, "create", NULL, item);
+	err = after_row(c, a, org, actor, reg, "create", NULL, item);
 	if (err)
 		goto fail;
 	return tx_commit(c);
@@ -137,10 +144,8 @@ enum kf_err register_update(struct store_conn *c, struct arena *a, int64_t org, 
 	err = read_before(c, a, org, reg, id, expected_version, before, current_r);
 	if (!err && reg->parent_offset) /* a child stays with its parent */
 		memcpy((char *)item + reg->parent_offset, (const char *)before + reg->parent_offset, sizeof(int64_t));
-	if (!err && reg->check_refs)
-		err = reg->check_refs(c, a, item, org, fe);
-	if (!err && reg->before_write)
-		err = reg->before_write(c, a, org, actor, before, item, fe);
+	if (!err)
+		err = before_row(c, a, org, actor, reg, before, item, fe);
 	if (err)
 		goto fail;
 	q_start(&q, c, reg->update);
@@ -148,17 +153,12 @@ enum kf_err register_update(struct store_conn *c, struct arena *a, int64_t org, 
 	q_int(&q, 2, id);
 	q_int(&q, 3, expected_version);
 	n = reg->bind(&q, item, 4);
-	q_int(&q, 4 + n, kf_now());
-	q_id_or_null(&q, 5 + n, actor);
-	if (reg->bind_tail)
-		reg->bind_tail(&q, item, 6 + n);
+	bind_stamp(&q, reg, item, 4 + n, actor);
 	if ((rc = q_exec(&q)) < 0 || c->store->drv->changes(c->db) != 1) {
 		err = rc < 0 ? write_failed(reg, rc, fe) : KF_EDB;
 		goto fail;
 	}
-	err = reg->children ? reg->children(c, org, item) : KF_OK;
-	if (!err)
-		err = record(c, a, org, actor, reg, "update", before, item);
+	err = after_row(c, a, org, actor, reg, "update", before, item);
 	if (err)
 		goto fail;
 	return tx_commit(c);

@@ -118,17 +118,23 @@ static void test_rollup_strictest_wins(void **state)
 	assert_int_equal(s[0].required_rto_hours, 24); /* nothing stricter above ERP */
 }
 
+/* ERP (1), Mail (2), the network (3) ERP depends on, and a till (4) nobody needs. */
+static void four_systems(struct system s[4])
+{
+	s[0] = sys(1, "ERP", -1, -1);
+	s[1] = sys(2, "Mail", -1, -1);
+	s[2] = sys(3, "Netz", -1, -1);
+	s[3] = sys(4, "Kasse", -1, -1);
+	dep(&s[0], 3);
+}
+
 static void test_spof_and_costs(void **state)
 {
 	struct system s[4];
 	struct process p[3];
 
 	(void)state;
-	s[0] = sys(1, "ERP", -1, -1);
-	s[1] = sys(2, "Mail", -1, -1);
-	s[2] = sys(3, "Netz", -1, -1);
-	s[3] = sys(4, "Kasse", -1, -1);
-	dep(&s[0], 3);
+	four_systems(s);
 	dep(&s[1], 3);
 	p[0] = proc(10, 1000, -1, -1);
 	p[0].system_ids[p[0].nsystems++] = 1;
@@ -166,11 +172,7 @@ static void test_needed_by(void **state)
 	char which[3], needed[4];
 
 	(void)state;
-	s[0] = sys(1, "ERP", -1, -1);
-	s[1] = sys(2, "Mail", -1, -1);
-	s[2] = sys(3, "Netz", -1, -1);
-	s[3] = sys(4, "Kasse", -1, -1);
-	dep(&s[0], 3);
+	four_systems(s);
 	dep(&s[2], 1); /* a stored cycle must not hang the walk */
 	p[0] = proc(10, 0, -1, -1);
 	p[0].system_ids[p[0].nsystems++] = 1;

@@ -5,21 +5,24 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withKrisenfest, newContext, uiLogin, submit, text, screenshotPath } from '../lib.mjs';
 
+/** Bea (editor, page a) and the admin (page b) both on the team page; b's presence line shows Bea. */
+async function twoOnTeamPage(server, browser, base) {
+  server.addUser('bea@example.org', 'Bea Bearbeiterin', 'editor');
+  const a = await (await newContext(browser)).newPage();
+  const b = await (await newContext(browser)).newPage();
+  await uiLogin(a, base, 'bea@example.org');
+  await uiLogin(b, base);
+  await b.goto(`${base}/o/1/team`);
+  await a.goto(`${base}/o/1/team`);
+  const presence = b.locator('#live .presence');
+  await presence.waitFor({ state: 'visible', timeout: 5000 });
+  return { a, b, presence };
+}
+
 test('live: a new contact appears for the other person, presence is shown', () =>
   withKrisenfest({}, async ({ server, browser, base }) => {
-    server.addUser('bea@example.org', 'Bea Bearbeiterin', 'editor');
-    const ctxA = await newContext(browser);
-    const ctxB = await newContext(browser);
-    const a = await ctxA.newPage();
-    const b = await ctxB.newPage();
-    await uiLogin(a, base, 'bea@example.org');
-    await uiLogin(b, base);
-
-    await b.goto(`${base}/o/1/team`);
-    await a.goto(`${base}/o/1/team`);
     // presence: B learns that Bea has the page open
-    const presence = b.locator('#live .presence');
-    await presence.waitFor({ state: 'visible', timeout: 5000 });
+    const { a, b, presence } = await twoOnTeamPage(server, browser, base);
     // German once po/de-sse.txt is merged into de.po
     assert.match(await text(presence), /(Auch geöffnet von|Also open by): Bea Bearbeiterin/);
     const marker = await b.evaluate(() => { window.kfNoReload = 1; return window.kfNoReload; });
@@ -55,17 +58,7 @@ test('live: a new contact appears for the other person, presence is shown', () =
 // six connections to one server); back in front it shows what changed meanwhile.
 test('live: a tab in the background lets go of its stream and catches up when back', () =>
   withKrisenfest({}, async ({ server, browser, base }) => {
-    server.addUser('bea@example.org', 'Bea Bearbeiterin', 'editor');
-    const ctxA = await newContext(browser);
-    const ctxB = await newContext(browser);
-    const a = await ctxA.newPage();
-    const b = await ctxB.newPage();
-    await uiLogin(a, base, 'bea@example.org');
-    await uiLogin(b, base);
-    await b.goto(`${base}/o/1/team`);
-    await a.goto(`${base}/o/1/team`);
-    const presence = b.locator('#live .presence');
-    await presence.waitFor({ state: 'visible', timeout: 5000 });
+    const { a, b, presence } = await twoOnTeamPage(server, browser, base);
 
     // Bea's tab goes to the background: after its grace time the stream closes, and B no longer sees her
     const setHidden = (page, hidden) => page.evaluate((h) => {
