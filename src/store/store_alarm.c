@@ -57,18 +57,10 @@ enum kf_err store_alarm_step_get(struct store_conn *c, struct arena *a, int64_t 
 /* Whether the item id of this organisation exists (stmt binds ?1 = org, ?2 = id). */
 static enum kf_err exists(struct store_conn *c, enum stmt stmt, int64_t org, int64_t id, int *exists_r)
 {
-	struct query q;
-	enum db_step rc;
+	enum kf_err err = q_exists(c, stmt, org, id);
 
-	q_start(&q, c, stmt);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	rc = q_step(&q);
-	q_done(&q);
-	if (rc == DB_ERROR || rc == DB_CONSTRAINT)
-		return KF_EDB;
-	*exists_r = rc == DB_ROW;
-	return KF_OK;
+	*exists_r = err == KF_OK;
+	return err == KF_ENOTFOUND ? KF_OK : err;
 }
 
 /* A field error when id is set but names no item of this organisation. */

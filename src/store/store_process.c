@@ -61,18 +61,10 @@ enum kf_err store_process_get(struct store_conn *c, struct arena *a, int64_t org
 
 static enum kf_err exists(struct store_conn *c, enum stmt st, int64_t org, int64_t id, int *exists_r)
 {
-	struct query q;
-	enum db_step rc;
+	enum kf_err err = q_exists(c, st, org, id);
 
-	q_start(&q, c, st);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	rc = q_step(&q);
-	q_done(&q);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return KF_EDB;
-	*exists_r = rc == DB_ROW;
-	return KF_OK;
+	*exists_r = err == KF_OK;
+	return err == KF_ENOTFOUND ? KF_OK : err;
 }
 
 enum kf_err store_process_check_refs(struct store_conn *c, const struct process *p, int64_t org,

@@ -130,17 +130,9 @@ enum kf_err store_risk_get(struct store_conn *c, struct arena *a, int64_t org, i
 /* 1 when the query (?1 = org, ?2 = id) finds a row; -1 on a database error. */
 static int found(struct store_conn *c, enum stmt st, int64_t org, int64_t id)
 {
-	struct query q;
-	enum db_step rc;
+	enum kf_err err = q_exists(c, st, org, id);
 
-	q_start(&q, c, st);
-	q_int(&q, 1, org);
-	q_int(&q, 2, id);
-	rc = q_step(&q);
-	q_done(&q);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return -1;
-	return rc == DB_ROW;
+	return err == KF_OK ? 1 : err == KF_ENOTFOUND ? 0 : -1;
 }
 
 /* Each id must be a live item of the organisation (unknown, deleted and other organisations' ids look alike). */
